@@ -1,0 +1,41 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import { AppModule } from './app.module';
+import { requestIdMiddleware } from './common/request/request-id.middleware';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Answers a body that is not JSON with a plain 400 and one that is too large with 413. */
+function bodyErrorHandler(
+  error: { type?: string; status?: number },
+  _request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
+  if (error?.type === 'entity.too.large') {
+    response
+      .status(413)
+      .json({ code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${MAX_BODY_BYTES} bytes` });
+    return;
+  }
+  if (error?.type === 'entity.parse.failed') {
+    response.status(400).json({ code: 'BAD_REQUEST', message: 'Malformed JSON in request body' });
+    return;
+  }
+  next(error);
+}
+
+/** Builds the HTTP application; used by main.ts and by the e2e tests alike. */
+export async function createApp(options: { logger?: false } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    ...options,
+  });
+  app.use(requestIdMiddleware);
+  app.use(json({ limit: MAX_BODY_BYTES }));
+  app.use(bodyErrorHandler);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditEvent, AuditedEntityType } from './audit-event.entity';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  entityType: AuditedEntityType;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+}
+
+/**
+ * Appends audit events (审计日志). Always called with the manager of the transaction that makes
+ * the change, so the event and the change commit or roll back together.
+ */
+@Injectable()
+export class AuditService {
+  async record(manager: EntityManager, ...entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.insert(
+      AuditEvent,
+      entries.map((entry) => ({
+        actorId: entry.actorId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: entry.before === undefined ? null : toJson(entry.before),
+        after: entry.after === undefined ? null : toJson(entry.after),
+        requestId: entry.requestId ?? null,
+      })),
+    );
+  }
+}
+
+/** Plain JSON of a record, without secrets. */
+function toJson(value: unknown): object | null {
+  return JSON.parse(
+    JSON.stringify(value, (key, inner: unknown) => (key === 'passwordHash' ? undefined : inner)),
+  ) as object | null;
+}

@@ -1,0 +1,143 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
+
+/** Environment variables the service reads, validated once at start. */
+class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 3000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_READ_URL?: string;
+
+  @ValidateIf(
+    (env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined,
+  )
+  @IsString({ message: 'is required in production' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 43200 : Number(value)))
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 43200;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1 to 32 letters, digits, - or _' })
+  BOOTSTRAP_ADMIN_CERTIFICATE = 'admin';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MaxLength(200)
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => parseBoolean(value))
+  @IsBoolean({ message: 'must be true or false' })
+  SEED_DEMO?: boolean;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => parseBoolean(value))
+  @IsBoolean({ message: 'must be true or false' })
+  GRAPHQL_INTROSPECTION?: boolean;
+
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/postgres';
+
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 54329 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+function parseBoolean(value: unknown): unknown {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  databaseUrl?: string;
+  databaseReadUrl?: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  bootstrapAdminCertificate: string;
+  bootstrapAdminPassword?: string;
+  seedDemo?: boolean;
+  graphqlIntrospection: boolean;
+  embeddedPgDir: string;
+  embeddedPgPort: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Development-only signing secret; production refuses to start without JWT_SECRET. */
+const DEVELOPMENT_JWT_SECRET = 'development-only-secret-not-for-production-use';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = plainToInstance(EnvironmentVariables, raw);
+  const errors = validateSync(parsed, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const messages = Object.values(error.constraints ?? {}).join('; ');
+      return `  ${error.property}: ${messages}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const isProduction = parsed.NODE_ENV === 'production';
+  return {
+    nodeEnv: parsed.NODE_ENV as AppConfig['nodeEnv'],
+    isProduction,
+    port: parsed.PORT,
+    databaseUrl: parsed.DATABASE_URL,
+    databaseReadUrl: parsed.DATABASE_READ_URL,
+    jwtSecret: parsed.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
+    bootstrapAdminCertificate: parsed.BOOTSTRAP_ADMIN_CERTIFICATE,
+    bootstrapAdminPassword: parsed.BOOTSTRAP_ADMIN_PASSWORD,
+    seedDemo: parsed.SEED_DEMO,
+    graphqlIntrospection: parsed.GRAPHQL_INTROSPECTION ?? !isProduction,
+    embeddedPgDir: parsed.EMBEDDED_PG_DIR,
+    embeddedPgPort: parsed.EMBEDDED_PG_PORT,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { SnakeNamingStrategy } from './naming-strategy';
+
+export interface PoolSettings {
+  max?: number;
+  statementTimeoutMs?: number;
+}
+
+/** One definition of the connection, shared by the Nest module, the migration CLI and the tests. */
+export function dataSourceOptions(url: string, pool: PoolSettings = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto',
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: pool.max ?? 10,
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30000,
+      statement_timeout: pool.statementTimeoutMs ?? 15000,
+      idle_in_transaction_session_timeout: 30000,
+      application_name: 'sweep-tracker',
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { dataSourceOptions } from './data-source-options';
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        if (!config.databaseUrl)
+          throw new Error('DATABASE_URL is not set and no embedded database was started');
+        return {
+          ...dataSourceOptions(config.databaseUrl),
+          migrationsRun: true,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        };
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

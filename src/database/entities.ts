@@ -1,0 +1,35 @@
+import { AuditEvent } from '../audit/audit-event.entity';
+import { Bureau } from '../bureaus/bureau.entity';
+import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { ExposedProduct } from '../exposures/exposed-product.entity';
+import { Exposure } from '../exposures/exposure.entity';
+import { FollowUp } from '../follow-ups/follow-up.entity';
+import { Finding } from '../inspections/finding.entity';
+import { Inspection } from '../inspections/inspection.entity';
+import { Officer } from '../officers/officer.entity';
+import { Premises } from '../premises/premises.entity';
+import { ChecklistItem } from '../reference/checklist-item.entity';
+import { CalendarException } from '../reference/holiday.entity';
+import { TargetCategory } from '../reference/target-category.entity';
+import { ViolationType } from '../reference/violation-type.entity';
+import { SweepAssignment } from '../sweeps/sweep-assignment.entity';
+import { Sweep } from '../sweeps/sweep.entity';
+
+export const ENTITIES = [
+  AuditEvent,
+  Bureau,
+  CalendarException,
+  ChecklistItem,
+  ExposedProduct,
+  Exposure,
+  Finding,
+  FollowUp,
+  IdempotencyRecord,
+  Inspection,
+  Officer,
+  Premises,
+  Sweep,
+  SweepAssignment,
+  TargetCategory,
+  ViolationType,
+];

@@ -1,0 +1,36 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { formatGraphQLError } from '../common/errors/graphql-errors';
+import type { GraphQLContext } from './context';
+import { Loaders } from './loaders';
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG, DataSource],
+      useFactory: (config: AppConfig, dataSource: DataSource) => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
+        introspection: config.graphqlIntrospection,
+        playground: false,
+        graphiql: false,
+        csrfPrevention: true,
+        allowBatchedHttpRequests: false,
+        includeStacktraceInErrorResponses: false,
+        context: ({ req }: { req: Request }): GraphQLContext => ({
+          req,
+          loaders: new Loaders(dataSource),
+        }),
+        formatError: (formatted, error) => formatGraphQLError(formatted, error),
+      }),
+    }),
+  ],
+})
+export class AppGraphQLModule {}

@@ -1,0 +1,58 @@
+import DataLoader from 'dataloader';
+import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+
+/**
+ * DataLoaders of one request, created in the GraphQL context so that field resolvers batch their
+ * look-ups (no N+1) and nothing is cached across requests.
+ */
+export class Loaders {
+  private readonly loaders = new Map<unknown, DataLoader<unknown, unknown>>();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  /** Loads entities by primary key `id`, one query per tick for all ids asked. */
+  byId<T extends ObjectLiteral & { id: string }>(
+    entity: EntityTarget<T>,
+  ): DataLoader<string, T | undefined> {
+    return this.get(
+      entity,
+      () =>
+        new DataLoader<string, T | undefined>(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(entity)
+            .findBy({ id: In([...ids]) } as never);
+          const byKey = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byKey.get(id));
+        }),
+    );
+  }
+
+  /**
+   * A loader under a name of the caller's choosing, for one-to-many and computed look-ups:
+   * `loaders.custom('findingsByInspection', () => new DataLoader(...))`.
+   */
+  custom<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    return this.get(name, create);
+  }
+
+  private get<K, V>(key: unknown, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = create();
+      this.loaders.set(key, loader);
+    }
+    return loader as unknown as DataLoader<K, V>;
+  }
+}
+
+/** Groups rows by a key, in the order of `keys`, for one-to-many loaders. */
+export function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}

@@ -1,0 +1,169 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  Relation,
+} from 'typeorm';
+import { ExposedProduct } from '../exposures/exposed-product.entity';
+import { ViolationType } from '../reference/violation-type.entity';
+import type { Severity } from '../reference/violation-type.entity';
+import { Inspection } from './inspection.entity';
+
+export const FINDING_STATUSES = [
+  'OPEN',
+  'RECTIFYING',
+  'RESOLVED',
+  'CASE_FILED',
+  'PENALIZED',
+  'CLOSED',
+  'TRANSFERRED',
+] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly FindingStatus[] = ['RESOLVED', 'CLOSED', 'TRANSFERRED'];
+
+export interface Evidence {
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+/**
+ * 发现问题: a problem found during an inspection. Sweep, bureau, premises and category are copied
+ * from the inspection (they never change) so statistics and scope need no join; `voided` mirrors
+ * the inspection's.
+ */
+@Entity('findings')
+@Check(
+  'findings_status_check',
+  `status IN ('OPEN','RECTIFYING','RESOLVED','CASE_FILED','PENALIZED','CLOSED','TRANSFERRED')`,
+)
+@Check('findings_severity_check', `severity IN ('MINOR','MAJOR','CRITICAL')`)
+@Check(
+  'findings_money_check',
+  `coalesce(goods_value, 0) >= 0 AND coalesce(fine, 0) >= 0 AND coalesce(confiscation, 0) >= 0`,
+)
+@Check('findings_goods_quantity_check', `goods_quantity IS NULL OR goods_quantity >= 0`)
+@Index('findings_inspection_id_idx', ['inspectionId'])
+@Index('findings_sweep_bureau_idx', ['sweepId', 'bureauId', 'status'])
+@Index('findings_bureau_status_idx', ['bureauId', 'status', 'createdAt'])
+export class Finding {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  inspectionId: string;
+
+  @ManyToOne(() => Inspection, { onDelete: 'RESTRICT' })
+  inspection?: Relation<Inspection>;
+
+  @Column({ type: 'uuid' })
+  sweepId: string;
+
+  @Column({ type: 'uuid' })
+  bureauId: string;
+
+  @Column({ type: 'uuid' })
+  premisesId: string;
+
+  @Column({ type: 'uuid' })
+  categoryId: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  violationTypeCode: string;
+
+  @ManyToOne(() => ViolationType, { onDelete: 'RESTRICT' })
+  violationType?: Relation<ViolationType>;
+
+  @Column({ type: 'varchar', length: 16 })
+  severity: Severity;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  exposedProductId: string | null;
+
+  @ManyToOne(() => ExposedProduct, { onDelete: 'RESTRICT' })
+  exposedProduct?: Relation<ExposedProduct> | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 3, nullable: true })
+  goodsQuantity: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  goodsUnit: string | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
+  goodsValue: string | null;
+
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  evidence: Evidence[];
+
+  @Column({ type: 'varchar', length: 16, default: 'OPEN' })
+  status: FindingStatus;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  /** The Asia/Shanghai day of the inspection that found it. */
+  @Column({ type: 'date' })
+  foundOn: string;
+
+  /** 15 working days after the finding (市场监督管理行政处罚程序规定 第十八条). */
+  @Column({ type: 'date' })
+  caseDecisionDue: string;
+
+  @Column({ type: 'date', nullable: true })
+  rectificationDeadline: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  rectificationOrdered: boolean;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  caseNumber: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  caseFiledOn: string | null;
+
+  /** 90 days after filing (第六十四条). */
+  @Column({ type: 'date', nullable: true })
+  penaltyDecisionDue: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  decisionNumber: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  decidedOn: string | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
+  fine: string | null;
+
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
+  confiscation: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  transferredOn: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  closedReason: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  voided: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  carriedOver: boolean;
+
+  @Column({ type: 'uuid' })
+  createdById: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

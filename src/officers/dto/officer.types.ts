@@ -1,0 +1,99 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsIn,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { ROLES } from '../officer.entity';
+import type { Role } from '../officer.entity';
+
+export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as Record<Role, Role>;
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What an officer may do.',
+  valuesMap: {
+    INSPECTOR: {
+      description:
+        'Enforcement officer (执法人员): logs inspections and findings, orders rectification, records re-inspections, in their jurisdiction.',
+    },
+    SUPERVISOR: {
+      description:
+        'Head of a sub-bureau or county bureau (分局/县局负责人): an inspector who also files cases, decides penalties, transfers to police, closes findings and voids inspections.',
+    },
+    MANAGER: {
+      description:
+        'City leadership or sweep office (市局领导/专项办): records exposures, runs sweeps, reads everything.',
+    },
+    ADMIN: {
+      description:
+        'System administrator (系统管理员): manages bureaus and officers and imports premises.',
+    },
+  },
+});
+
+@ObjectType('Officer', { description: 'An enforcement officer (执法人员) of one bureau.' })
+export class OfficerType {
+  @Field(() => ID, { description: 'UUID of the officer.' })
+  id: string;
+
+  @Field({ description: 'Full name (姓名).' })
+  name: string;
+
+  @Field({ description: 'Enforcement certificate number (执法证号), unique; the login name.' })
+  certificateNumber: string;
+
+  @Field(() => [RoleEnum], { description: 'Roles held.' })
+  roles: Role[];
+
+  @Field({
+    description:
+      'False once deactivated: a deactivated officer cannot log in and their tokens stop working.',
+  })
+  active: boolean;
+
+  bureauId: string;
+}
+
+@InputType({ description: 'A new officer (ADMIN only).' })
+export class CreateOfficerInput {
+  @Field({ description: 'Full name (姓名).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  name: string;
+
+  @Field({
+    description: 'Enforcement certificate number (执法证号): letters, digits, - or _, unique.',
+  })
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1 to 32 letters, digits, - or _' })
+  certificateNumber: string;
+
+  @Field(() => ID, { description: 'The bureau the officer belongs to.' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  bureauId: string;
+
+  @Field(() => [RoleEnum], { description: 'At least one role.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(ROLES, { each: true })
+  roles: Role[];
+
+  @Field({ description: 'At least 12 characters. Stored only as an Argon2id hash.' })
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MaxLength(200)
+  password: string;
+}
+
+@ObjectType({ description: 'Result of createOfficer or deactivateOfficer.' })
+export class OfficerPayload {
+  @Field(() => OfficerType, { description: 'The officer as stored.' })
+  officer: OfficerType;
+}

@@ -1,0 +1,60 @@
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import type { CurrentOfficer } from '../auth/current-officer';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { Bureau } from '../bureaus/bureau.entity';
+import { BureauType } from '../bureaus/dto/bureau.types';
+import { UuidPipe } from '../common/validation/uuid.pipe';
+import type { GraphQLContext } from '../graphql/context';
+import { CreateOfficerInput, OfficerPayload, OfficerType } from './dto/officer.types';
+import { Officer } from './officer.entity';
+import { OfficersService } from './officers.service';
+
+@Resolver(() => OfficerType)
+export class OfficersResolver {
+  constructor(private readonly officers: OfficersService) {}
+
+  @Query(() => OfficerType, { description: 'The logged-in officer.' })
+  me(@CurrentUser() officer: CurrentOfficer): Promise<Officer> {
+    return this.officers.findById(officer.id);
+  }
+
+  @Mutation(() => OfficerPayload, {
+    description: 'Adds an officer. ADMIN only; a duplicate certificate number is CONFLICT.',
+  })
+  @Roles('ADMIN')
+  async createOfficer(
+    @Args('input') input: CreateOfficerInput,
+    @CurrentUser() actor: CurrentOfficer,
+  ): Promise<OfficerPayload> {
+    return { officer: await this.officers.create(input, actor) };
+  }
+
+  @Mutation(() => OfficerPayload, {
+    description:
+      'Deactivates an officer at once: they can no longer log in and their tokens stop working. ADMIN only.',
+  })
+  @Roles('ADMIN')
+  async deactivateOfficer(
+    @Args('id', { type: () => ID, description: 'The officer to deactivate.' }, UuidPipe) id: string,
+    @CurrentUser() actor: CurrentOfficer,
+  ): Promise<OfficerPayload> {
+    return { officer: await this.officers.deactivate(id, actor) };
+  }
+
+  @ResolveField(() => BureauType, { description: 'The bureau the officer belongs to.' })
+  async bureau(
+    @Parent() officer: OfficerType,
+    @Context() context: GraphQLContext,
+  ): Promise<Bureau | undefined> {
+    return context.loaders.byId(Bureau).load(officer.bureauId);
+  }
+}

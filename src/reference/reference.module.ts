@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { ReferenceResolver } from './reference.resolver';
+import { ReferenceService } from './reference.service';
+
+@Global()
+@Module({ providers: [ReferenceResolver, ReferenceService], exports: [ReferenceService] })
+export class ReferenceModule {}

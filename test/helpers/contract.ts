@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  Kind,
+  OperationDefinitionNode,
+  parse,
+  print,
+  visit,
+} from 'graphql';
+
+export const CONTRACT_DIR = join(__dirname, '..', 'contract');
+
+/** Every operation of the frontend contract, by name, printed with the fragments it uses. */
+export function contractOperations(): Map<string, string> {
+  const dir = join(CONTRACT_DIR, 'operations');
+  const definitions = readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .flatMap((file) => parse(readFileSync(join(dir, file), 'utf8')).definitions);
+  const fragments = new Map(
+    definitions
+      .filter(
+        (definition): definition is FragmentDefinitionNode =>
+          definition.kind === Kind.FRAGMENT_DEFINITION,
+      )
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
+  const operations = new Map<string, string>();
+  for (const definition of definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) continue;
+    const used = new Set<string>();
+    const collect = (node: OperationDefinitionNode | FragmentDefinitionNode): void => {
+      visit(node, {
+        FragmentSpread(spread) {
+          if (used.has(spread.name.value)) return;
+          used.add(spread.name.value);
+          const fragment = fragments.get(spread.name.value);
+          if (fragment) collect(fragment);
+        },
+      });
+    };
+    collect(definition);
+    const document: DocumentNode = {
+      kind: Kind.DOCUMENT,
+      definitions: [
+        definition,
+        ...[...used]
+          .map((name) => fragments.get(name))
+          .filter((fragment) => fragment !== undefined),
+      ],
+    };
+    operations.set(definition.name.value, print(document));
+  }
+  return operations;
+}
+
+let cache: Map<string, string> | undefined;
+
+/** The text of one contract operation, e.g. `op('LogInspection')`. */
+export function op(name: string): string {
+  cache ??= contractOperations();
+  const text = cache.get(name);
+  if (!text) throw new Error(`No contract operation named ${name}`);
+  return text;
+}

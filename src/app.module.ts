@@ -1,3 +1,10 @@
+import { CommonModule } from './common/common.module';
+import { PremisesModule } from './premises/premises.module';
+import { ExposuresModule } from './exposures/exposures.module';
+import { SweepsModule } from './sweeps/sweeps.module';
+import { InspectionsModule } from './inspections/inspections.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { ProgressModule } from './progress/progress.module';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
@@ -23,6 +30,13 @@ import { ReferenceModule } from './reference/reference.module';
     BureausModule,
     OfficersModule,
     ReferenceModule,
+    CommonModule,
+    PremisesModule,
+    ExposuresModule,
+    SweepsModule,
+    InspectionsModule,
+    FollowUpsModule,
+    ProgressModule,
     HealthModule,
     BootstrapModule,
   ],

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
+import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './naming-strategy';
+
+/** Calendar days stay `YYYY-MM-DD` strings: a JS Date would shift them by the server's time zone. */
+types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
 export interface PoolSettings {
   max?: number;

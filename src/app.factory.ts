@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { requestIdMiddleware } from './common/request/request-id.middleware';
 
@@ -28,14 +29,15 @@ function bodyErrorHandler(
 }
 
 /** Builds the HTTP application; used by main.ts and by the e2e tests alike. */
-export async function createApp(options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
-    ...options,
+    bufferLogs: true,
   });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(json({ limit: MAX_BODY_BYTES }));
   app.use(bodyErrorHandler);
-  app.enableShutdownHooks();
   return app;
 }

@@ -1,3 +1,4 @@
+import { LoggingModule } from './common/logging.module';
 import { CommonModule } from './common/common.module';
 import { PremisesModule } from './premises/premises.module';
 import { ExposuresModule } from './exposures/exposures.module';
@@ -23,6 +24,7 @@ import { ReferenceModule } from './reference/reference.module';
 @Module({
   imports: [
     ConfigModule,
+    LoggingModule,
     DatabaseModule,
     AppGraphQLModule,
     AuditModule,

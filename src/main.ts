@@ -1,8 +1,12 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedServer } from './database/embedded-postgres';
+
+/** In-flight requests get this long to finish on SIGTERM before the process gives up. */
+const SHUTDOWN_GRACE_MS = 15_000;
 
 /**
  * Starts the service. Without DATABASE_URL it runs an embedded PostgreSQL whose data stays in
@@ -26,23 +30,33 @@ async function main(): Promise<void> {
     config = loadConfig();
   }
   const app = await createApp();
-  if (embedded) {
-    const server = embedded;
-    const close = app.close.bind(app);
-    app.close = async () => {
-      await close();
-      await server.stop();
-    };
-  }
+  const server = app.getHttpServer() as Server;
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 20_000;
+  server.keepAliveTimeout = 5_000;
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: no new requests; finishing those in flight`);
+    setTimeout(() => {
+      logger.error(`In-flight requests did not finish within ${SHUTDOWN_GRACE_MS} ms; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    await app.close();
+    if (embedded) await embedded.stop();
+    logger.log('Stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
   await app.listen(config.port);
   logger.log(`sweep-tracker listening on http://localhost:${config.port}/graphql`);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

@@ -24,7 +24,10 @@ export class AuthGuard implements CanActivate {
       const header = request.headers.authorization ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new Unauthenticated();
-      request.officer = { ...(await this.auth.authenticate(match[1])), requestId: request.id };
+      request.officer = {
+        ...(await this.auth.authenticate(match[1])),
+        requestId: typeof request.id === 'string' ? request.id : undefined,
+      };
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !request.officer.roles.some((role: Role) => roles.includes(role))) {

@@ -14,7 +14,7 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(ROLES_KEY, roles);
 
-export type AuthenticatedRequest = Request & { officer?: CurrentOfficer; id?: string };
+export type AuthenticatedRequest = Request & { officer?: CurrentOfficer };
 
 export function requestOf(context: ExecutionContext): AuthenticatedRequest {
   if (context.getType<string>() === 'graphql') {

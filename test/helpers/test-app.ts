@@ -106,7 +106,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     else process.env[key] = value;
   }
   try {
-    const app = await createApp({ logger: false });
+    const app = await createApp();
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as AddressInfo;
     return new TestApp(app, `http://127.0.0.1:${address.port}`, databaseUrl, app.get(DataSource));

@@ -1,6 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { FieldError } from './domain-errors';
+import { DomainError, FieldError } from './domain-errors';
+import { translateDatabaseError } from './database-errors';
 
 const CONTRACT_CODES = new Set([
   'UNAUTHENTICATED',
@@ -19,8 +19,6 @@ const CONTRACT_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
-const logger = new Logger('GraphQL');
-
 /**
  * Variable coercion errors (a Money with three decimals, a Date that is not a day) arrive from
  * graphql-js as BAD_USER_INPUT with the path inside the message; give them `fields` like every
@@ -34,15 +32,27 @@ function coercionFields(message: string): FieldError[] | undefined {
   return [{ path: variable[2] ?? variable[1], message: variable[3] }];
 }
 
+function originalOf(error: unknown): unknown {
+  return error instanceof GraphQLError ? (error.originalError ?? error) : error;
+}
+
+/** Whether an error is one the client caused or may retry, rather than a fault to log. */
+export function isExpectedError(error: unknown): boolean {
+  const original = originalOf(error);
+  if (original instanceof DomainError || translateDatabaseError(original)) return true;
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  return typeof code === 'string' && CONTRACT_CODES.has(code);
+}
+
 /**
  * The last step before an error leaves the service: contract codes keep their message and
- * extensions; anything else becomes INTERNAL_SERVER_ERROR with a generic message, logged here
- * with the request id. Stack traces never leave.
+ * extensions; a database outage that escaped a resolver becomes SERVICE_UNAVAILABLE; anything else
+ * becomes INTERNAL_SERVER_ERROR with a generic message (logged with the request id by the error
+ * logging plugin). Stack traces, SQL and driver messages never leave.
  */
 export function formatGraphQLError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  requestId?: string,
 ): GraphQLFormattedError {
   const extensions = { ...(formatted.extensions ?? {}) } as Record<string, unknown>;
   delete extensions.stacktrace;
@@ -59,15 +69,19 @@ export function formatGraphQLError(
       extensions,
     };
   }
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  logger.error(
-    { requestId, err: original },
-    `Unhandled error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
-  );
+  const domain = translateDatabaseError(originalOf(error));
+  if (domain) {
+    return {
+      message: domain.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: domain.code, ...domain.extensions },
+    };
+  }
   return {
     message: 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }

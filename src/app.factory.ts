@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { APP_CONFIG, type AppConfig } from './config/config';
 import { requestIdMiddleware } from './common/request/request-id.middleware';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -36,6 +37,7 @@ export async function createApp(): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
   app.use(requestIdMiddleware);
   app.use(json({ limit: MAX_BODY_BYTES }));
   app.use(bodyErrorHandler);

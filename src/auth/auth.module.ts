@@ -6,6 +6,7 @@ import { OfficersModule } from '../officers/officers.module';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService, JWT_ALGORITHM } from './auth.service';
+import { LoginThrottleService } from './login-throttle.service';
 
 @Global()
 @Module({
@@ -20,7 +21,12 @@ import { AuthService, JWT_ALGORITHM } from './auth.service';
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    LoginThrottleService,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,4 +1,5 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import type { GraphQLContext } from '../graphql/context';
 import { OfficersService } from '../officers/officers.service';
 import { AuthService } from './auth.service';
 import { Public } from './decorators';
@@ -13,13 +14,18 @@ export class AuthResolver {
 
   @Mutation(() => LoginPayload, {
     description:
-      'Logs an officer in. Wrong credentials or a deactivated officer are UNAUTHENTICATED.',
+      'Logs an officer in. Wrong credentials or a deactivated officer are UNAUTHENTICATED; after 5 failures for one certificate number from one address (or 30 from one address) within 5 minutes, TOO_MANY_REQUESTS with extensions.retryAfterSeconds.',
   })
   @Public()
-  async login(@Args('input') input: LoginInput): Promise<LoginPayload> {
+  async login(
+    @Args('input') input: LoginInput,
+    @Context() context: GraphQLContext,
+  ): Promise<LoginPayload> {
+    const clientAddress = context.req.ip ?? context.req.socket.remoteAddress ?? 'unknown';
     const { accessToken, expiresAt, officerId } = await this.auth.login(
       input.certificateNumber,
       input.password,
+      clientAddress,
     );
     return { accessToken, expiresAt, officer: await this.officers.findById(officerId) };
   }

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { Unauthenticated } from '../common/errors/domain-errors';
 import type { Role } from '../officers/officer.entity';
 import type { CurrentOfficer } from './current-officer';
+import { LoginThrottleService } from './login-throttle.service';
 import { decoyHash, verifyPassword } from './password';
 
 export const JWT_ALGORITHM = 'HS256';
@@ -40,6 +41,7 @@ export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottleService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,7 +49,9 @@ export class AuthService {
   async login(
     certificateNumber: string,
     password: string,
+    clientAddress: string,
   ): Promise<{ accessToken: string; expiresAt: Date; officerId: string }> {
+    await this.throttle.check(certificateNumber, clientAddress);
     const rows = await this.dataSource.query<
       { id: string; password_hash: string; active: boolean }[]
     >(`SELECT id, password_hash, active FROM officers WHERE certificate_number = $1`, [
@@ -58,10 +62,12 @@ export class AuthService {
       ? await verifyPassword(officer.password_hash, password)
       : await verifyPassword(await decoyHash(), password);
     if (!officer || !valid || !officer.active) {
+      await this.throttle.recordFailure(certificateNumber, clientAddress);
       throw new Unauthenticated(
         'Wrong certificate number or password, or the officer is deactivated',
       );
     }
+    await this.throttle.recordSuccess(certificateNumber, clientAddress);
     const expiresAt = new Date(Date.now() + this.config.jwtTtlSeconds * 1000);
     const accessToken = await this.jwt.signAsync({ sub: officer.id } satisfies TokenClaims, {
       algorithm: JWT_ALGORITHM,

@@ -76,6 +76,11 @@ class EnvironmentVariables {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  TRUST_PROXY?: string;
 }
 
 function parseBoolean(value: unknown): unknown {
@@ -83,6 +88,12 @@ function parseBoolean(value: unknown): unknown {
   if (value === 'true' || value === '1') return true;
   if (value === 'false' || value === '0') return false;
   return value;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export interface AppConfig {
@@ -100,6 +111,8 @@ export interface AppConfig {
   embeddedPgDir: string;
   embeddedPgPort: number;
   logLevel: string;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {}
@@ -137,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgDir: parsed.EMBEDDED_PG_DIR,
     embeddedPgPort: parsed.EMBEDDED_PG_PORT,
     logLevel: parsed.LOG_LEVEL,
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
   };
 }
 

@@ -1,4 +1,5 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { LoginFailure } from '../auth/login-failure.entity';
 import { Bureau } from '../bureaus/bureau.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { ExposedProduct } from '../exposures/exposed-product.entity';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   Finding,
   FollowUp,
   IdempotencyRecord,
+  LoginFailure,
   Inspection,
   Officer,
   Premises,

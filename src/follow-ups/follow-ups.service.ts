@@ -76,7 +76,10 @@ export class FollowUpsService {
     private readonly audit: AuditService,
   ) {}
 
-  orderRectification(officer: CurrentOfficer, input: OrderRectificationInput) {
+  orderRectification(
+    officer: CurrentOfficer,
+    input: OrderRectificationInput,
+  ): Promise<FindingResult> {
     if (input.orderedOn) notInFuture('input.orderedOn', input.orderedOn);
     return this.apply(officer, 'orderRectification', input, 'RECTIFICATION_ORDERED', (finding) => {
       if (input.orderedOn) notBefore('input.orderedOn', input.orderedOn, finding.foundOn);
@@ -90,8 +93,11 @@ export class FollowUpsService {
     });
   }
 
-  recordReinspection(officer: CurrentOfficer, input: RecordReinspectionInput) {
-    checkReinspectionInput(officer, input);
+  recordReinspection(
+    officer: CurrentOfficer,
+    input: RecordReinspectionInput,
+  ): Promise<FindingResult> {
+    const officerIds = checkReinspectionInput(officer, input);
     const action = input.passed ? 'REINSPECTION_PASSED' : 'REINSPECTION_FAILED';
     return this.apply(officer, 'recordReinspection', input, action, async (finding, manager) => {
       const orderedOn = await this.rectificationOrderDay(manager, finding);
@@ -101,10 +107,10 @@ export class FollowUpsService {
           `must not be before the rectification order of ${orderedOn}`,
         );
       }
-      await this.checkActiveOfficers(manager, input.officerIds);
+      await this.checkActiveOfficers(manager, officerIds);
       return {
         at: input.inspectedAt,
-        officerIds: input.officerIds,
+        officerIds,
         dueDate: input.passed ? null : input.newDeadline,
         note: input.note ?? null,
         columns: input.passed ? {} : { rectification_deadline: input.newDeadline ?? null },
@@ -112,7 +118,7 @@ export class FollowUpsService {
     });
   }
 
-  fileCase(officer: CurrentOfficer, input: FileCaseInput) {
+  fileCase(officer: CurrentOfficer, input: FileCaseInput): Promise<FindingResult> {
     notInFuture('input.filedOn', input.filedOn);
     return this.apply(officer, 'fileCase', input, 'CASE_FILED', (finding) => {
       notBefore('input.filedOn', input.filedOn, finding.foundOn);
@@ -130,7 +136,7 @@ export class FollowUpsService {
     });
   }
 
-  decidePenalty(officer: CurrentOfficer, input: DecidePenaltyInput) {
+  decidePenalty(officer: CurrentOfficer, input: DecidePenaltyInput): Promise<FindingResult> {
     notInFuture('input.decidedOn', input.decidedOn);
     return this.apply(officer, 'decidePenalty', input, 'PENALTY_DECIDED', (finding) => {
       notBefore('input.decidedOn', input.decidedOn, finding.caseFiledOn ?? finding.foundOn);
@@ -150,7 +156,7 @@ export class FollowUpsService {
     });
   }
 
-  transferToPolice(officer: CurrentOfficer, input: TransferToPoliceInput) {
+  transferToPolice(officer: CurrentOfficer, input: TransferToPoliceInput): Promise<FindingResult> {
     notInFuture('input.transferredOn', input.transferredOn);
     return this.apply(officer, 'transferToPolice', input, 'TRANSFERRED_TO_POLICE', (finding) => {
       notBefore('input.transferredOn', input.transferredOn, finding.foundOn);
@@ -162,7 +168,7 @@ export class FollowUpsService {
     });
   }
 
-  closeFinding(officer: CurrentOfficer, input: CloseFindingInput) {
+  closeFinding(officer: CurrentOfficer, input: CloseFindingInput): Promise<FindingResult> {
     return this.apply(officer, 'closeFinding', input, 'CLOSED', () =>
       Promise.resolve({
         at: new Date(),
@@ -305,7 +311,7 @@ export class FollowUpsService {
       [officerIds],
     );
     const known = new Set(active.map((row) => row.id));
-    const missing = officerIds.filter((id) => !known.has(id.toLowerCase()));
+    const missing = officerIds.filter((id) => !known.has(id));
     if (missing.length > 0) {
       throw BadUserInput.field(
         'input.officerIds',
@@ -321,11 +327,15 @@ function changedSinceRead(currentVersion: number): Conflict {
   });
 }
 
-function checkReinspectionInput(officer: CurrentOfficer, input: RecordReinspectionInput): void {
+/** Checks what needs no database; returns the officers' ids in the canonical lowercase form. */
+function checkReinspectionInput(officer: CurrentOfficer, input: RecordReinspectionInput): string[] {
+  const officerIds = [...new Set(input.officerIds.map((id) => id.toLowerCase()))];
   const fields: { path: string; message: string }[] = [];
   if (input.inspectedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
     fields.push({ path: 'input.inspectedAt', message: 'must not be in the future' });
-  if (!input.officerIds.some((id) => id.toLowerCase() === officer.id))
+  if (officerIds.length < 2)
+    fields.push({ path: 'input.officerIds', message: 'must name at least two distinct officers' });
+  else if (!officerIds.includes(officer.id))
     fields.push({
       path: 'input.officerIds',
       message: 'must include you, the officer recording it',
@@ -341,6 +351,7 @@ function checkReinspectionInput(officer: CurrentOfficer, input: RecordReinspecti
       message: 'must be empty when the re-inspection passed',
     });
   if (fields.length > 0) throw new BadUserInput(fields);
+  return officerIds;
 }
 
 function notInFuture(path: string, day: string): void {

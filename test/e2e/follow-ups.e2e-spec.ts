@@ -147,10 +147,12 @@ describe('the follow-up workflow (后续处置)', () => {
     );
     const audit = await app.query<{
       action: string;
+      actor_id: string;
+      request_id: string | null;
       before: { status: string };
       after: { status: string; version: number };
     }>(
-      `SELECT action, before, after FROM audit_events WHERE entity_type = 'Finding' AND entity_id = $1 ORDER BY id`,
+      `SELECT action, actor_id, request_id, before, after FROM audit_events WHERE entity_type = 'Finding' AND entity_id = $1 ORDER BY id`,
       [findingId],
     );
     return { finding, followUps, audit };
@@ -484,10 +486,11 @@ describe('the follow-up workflow (后续处置)', () => {
 
     it('transfers an open finding to the police, where it stays', async () => {
       const findingId = await newFinding();
+      const requestId = randomUUID();
       const transferred = await app.gql(
         'TransferToPolice',
         { input: { idempotencyKey: randomUUID(), ...transfer(findingId, 1) } },
-        { token: supervisor.token },
+        { token: supervisor.token, headers: { 'x-request-id': requestId } },
       );
       expect(transferred.errors).toBeUndefined();
       expect(transferred.data!.transferToPolice).toEqual({
@@ -504,7 +507,13 @@ describe('the follow-up workflow (后续处置)', () => {
           document_number: '银兴市监移〔2019〕1号',
         }),
       ]);
-      expect(audit.map((event) => event.action)).toEqual(['TRANSFERRED_TO_POLICE']);
+      expect(audit).toEqual([
+        expect.objectContaining({
+          action: 'TRANSFERRED_TO_POLICE',
+          actor_id: supervisor.id,
+          request_id: requestId,
+        }),
+      ]);
     });
 
     it('transfers a filed case to the police when it turns out to be a crime', async () => {
@@ -664,6 +673,21 @@ describe('the follow-up workflow (后续处置)', () => {
       expect(finding.version).toBe(2);
       expect(followUps).toHaveLength(1);
       expect(audit).toHaveLength(1);
+    });
+
+    it('acts once when the same request arrives twice at the same time', async () => {
+      const findingId = await newFinding();
+      const input = { idempotencyKey: randomUUID(), ...order(findingId, 1) };
+      const results = await Promise.all(
+        [1, 2].map(() => app.gql('OrderRectification', { input }, { token: inspector.token })),
+      );
+      expect(results.map((result) => result.errors)).toEqual([undefined, undefined]);
+      expect(
+        results.map((result) => result.data!.orderRectification.replayed as boolean).sort(),
+      ).toEqual([false, true]);
+      const { finding, followUps } = await stored(findingId);
+      expect(finding.version).toBe(2);
+      expect(followUps).toHaveLength(1);
     });
 
     it('refuses the same idempotency key with a different input as CONFLICT', async () => {

@@ -28,11 +28,8 @@ const PENDING: string[] = [
   'ActiveSweeps',
   'SearchPremises',
   'PremisesDetail',
-  'LogInspection',
-  'AddFinding',
   'OrderRectification',
   'RecordReinspection',
-  'MyBureauOpenFindings',
   'RecordExposure',
   'Exposures',
   'CreateSweep',
@@ -40,13 +37,10 @@ const PENDING: string[] = [
   'ActivateSweep',
   'CloseSweep',
   'SweepProgress',
-  'OverdueFindings',
   'FileCase',
   'DecidePenalty',
   'TransferToPolice',
   'CloseFinding',
-  'VoidInspection',
-  'AuditTrail',
 ];
 
 describe('schema.graphql and the frontend contract', () => {

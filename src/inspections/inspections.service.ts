@@ -119,10 +119,11 @@ export class InspectionsService {
         { id: before.id },
         { voided: true, voidReason: reason, voidedAt: () => 'now()', voidedById: officer.id },
       );
-      const findings = await manager.query<{ id: string }[]>(
-        `UPDATE findings SET voided = true, updated_at = now() WHERE inspection_id = $1 AND NOT voided RETURNING id`,
-        [before.id],
-      );
+      const findings = await manager.find(Finding, {
+        select: { id: true },
+        where: { inspectionId: before.id, voided: false },
+      });
+      await manager.update(Finding, { inspectionId: before.id, voided: false }, { voided: true });
       const after = await manager.findOneByOrFail(Inspection, { id: before.id });
       await this.audit.record(
         manager,

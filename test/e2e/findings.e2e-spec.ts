@@ -15,7 +15,7 @@ import {
   refusal,
   writtenRows,
 } from '../helpers/field-world';
-import { startTestApp, TestApp } from '../helpers/test-app';
+import { GraphQLResponse, startTestApp, TestApp } from '../helpers/test-app';
 
 const FINDINGS = `query Findings($filter: FindingFilter, $first: Int, $after: String) {
   findings(filter: $filter, first: $first, after: $after) {
@@ -364,13 +364,17 @@ describe('findings', () => {
       let after: string | null = null;
       let pages = 0;
       do {
-        const result = await app.gql(
+        const result: GraphQLResponse = await app.gql(
           'MyBureauOpenFindings',
           { first: 50, after },
           { token: inspector.token },
         );
         expect(result.errors).toBeUndefined();
-        const connection = result.data!.findings;
+        const connection = result.data!.findings as {
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+          edges: { node: Record<string, any> }[];
+        };
         expect(connection.totalCount).toBe(total);
         for (const edge of connection.edges) {
           expect(edge.node).toMatchObject({

@@ -38,7 +38,7 @@ export class FindingsResolver {
     description: 'One finding by id, voided or not. NOT_FOUND outside the caller’s jurisdiction.',
   })
   finding(
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID, description: 'UUID of the finding.' }, UuidPipe) id: string,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<Finding> {
     return this.findingsService.findById(id, officer);

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { NotFound } from '../common/errors/domain-errors';
+import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import { Connection, decodeCursor, pageSize, toConnection } from '../common/pagination/connection';
 import { withinJurisdiction } from '../common/scope';
 import { overdueSql } from '../follow-ups/overdue';
 import type { FindingFilter, FindingsArgs } from './dto/inspection.inputs';
 import { Finding } from './finding.entity';
+
+/** The created_at of a cursor: UTC with microseconds, as PostgreSQL stores it. */
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 
 /** A bureau and all its descendants, as a sub-select on the parameter `:subtreeRoot`. */
 const SUBTREE_SQL = `(WITH RECURSIVE subtree AS (
@@ -44,10 +48,18 @@ export class FindingsService {
       .addOrderBy('f.id', 'ASC')
       .limit(first + 1);
     if (args.after) {
-      const [at, id] = decodeCursor(args.after, 2) as [string, string];
+      const [at, id] = decodeCursor(args.after, 2);
+      if (
+        typeof at !== 'string' ||
+        !CURSOR_INSTANT.test(at) ||
+        typeof id !== 'string' ||
+        !isUUID(id)
+      ) {
+        throw BadUserInput.field('after', 'is not a cursor of this list');
+      }
       page.andWhere(
         `(f.created_at < (:cursorAt::timestamp AT TIME ZONE 'UTC') OR (f.created_at = (:cursorAt::timestamp AT TIME ZONE 'UTC') AND f.id > :cursorId::uuid))`,
-        { cursorAt: String(at), cursorId: String(id) },
+        { cursorAt: at, cursorId: id },
       );
     }
     const { raw, entities } = await page.getRawAndEntities<{ cursor_at: string }>();

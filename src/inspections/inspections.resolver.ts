@@ -40,7 +40,7 @@ export class InspectionsResolver {
   })
   @Roles('INSPECTOR', 'SUPERVISOR', 'MANAGER')
   logInspection(
-    @Args('input') input: LogInspectionInput,
+    @Args('input', { description: 'The inspection to log.' }) input: LogInspectionInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<LogInspectionPayload> {
     return this.inspections.logInspection(input, officer);
@@ -52,7 +52,7 @@ export class InspectionsResolver {
   })
   @Roles('INSPECTOR', 'SUPERVISOR', 'MANAGER')
   addFinding(
-    @Args('input') input: AddFindingInput,
+    @Args('input', { description: 'The finding to add.' }) input: AddFindingInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<FindingPayload> {
     return this.inspections.addFinding(input, officer);
@@ -64,7 +64,7 @@ export class InspectionsResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   async voidInspection(
-    @Args('input') input: VoidInspectionInput,
+    @Args('input', { description: 'The inspection to void and why.' }) input: VoidInspectionInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<VoidInspectionPayload> {
     return { inspection: await this.inspections.voidInspection(input, officer) };

@@ -70,35 +70,7 @@ export class InspectionsService {
       'addFinding',
       input.idempotencyKey,
       input,
-      async (manager) => {
-        const inspection = await this.lockInspection(manager, input.inspectionId, officer);
-        if (!inspection || inspection.voided) throw new NotFound('Inspection', input.inspectionId);
-        const sweep = await manager.findOneByOrFail(Sweep, { id: inspection.sweepId });
-        if (sweep.status !== 'ACTIVE') {
-          throw new InvalidState(
-            `Findings can be added only while the sweep is ACTIVE; it is ${sweep.status}`,
-            sweep.status,
-            'ADD_FINDING',
-          );
-        }
-        const snapshot = await this.reference.load();
-        const problems = await this.findingProblems(
-          manager,
-          snapshot,
-          sweep.id,
-          [input.finding],
-          (_index) => 'input.finding',
-        );
-        if (problems.length) throw new BadUserInput(problems);
-        const [findingId] = await this.insertFindings(
-          manager,
-          inspection,
-          [input.finding],
-          snapshot,
-          officer,
-        );
-        return { findingId };
-      },
+      async (manager) => ({ findingId: await this.writeFinding(manager, input, officer) }),
     );
     const finding = await this.dataSource.getRepository(Finding).findOneByOrFail({
       id: result.findingId,
@@ -167,16 +139,56 @@ export class InspectionsService {
     return withinJurisdiction(query, 'i.bureau_id', officer).getOne();
   }
 
+  private async writeFinding(
+    manager: EntityManager,
+    input: AddFindingInput,
+    officer: CurrentOfficer,
+  ): Promise<string> {
+    const inspection = await this.lockInspection(manager, input.inspectionId, officer);
+    if (!inspection || inspection.voided) throw new NotFound('Inspection', input.inspectionId);
+    const sweep = await this.lockSweep(manager, inspection.sweepId);
+    if (!sweep) throw new NotFound('Sweep', inspection.sweepId);
+    if (sweep.status !== 'ACTIVE') {
+      throw new InvalidState(
+        `Findings can be added only while the sweep is ACTIVE; it is ${sweep.status}`,
+        sweep.status,
+        'ADD_FINDING',
+      );
+    }
+    const snapshot = await this.reference.load();
+    const problems = await this.findingProblems(
+      manager,
+      snapshot,
+      sweep.id,
+      [input.finding],
+      () => 'input.finding',
+    );
+    if (problems.length) throw new BadUserInput(problems);
+    const [findingId] = await this.insertFindings(
+      manager,
+      inspection,
+      [input.finding],
+      snapshot,
+      officer,
+    );
+    return findingId;
+  }
+
+  /** The sweep, share-locked so that it cannot close while a record is written under it. */
+  private lockSweep(manager: EntityManager, id: string): Promise<Sweep | null> {
+    return manager
+      .createQueryBuilder(Sweep, 's')
+      .where('s.id = :id', { id })
+      .setLock('pessimistic_read')
+      .getOne();
+  }
+
   private async writeInspection(
     manager: EntityManager,
     input: LogInspectionInput,
     officer: CurrentOfficer,
   ): Promise<string> {
-    const sweep = await manager
-      .createQueryBuilder(Sweep, 's')
-      .where('s.id = :id', { id: input.sweepId })
-      .setLock('pessimistic_read')
-      .getOne();
+    const sweep = await this.lockSweep(manager, input.sweepId);
     if (!sweep) throw new NotFound('Sweep', input.sweepId);
     const premises = await withinJurisdiction(
       manager.createQueryBuilder(Premises, 'p').where('p.id = :id', { id: input.premisesId }),

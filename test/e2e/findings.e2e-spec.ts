@@ -311,6 +311,13 @@ describe('findings', () => {
       );
     });
 
+    it('refuses a cursor that is not one of this list', async () => {
+      for (const after of ['garbage', Buffer.from('["yesterday","x"]').toString('base64url')]) {
+        const result = await app.gql(FINDINGS, { after }, { token: world.manager.token });
+        expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', paths: ['after'] });
+      }
+    });
+
     it('refuses a page of more than 100 and a malformed filter id', async () => {
       const big = await app.gql(FINDINGS, { first: 101 }, { token: world.manager.token });
       expect(refusal(big)).toEqual({ code: 'BAD_USER_INPUT', paths: ['first'] });

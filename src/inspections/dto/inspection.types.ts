@@ -195,6 +195,12 @@ export class FindingType {
   @Field({ description: 'Whether it was carried over when its sweep closed (结转).' })
   carriedOver: boolean;
 
+  @Field({
+    description:
+      'Whether its inspection was voided (作废): voided findings drop out of lists and statistics.',
+  })
+  voided: boolean;
+
   @Field(() => DateTimeScalar, { description: 'When it was recorded (UTC).' })
   createdAt: Date;
 

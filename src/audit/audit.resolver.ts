@@ -1,0 +1,45 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { CurrentOfficer } from '../auth/current-officer';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { UuidPipe } from '../common/validation/uuid.pipe';
+import type { GraphQLContext } from '../graphql/context';
+import { OfficerType } from '../officers/dto/officer.types';
+import { Officer } from '../officers/officer.entity';
+import type { AuditEvent } from './audit-event.entity';
+import { AuditTrailService } from './audit-trail.service';
+import { AuditEventType } from './dto/audit-event.types';
+
+@Resolver(() => AuditEventType)
+export class AuditResolver {
+  constructor(private readonly trails: AuditTrailService) {}
+
+  @Query(() => [AuditEventType], {
+    description:
+      'The audit trail (审计日志) of one record, oldest first. MANAGER: any record; SUPERVISOR: records whose bureau is in their jurisdiction (not sweeps or exposures), else NOT_FOUND.',
+  })
+  @Roles('SUPERVISOR', 'MANAGER', 'ADMIN')
+  auditTrail(
+    @Args('entityType', {
+      description:
+        'Kind of record: Inspection, Finding, Premises, Sweep, Exposure, Bureau or Officer.',
+    })
+    entityType: string,
+    @Args('entityId', { type: () => ID, description: 'UUID of the record.' }, UuidPipe)
+    entityId: string,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<AuditEvent[]> {
+    return this.trails.trail(entityType, entityId, officer);
+  }
+
+  @ResolveField(() => OfficerType, {
+    nullable: true,
+    description: 'Who made the change; null for changes the system made by itself.',
+  })
+  async actor(
+    @Parent() event: AuditEventType,
+    @Context() context: GraphQLContext,
+  ): Promise<Officer | null> {
+    if (!event.actorId) return null;
+    return (await context.loaders.byId(Officer).load(event.actorId)) ?? null;
+  }
+}

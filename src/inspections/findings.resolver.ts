@@ -1,0 +1,97 @@
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { CurrentOfficer } from '../auth/current-officer';
+import { CurrentUser } from '../auth/decorators';
+import type { Connection } from '../common/pagination/connection';
+import { shanghaiDay } from '../common/time/shanghai';
+import { UuidPipe } from '../common/validation/uuid.pipe';
+import { ExposedProductType } from '../exposures/dto/exposure.types';
+import { ExposedProduct } from '../exposures/exposed-product.entity';
+import { isOverdue } from '../follow-ups/overdue';
+import type { GraphQLContext } from '../graphql/context';
+import { ViolationTypeType } from '../reference/dto/reference.types';
+import { ReferenceService } from '../reference/reference.service';
+import { FindingConnection, FindingsArgs } from './dto/inspection.inputs';
+import { FindingType, GoodsType, InspectionType } from './dto/inspection.types';
+import { Finding } from './finding.entity';
+import { FindingsService } from './findings.service';
+import { Inspection } from './inspection.entity';
+
+@Resolver(() => FindingType)
+export class FindingsResolver {
+  constructor(
+    private readonly findingsService: FindingsService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Query(() => FindingConnection, {
+    description:
+      'Findings (发现问题), newest first; voided ones are never listed. Inspectors and supervisors see their jurisdiction, managers everything.',
+  })
+  findings(
+    @Args() args: FindingsArgs,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<Connection<Finding>> {
+    return this.findingsService.list(args, officer);
+  }
+
+  @Query(() => FindingType, {
+    description: 'One finding by id, voided or not. NOT_FOUND outside the caller’s jurisdiction.',
+  })
+  finding(
+    @Args('id', { type: () => ID, description: 'UUID of the finding.' }, UuidPipe) id: string,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<Finding> {
+    return this.findingsService.findById(id, officer);
+  }
+
+  @ResolveField(() => ViolationTypeType, { description: 'The violation type (问题类型).' })
+  async violationType(
+    @Parent() finding: FindingType,
+    @Context() context: GraphQLContext,
+  ): Promise<ViolationTypeType | undefined> {
+    return (await this.reference.forRequest(context.loaders)).violationTypeByCode.get(
+      finding.violationTypeCode,
+    );
+  }
+
+  @ResolveField(() => ExposedProductType, {
+    nullable: true,
+    description: 'The exposed product (被曝光产品) it concerns, if any.',
+  })
+  async exposedProduct(
+    @Parent() finding: FindingType,
+    @Context() context: GraphQLContext,
+  ): Promise<ExposedProduct | null> {
+    if (!finding.exposedProductId) return null;
+    return (await context.loaders.byId(ExposedProduct).load(finding.exposedProductId)) ?? null;
+  }
+
+  @ResolveField(() => GoodsType, {
+    nullable: true,
+    description: 'Goods removed from sale or seized (下架、查扣), if any.',
+  })
+  goods(@Parent() finding: FindingType): GoodsType | null {
+    if (finding.goodsQuantity === null || finding.goodsUnit === null) return null;
+    return {
+      quantity: Number(finding.goodsQuantity),
+      unit: finding.goodsUnit,
+      value: finding.goodsValue,
+    };
+  }
+
+  @ResolveField(() => InspectionType, { description: 'The inspection that found it.' })
+  async inspection(
+    @Parent() finding: FindingType,
+    @Context() context: GraphQLContext,
+  ): Promise<Inspection | undefined> {
+    return context.loaders.byId(Inspection).load(finding.inspectionId);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether it is overdue (逾期未整改) today, counted in Asia/Shanghai days: RECTIFYING past its deadline, OPEN past its case decision due date, or CASE_FILED past its penalty decision due date.',
+  })
+  overdue(@Parent() finding: FindingType): boolean {
+    return isOverdue(finding, shanghaiDay(new Date()));
+  }
+}

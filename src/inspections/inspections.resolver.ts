@@ -1,0 +1,143 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import type { CurrentOfficer } from '../auth/current-officer';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { Bureau } from '../bureaus/bureau.entity';
+import { BureauType } from '../bureaus/dto/bureau.types';
+import type { GraphQLContext } from '../graphql/context';
+import { groupBy } from '../graphql/loaders';
+import { OfficerType } from '../officers/dto/officer.types';
+import { Officer } from '../officers/officer.entity';
+import { PremisesType } from '../premises/dto/premises.types';
+import { Premises } from '../premises/premises.entity';
+import { TargetCategoryType } from '../reference/dto/reference.types';
+import { ReferenceService } from '../reference/reference.service';
+import { SweepType } from '../sweeps/dto/sweep.types';
+import { Sweep } from '../sweeps/sweep.entity';
+import { FindingPayload } from './dto/finding-payload';
+import {
+  AddFindingInput,
+  LogInspectionInput,
+  LogInspectionPayload,
+  VoidInspectionInput,
+  VoidInspectionPayload,
+} from './dto/inspection.inputs';
+import { FindingType, InspectionType } from './dto/inspection.types';
+import { Finding } from './finding.entity';
+import { InspectionsService } from './inspections.service';
+
+@Resolver(() => InspectionType)
+export class InspectionsResolver {
+  constructor(
+    private readonly inspections: InspectionsService,
+    private readonly reference: ReferenceService,
+  ) {}
+
+  @Mutation(() => LogInspectionPayload, {
+    description:
+      'Logs an inspection (检查记录) with its checklist answers and findings in one go. INSPECTOR, SUPERVISOR or MANAGER, on premises of their jurisdiction, while the sweep is ACTIVE. Idempotent by `idempotencyKey`.',
+  })
+  @Roles('INSPECTOR', 'SUPERVISOR', 'MANAGER')
+  logInspection(
+    @Args('input', { description: 'The inspection to log.' }) input: LogInspectionInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<LogInspectionPayload> {
+    return this.inspections.logInspection(input, officer);
+  }
+
+  @Mutation(() => FindingPayload, {
+    description:
+      'Adds a finding (发现问题) to an inspection that is not voided, while its sweep is ACTIVE. INSPECTOR, SUPERVISOR or MANAGER, in their jurisdiction. Idempotent by `idempotencyKey`.',
+  })
+  @Roles('INSPECTOR', 'SUPERVISOR', 'MANAGER')
+  addFinding(
+    @Args('input', { description: 'The finding to add.' }) input: AddFindingInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<FindingPayload> {
+    return this.inspections.addFinding(input, officer);
+  }
+
+  @Mutation(() => VoidInspectionPayload, {
+    description:
+      'Voids (作废) an inspection and its findings with a reason; they stay stored but drop out of lists and statistics. SUPERVISOR of a bureau whose jurisdiction holds it, or MANAGER.',
+  })
+  @Roles('SUPERVISOR', 'MANAGER')
+  async voidInspection(
+    @Args('input', { description: 'The inspection to void and why.' }) input: VoidInspectionInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<VoidInspectionPayload> {
+    return { inspection: await this.inspections.voidInspection(input, officer) };
+  }
+
+  @ResolveField(() => PremisesType, { description: 'The premises inspected.' })
+  async premises(
+    @Parent() inspection: InspectionType,
+    @Context() context: GraphQLContext,
+  ): Promise<Premises | undefined> {
+    return context.loaders.byId(Premises).load(inspection.premisesId);
+  }
+
+  @ResolveField(() => TargetCategoryType, { description: 'The target category inspected for.' })
+  async category(
+    @Parent() inspection: InspectionType,
+    @Context() context: GraphQLContext,
+  ): Promise<TargetCategoryType | undefined> {
+    return (await this.reference.forRequest(context.loaders)).categoryById.get(
+      inspection.categoryId,
+    );
+  }
+
+  @ResolveField(() => SweepType, { description: 'The sweep it belongs to.' })
+  async sweep(
+    @Parent() inspection: InspectionType,
+    @Context() context: GraphQLContext,
+  ): Promise<Sweep | undefined> {
+    return context.loaders.byId(Sweep).load(inspection.sweepId);
+  }
+
+  @ResolveField(() => BureauType, {
+    description: 'The bureau responsible for the premises when the inspection was logged.',
+  })
+  async bureau(
+    @Parent() inspection: InspectionType,
+    @Context() context: GraphQLContext,
+  ): Promise<Bureau | undefined> {
+    return context.loaders.byId(Bureau).load(inspection.bureauId);
+  }
+
+  @ResolveField(() => [OfficerType], {
+    description: 'The officers present (至少两名执法人员), in the order given.',
+  })
+  async officers(
+    @Parent() inspection: InspectionType,
+    @Context() context: GraphQLContext,
+  ): Promise<Officer[]> {
+    const officers = await context.loaders.byId(Officer).loadMany(inspection.officerIds);
+    return officers.filter((officer): officer is Officer => officer instanceof Officer);
+  }
+
+  @ResolveField(() => [FindingType], {
+    description:
+      'Its findings in the order recorded, always all of them: when the inspection is voided, so are they.',
+  })
+  findings(
+    @Parent() inspection: InspectionType,
+    @Context() context: GraphQLContext,
+  ): Promise<Finding[]> {
+    const dataSource = context.loaders.dataSource;
+    return context.loaders
+      .custom(
+        'findingsByInspection',
+        () =>
+          new DataLoader<string, Finding[]>(async (ids) => {
+            const rows = await dataSource.getRepository(Finding).find({
+              where: { inspectionId: In([...ids]) },
+              order: { createdAt: 'ASC', id: 'ASC' },
+            });
+            return groupBy(ids, rows, (row) => row.inspectionId);
+          }),
+      )
+      .load(inspection.id);
+  }
+}

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { cityBureau, createBureau, createOfficer } from '../factories/people';
 import type { BureauRecord, OfficerRecord } from '../factories/people';
 import { GraphQLResponse, startTestApp, TestApp } from '../helpers/test-app';
@@ -438,4 +440,77 @@ describe('premises registry', () => {
       });
     });
   });
+});
+
+describe('npm run import:premises', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const city = await cityBureau(app);
+    for (const code of ['XINGQING', 'JINFENG', 'XIXIA', 'YONGNING', 'HELAN']) {
+      await createBureau(app, { code, parentId: city.id });
+    }
+  });
+  afterAll(() => app.close());
+
+  function runCli(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+    const root = join(__dirname, '..', '..');
+    return new Promise((resolve) => {
+      execFile(
+        'npm',
+        ['run', '--silent', 'import:premises', '--', file],
+        { cwd: root, env: { ...process.env, DATABASE_URL: app.databaseUrl }, timeout: 60_000 },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it('imports the sample registry, prints a summary with the lines it rejected, and updates on a second run', async () => {
+    const first = await runCli('test/fixtures/premises-sample.csv');
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('created: 14\nupdated: 0\nrejected: 6');
+    expect(first.stdout).toMatch(/line 16: .*check character is wrong/);
+    expect(first.stdout).toMatch(/line 17: .*SC followed by 14 digits/);
+    expect(first.stdout).toMatch(/line 18: unknown bureau code "NOSUCH"/);
+    expect(first.stdout).toMatch(/line 19: .*only for a PHARMACY/);
+    expect(first.stdout).toMatch(/line 20: latitude 391.2/);
+    expect(first.stdout).toMatch(/line 21: name .* missing/);
+
+    const [shop] = await app.query(
+      `SELECT p.address, p.credit_code, p.licences, b.code FROM premises p JOIN bureaus b ON b.id = p.bureau_id
+        WHERE p.name = '金凤区"好邻居"便利店'`,
+    );
+    expect(shop).toEqual({
+      address: '金凤区北京中路168号,1号商铺',
+      credit_code: '92640100L12345678W',
+      licences: [{ kind: 'FOOD_TRADING', number: 'JY16401060012345', validUntil: null }],
+      code: 'JINFENG',
+    });
+    const [pharmacy] = await app.query(
+      `SELECT pharmacist_registrations FROM premises WHERE name = '康宁大药房连锁有限公司兴庆店'`,
+    );
+    expect(pharmacy.pharmacist_registrations).toEqual(['640101201900123', '640101201900456']);
+    const kinds = await app.query<{ kind: string }>(
+      `SELECT DISTINCT kind FROM premises ORDER BY kind`,
+    );
+    expect(kinds).toHaveLength(11);
+    const [audit] = await app.query(
+      `SELECT count(*)::int AS count, bool_and(actor_id IS NULL) AS "noActor" FROM audit_events WHERE entity_type = 'Premises'`,
+    );
+    expect(audit).toEqual({ count: 14, noActor: true });
+
+    const second = await runCli('test/fixtures/premises-sample.csv');
+    expect(second.stdout).toContain('created: 0\nupdated: 14\nrejected: 6');
+    const [{ count }] = await app.query(`SELECT count(*)::int AS count FROM premises`);
+    expect(count).toBe(14);
+  }, 120_000);
+
+  it('exits with status 1 and a message when the file cannot be read', async () => {
+    const result = await runCli('test/fixtures/no-such-file.csv');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no-such-file/);
+  }, 60_000);
 });

@@ -1,4 +1,6 @@
+import { PREMISES_KINDS } from '../../reference/target-category.entity';
 import type { PremisesKind } from '../../reference/target-category.entity';
+import { LICENCE_KINDS, RISK_LEVELS } from '../premises.entity';
 import type { Licence, RiskLevel } from '../premises.entity';
 import { creditCodeProblem, isValidFoodProductionLicenceNumber } from './credit-code';
 
@@ -58,6 +60,12 @@ export function checkPremisesRow(
   if (address.length > ADDRESS_MAX)
     return reject(`address (地址) is longer than ${ADDRESS_MAX} characters`);
 
+  // GraphQL enums check these already; rows from a CSV file arrive as free text
+  if (!(PREMISES_KINDS as readonly string[]).includes(row.kind))
+    return reject(`unknown kind "${row.kind}" (one of ${PREMISES_KINDS.join(', ')})`);
+  if (row.riskLevel && !(RISK_LEVELS as readonly string[]).includes(row.riskLevel))
+    return reject(`unknown risk level "${row.riskLevel}" (A, B, C or D)`);
+
   const bureauCode = (row.bureauCode ?? '').trim();
   const bureauId = bureauIdOf(bureauCode);
   if (!bureauId)
@@ -75,8 +83,16 @@ export function checkPremisesRow(
   if (row.licences) {
     const licences: Licence[] = [];
     for (const licence of row.licences) {
-      const number = licence.number.trim().toUpperCase();
+      if (!(LICENCE_KINDS as readonly string[]).includes(licence.kind))
+        return reject(
+          `unknown licence kind "${licence.kind}" (one of ${LICENCE_KINDS.join(', ')})`,
+        );
+      const number = (licence.number ?? '').trim().toUpperCase();
       if (!number) return reject(`a ${licence.kind} licence has no number`);
+      if (licence.validUntil && !isCalendarDay(licence.validUntil))
+        return reject(
+          `licence ${number}: validity "${licence.validUntil}" is not a day YYYY-MM-DD`,
+        );
       if (licence.kind === 'FOOD_PRODUCTION' && !isValidFoodProductionLicenceNumber(number))
         return reject(
           `food production licence number (食品生产许可证) "${number}" must be SC followed by 14 digits`,
@@ -106,6 +122,8 @@ export function checkPremisesRow(
   if (hasLatitude && hasLongitude) {
     const latitude = row.latitude as number;
     const longitude = row.longitude as number;
+    if (Number.isNaN(latitude) || Number.isNaN(longitude))
+      return reject('latitude and longitude must be numbers in degrees, e.g. 38.4872 and 106.2309');
     if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90)
       return reject(`latitude ${latitude} is not between -90 and 90`);
     if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180)
@@ -114,4 +132,10 @@ export function checkPremisesRow(
     checked.longitude = longitude;
   }
   return { ok: true, row: checked };
+}
+
+function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditEntry, AuditService } from '../audit/audit.service';
 import type { PremisesKind } from '../reference/target-category.entity';
 import type { Licence, RiskLevel } from './premises.entity';
 import { checkPremisesRow, CheckedRow, PremisesRow } from './rules/premises-row';
@@ -42,6 +42,9 @@ const RECORDSET = `jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, kind t
   address text, latitude double precision, longitude double precision, "creditCode" text,
   licences jsonb, "riskLevel" text, "pharmacistRegistrations" text[])`;
 
+/** Audit events per insert statement (7 parameters each). */
+const AUDIT_SLICE = 2000;
+
 const nameAddressKey = (name: string, address: string): string => `${name}\u0000${address}`;
 
 /**
@@ -59,6 +62,9 @@ export class PremisesImportService {
 
   import(rows: PremisesRow[], actor: ImportActor): Promise<ImportResult> {
     return this.dataSource.transaction(async (manager) => {
+      // imports run one at a time: name + address is not unique in the table, so two concurrent
+      // batches could otherwise both create the same premises
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('premises-import'))`);
       const bureauIds = await this.bureauIdsByCode(manager, rows);
       const rejected: ImportResult['rejected'] = [];
       const checked: { index: number; row: CheckedRow }[] = [];
@@ -113,8 +119,7 @@ export class PremisesImportService {
       const inserts = [...touched.values()].filter((record) => !before.has(record.id));
       const updates = [...touched.values()].filter((record) => before.has(record.id));
       await this.write(manager, inserts, updates);
-      await this.audit.record(
-        manager,
+      const events: AuditEntry[] = [
         ...inserts.map((record) => ({
           actorId: actor.actorId,
           action: 'CREATE',
@@ -132,7 +137,11 @@ export class PremisesImportService {
           after: record,
           requestId: actor.requestId ?? null,
         })),
-      );
+      ];
+      // a statement takes at most 65535 parameters: audit events go in slices
+      for (let start = 0; start < events.length; start += AUDIT_SLICE) {
+        await this.audit.record(manager, ...events.slice(start, start + AUDIT_SLICE));
+      }
       return { created, updated, rejected };
     });
   }

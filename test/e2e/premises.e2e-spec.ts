@@ -357,6 +357,30 @@ describe('premises registry', () => {
       });
     });
 
+    it('reads a page of premises with their bureau and last inspection in as many SQL statements for 5 as for 40', async () => {
+      const runner = app.dataSource.createQueryRunner();
+      const prototype = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => unknown };
+      await runner.release();
+      const statements = jest.spyOn(prototype, 'query');
+      const count = async (first: number) => {
+        statements.mockClear();
+        const result = await app.gql(
+          'SearchPremises',
+          { filter: { search: '百货店' }, first },
+          { token: adminToken },
+        );
+        expect(result.data!.premisesList.edges).toHaveLength(first);
+        return statements.mock.calls.length;
+      };
+      try {
+        const small = await count(5);
+        expect(small).toBeGreaterThan(0);
+        expect(await count(40)).toBe(small);
+      } finally {
+        statements.mockRestore();
+      }
+    });
+
     it('lists premises not yet inspected in a sweep, of the kinds its categories cover', async () => {
       const [sweep] = await app.query(
         `INSERT INTO sweeps (code, title, lead_bureau_id, status, start_date, end_date)

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditEvent, AuditedEntityType } from './audit-event.entity';
 
+const AUDIT_INSERT_SLICE = 2000;
+
 export interface AuditEntry {
   actorId: string | null;
   action: string;
@@ -19,19 +21,21 @@ export interface AuditEntry {
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, ...entries: AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await manager.insert(
-      AuditEvent,
-      entries.map((entry) => ({
-        actorId: entry.actorId,
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        before: entry.before === undefined ? null : toJson(entry.before),
-        after: entry.after === undefined ? null : toJson(entry.after),
-        requestId: entry.requestId ?? null,
-      })),
-    );
+    // One INSERT carries at most 65535 parameters (7 a row): write big batches in slices.
+    for (let start = 0; start < entries.length; start += AUDIT_INSERT_SLICE) {
+      await manager.insert(
+        AuditEvent,
+        entries.slice(start, start + AUDIT_INSERT_SLICE).map((entry) => ({
+          actorId: entry.actorId,
+          action: entry.action,
+          entityType: entry.entityType,
+          entityId: entry.entityId,
+          before: entry.before === undefined ? null : toJson(entry.before),
+          after: entry.after === undefined ? null : toJson(entry.after),
+          requestId: entry.requestId ?? null,
+        })),
+      );
+    }
   }
 }
 

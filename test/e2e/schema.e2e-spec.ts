@@ -24,10 +24,7 @@ const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
  * operation listed here that validates fails the test until it is removed.
  */
 const PENDING: string[] = [
-  'ImportPremises',
   'ActiveSweeps',
-  'SearchPremises',
-  'PremisesDetail',
   'RecordExposure',
   'Exposures',
   'CreateSweep',

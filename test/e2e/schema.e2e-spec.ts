@@ -25,7 +25,6 @@ const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
  */
 const PENDING: string[] = [
   'ImportPremises',
-  'ActiveSweeps',
   'SearchPremises',
   'PremisesDetail',
   'LogInspection',
@@ -33,11 +32,6 @@ const PENDING: string[] = [
   'OrderRectification',
   'RecordReinspection',
   'MyBureauOpenFindings',
-  'RecordExposure',
-  'Exposures',
-  'CreateSweep',
-  'SetSweepAssignments',
-  'ActivateSweep',
   'CloseSweep',
   'SweepProgress',
   'OverdueFindings',

@@ -79,6 +79,9 @@ export class SweepsService {
       const sweep = await this.lock(manager, input.sweepId);
       if (sweep.status === 'CLOSED')
         throw new InvalidState('A closed sweep’s assignments cannot change', 'CLOSED', 'ASSIGN');
+      // An active sweep keeps at least one target, as activation required one.
+      if (sweep.status === 'ACTIVE' && input.assignments.length === 0)
+        throw BadUserInput.field('input.assignments', 'an active sweep needs at least one');
       const categoryIds = await this.categoryIdsOf(manager, sweep.id);
       const snapshot = await this.reference.load();
       const rows = await this.validAssignments(

@@ -127,6 +127,24 @@ describe('sweeps (专项整治行动)', () => {
       ]);
     });
 
+    it('creates a sweep that no exposure triggered', async () => {
+      const id = await createSweep({ exposureIds: [] });
+      const rows = await app.query('SELECT * FROM sweep_exposures WHERE sweep_id = $1', [id]);
+      expect(rows).toEqual([]);
+    });
+
+    it('refuses an unknown lead bureau on input.leadBureauId', async () => {
+      const result = await app.gql(
+        'CreateSweep',
+        { input: sweepInput({ leadBureauId: '00000000-0000-4000-8000-000000000000' }) },
+        { token: manager.token },
+      );
+      expect(result.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'input.leadBureauId' }],
+      });
+    });
+
     it('refuses an inspector with FORBIDDEN', async () => {
       const result = await app.gql(
         'CreateSweep',
@@ -279,12 +297,17 @@ describe('sweeps (专项整治行动)', () => {
       expect(await assignmentRows(sweepId)).toEqual([]);
     });
 
-    it('is allowed while ACTIVE and refused with INVALID_STATE once CLOSED', async () => {
+    it('is allowed while ACTIVE (never down to none) and refused with INVALID_STATE once CLOSED', async () => {
       const sweepId = await activeSweepAssignedTo(east.id, '2019-05-01');
       const active = await setAssignments(sweepId, [
         { bureauId: west.id, categoryCode: 'CAMPUS_FOOD', target: 9 },
       ]);
       expect(active.errors).toBeUndefined();
+      const emptied = await setAssignments(sweepId, []);
+      expect(emptied.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'input.assignments' }],
+      });
       await app.query(`UPDATE sweeps SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [
         sweepId,
       ]);

@@ -103,7 +103,7 @@ export class SetSweepAssignmentsInput {
 
   @Field(() => [AssignmentInput], {
     description:
-      'Replaces the sweep’s assignments as a whole. One entry per bureau and category at most.',
+      'Replaces the sweep’s assignments as a whole. One entry per bureau and category at most; at least one entry while the sweep is ACTIVE.',
   })
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ExposuresResolver } from './exposures.resolver';
+import { ExposuresService } from './exposures.service';
 
-@Module({ providers: [] })
+@Module({ providers: [ExposuresResolver, ExposuresService], exports: [ExposuresService] })
 export class ExposuresModule {}

@@ -1,0 +1,128 @@
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import type { CurrentOfficer } from '../auth/current-officer';
+import { CurrentUser, Roles } from '../auth/decorators';
+import { Bureau } from '../bureaus/bureau.entity';
+import { BureauType } from '../bureaus/dto/bureau.types';
+import type { Connection } from '../common/pagination/connection';
+import { UuidPipe } from '../common/validation/uuid.pipe';
+import { ExposureType } from '../exposures/dto/exposure.types';
+import type { Exposure } from '../exposures/exposure.entity';
+import type { GraphQLContext } from '../graphql/context';
+import { TargetCategoryType } from '../reference/dto/reference.types';
+import { SweepPayload } from './dto/sweep-payload';
+import {
+  CreateSweepInput,
+  SetSweepAssignmentsInput,
+  SweepConnection,
+  SweepsArgs,
+} from './dto/sweep.inputs';
+import { SweepAssignmentType, SweepType } from './dto/sweep.types';
+import type { SweepAssignment } from './sweep-assignment.entity';
+import type { Sweep } from './sweep.entity';
+import { SweepsService } from './sweeps.service';
+
+@Resolver(() => SweepType)
+export class SweepsResolver {
+  constructor(private readonly sweepsService: SweepsService) {}
+
+  @Mutation(() => SweepPayload, {
+    description:
+      'Creates a DRAFT sweep (专项整治行动). MANAGER only. A duplicate code is CONFLICT; unknown exposure ids, lead bureau or category codes are BAD_USER_INPUT naming the field.',
+  })
+  @Roles('MANAGER')
+  async createSweep(
+    @Args('input') input: CreateSweepInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<SweepPayload> {
+    return { sweep: await this.sweepsService.create(input, officer) };
+  }
+
+  @Mutation(() => SweepPayload, {
+    description:
+      'Replaces the assignments (任务分配) of a DRAFT or ACTIVE sweep as a whole. MANAGER only; INVALID_STATE when CLOSED.',
+  })
+  @Roles('MANAGER')
+  async setSweepAssignments(
+    @Args('input') input: SetSweepAssignmentsInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<SweepPayload> {
+    return { sweep: await this.sweepsService.setAssignments(input, officer) };
+  }
+
+  @Mutation(() => SweepPayload, {
+    description:
+      'Starts a sweep: DRAFT → ACTIVE (inspections may then be logged). MANAGER only. INVALID_STATE (from, action ACTIVATE) when not DRAFT or when it has no assignment yet.',
+  })
+  @Roles('MANAGER')
+  async activateSweep(
+    @Args('id', { type: () => ID, description: 'UUID of the sweep.' }, UuidPipe) id: string,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<SweepPayload> {
+    return { sweep: await this.sweepsService.activate(id, officer) };
+  }
+
+  @Query(() => SweepConnection, {
+    description:
+      'Sweeps (专项整治行动), newest start date first. Any logged-in officer: sweeps are city-wide campaigns.',
+  })
+  sweeps(
+    @Args() args: SweepsArgs,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<Connection<Sweep>> {
+    return this.sweepsService.list(args, officer);
+  }
+
+  @Query(() => SweepType, {
+    nullable: true,
+    description: 'One sweep by id; NOT_FOUND when unknown. Any logged-in officer.',
+  })
+  sweep(
+    @Args('id', { type: () => ID, description: 'UUID of the sweep.' }, UuidPipe) id: string,
+  ): Promise<Sweep> {
+    return this.sweepsService.get(id);
+  }
+
+  @ResolveField(() => BureauType, { description: 'The lead bureau (牵头单位).' })
+  async leadBureau(
+    @Parent() sweep: SweepType,
+    @Context() context: GraphQLContext,
+  ): Promise<Bureau | undefined> {
+    return context.loaders.byId(Bureau).load(sweep.leadBureauId);
+  }
+
+  @ResolveField(() => [ExposureType], {
+    description: 'Exposures (曝光事件) that triggered it, newest first.',
+  })
+  exposures(@Parent() sweep: SweepType, @Context() context: GraphQLContext): Promise<Exposure[]> {
+    return this.sweepsService.exposuresOf(sweep.id, context.loaders);
+  }
+
+  @ResolveField(() => [TargetCategoryType], {
+    description: 'Target categories (整治对象类别) it covers, with their checklists, by code.',
+  })
+  categories(
+    @Parent() sweep: SweepType,
+    @Context() context: GraphQLContext,
+  ): Promise<TargetCategoryType[]> {
+    return this.sweepsService.categoriesOf(sweep.id, context.loaders);
+  }
+
+  @ResolveField(() => [SweepAssignmentType], {
+    description: 'Targets (任务数) per participating bureau and category, by bureau code.',
+  })
+  assignments(
+    @Parent() sweep: SweepType,
+    @Context() context: GraphQLContext,
+  ): Promise<SweepAssignment[]> {
+    return this.sweepsService.assignmentsOf(sweep.id, context.loaders);
+  }
+}

@@ -8,6 +8,7 @@ import { formatGraphQLError } from '../common/errors/graphql-errors';
 import type { GraphQLContext } from './context';
 import { graphqlProtection } from './armor';
 import { errorLoggingPlugin } from './error-logging.plugin';
+import { languagePlugin } from './language.plugin';
 import { Loaders } from './loaders';
 
 @Module({
@@ -32,7 +33,7 @@ import { Loaders } from './loaders';
             req,
             loaders: new Loaders(dataSource),
           }),
-          plugins: [...protection.plugins, errorLoggingPlugin],
+          plugins: [...protection.plugins, errorLoggingPlugin, languagePlugin],
           // Exception filters apply to field resolvers too, so their errors get contract codes.
           fieldResolverEnhancers: ['filters'],
           validationRules: protection.validationRules,

@@ -59,14 +59,18 @@ function figureSentence(figures: Figures): string {
     `共出动执法人员${formatCount(figures.officerVisits)}人次`,
     `检查市场主体${formatCount(figures.inspections)}户次`,
     figures.findings > 0 ? `发现问题${formatCount(figures.findings)}个` : null,
-    figures.rectificationOrders > 0 ? `责令整改${formatCount(figures.rectificationOrders)}户` : null,
+    figures.rectificationOrders > 0
+      ? `责令整改${formatCount(figures.rectificationOrders)}户`
+      : null,
     figures.rectified > 0 ? `已整改${formatCount(figures.rectified)}个` : null,
     isPositive(figures.goodsRemovedValue)
       ? `下架查扣货值${formatYuan(figures.goodsRemovedValue)}`
       : null,
     figures.casesFiled > 0 ? `立案${formatCount(figures.casesFiled)}件` : null,
     isPositive(penalties) ? `罚没款${formatYuan(penalties)}` : null,
-    figures.transferredToPolice > 0 ? `移送公安${formatCount(figures.transferredToPolice)}件` : null,
+    figures.transferredToPolice > 0
+      ? `移送公安${formatCount(figures.transferredToPolice)}件`
+      : null,
     figures.exposedProductsFound > 0
       ? `发现被曝光产品${formatCount(figures.exposedProductsFound)}批次`
       : null,

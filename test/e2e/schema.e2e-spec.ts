@@ -38,8 +38,6 @@ const PENDING: string[] = [
   'CreateSweep',
   'SetSweepAssignments',
   'ActivateSweep',
-  'CloseSweep',
-  'SweepProgress',
   'OverdueFindings',
   'FileCase',
   'DecidePenalty',

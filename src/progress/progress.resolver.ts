@@ -21,9 +21,10 @@ export class ProgressResolver {
       nullable: true,
       description: 'Bureau subtree, categories and days to count; everything in scope when absent.',
     })
-    filter: ProgressFilter | null,
+    filter // Typed without `| null` so the validation pipe sees the class (a union emits Object).
+    : ProgressFilter,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<SweepProgress> {
-    return this.progressService.progress(sweepId, filter ?? {}, officer);
+    return this.progressService.progress(sweepId, (filter as ProgressFilter | null) ?? {}, officer);
   }
 }

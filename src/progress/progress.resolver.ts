@@ -20,11 +20,10 @@ export class ProgressResolver {
       type: () => ProgressFilter,
       nullable: true,
       description: 'Bureau subtree, categories and days to count; everything in scope when absent.',
-    })
-    filter // Typed without `| null` so the validation pipe sees the class (a union emits Object).
-    : ProgressFilter,
+    }) // Typed without `| null` so the validation pipe sees the class (a union emits Object).
+    filter: ProgressFilter,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<SweepProgress> {
-    return this.progressService.progress(sweepId, (filter as ProgressFilter | null) ?? {}, officer);
+    return this.progressService.progress(sweepId, filter ?? {}, officer);
   }
 }

@@ -44,12 +44,34 @@ function figureColumns(label: string): Column<{ name: string; figures: Figures }
   ];
 }
 
+/** Chinese labels as the bureau's reports write them. */
+const STATUS_LABELS: Record<string, string> = {
+  OPEN: '待处置',
+  RECTIFYING: '整改中',
+  RESOLVED: '已整改',
+  CASE_FILED: '已立案',
+  PENALIZED: '已处罚',
+  CLOSED: '已结案',
+  TRANSFERRED: '已移送公安',
+};
+const SEVERITY_LABELS: Record<string, string> = { MINOR: '一般', MAJOR: '较重', CRITICAL: '严重' };
+
 const FINDING_COLUMNS: Column<FindingListRow>[] = [
   { header: '检查对象', kind: 'text', width: 30, value: (row) => row.premises },
   { header: '执法单位', kind: 'text', width: 20, value: (row) => row.bureau },
   { header: '问题类型', kind: 'text', width: 28, value: (row) => row.violation },
-  { header: '严重程度', kind: 'text', width: 10, value: (row) => row.severity },
-  { header: '处置状态', kind: 'text', width: 12, value: (row) => row.status },
+  {
+    header: '严重程度',
+    kind: 'text',
+    width: 10,
+    value: (row) => SEVERITY_LABELS[row.severity] ?? row.severity,
+  },
+  {
+    header: '处置状态',
+    kind: 'text',
+    width: 12,
+    value: (row) => STATUS_LABELS[row.status] ?? row.status,
+  },
   { header: '整改期限', kind: 'date', width: 12, value: (row) => row.rectification_deadline },
   { header: '立案决定期限', kind: 'date', width: 14, value: (row) => row.case_decision_due },
   { header: '罚款（元）', kind: 'money', width: 14, value: (row) => row.fine },

@@ -118,7 +118,8 @@ describe('GET /reports/sweeps/:id/progress.xlsx', () => {
     const finding = findings.getRow(2);
     expect(finding.getCell(1).value).toBe('好再来食品店');
     expect(finding.getCell(2).value).toBe('兴庆区分局');
-    expect(finding.getCell(5).value).toBe('PENALIZED');
+    expect(finding.getCell(4).value).toBe('较重');
+    expect(finding.getCell(5).value).toBe('已处罚');
     expect(finding.getCell(8).value).toBe(30000);
     expect(finding.getCell(11).value).toEqual(new Date('2019-03-20T10:00:00.000Z'));
     expect(finding.getCell(7).value).toBeInstanceOf(Date);

@@ -26,7 +26,9 @@ export interface ScopedSql {
  * - `cats`: the sweep's categories counted,
  * - `insp`: the non-voided inspections counted, with their Asia/Shanghai day. They are selected by
  *   sweep first and by instant range, so the (sweep_id, bureau_id, category_id) index applies;
- * - `fnd`: the non-voided findings of those inspections.
+ * - `fnd`: the non-voided findings of those inspections, selected by their own copies of sweep,
+ *   bureau, category, `voided` and `found_on` (the inspection's Shanghai day), so no join to the
+ *   inspections is needed.
  */
 export function progressCtes(scope: ProgressScope, officer: CurrentOfficer): ScopedSql {
   const jurisdiction = jurisdictionSql('b.id', officer, 6);
@@ -57,8 +59,12 @@ export function progressCtes(scope: ProgressScope, officer: CurrentOfficer): Sco
           AND ($4::date IS NULL OR i.inspected_at < (($4::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
       ),
       fnd AS (
-        SELECT f.*, i.day FROM findings f JOIN insp i ON i.id = f.inspection_id
+        SELECT f.* FROM findings f
         WHERE f.sweep_id = $1 AND NOT f.voided
+          AND f.category_id IN (SELECT id FROM cats)
+          AND f.bureau_id IN (SELECT id FROM scope)
+          AND ($3::date IS NULL OR f.found_on >= $3::date)
+          AND ($4::date IS NULL OR f.found_on <= $4::date)
       )`,
     parameters: [
       scope.sweepId,
@@ -93,7 +99,9 @@ export interface FiguresRow {
 }
 
 /**
- * All figures in one statement. `groups` maps each (bureau, category) pair in scope to the groups
+ * All figures in one statement. Inspections and findings are first folded to one row per
+ * (bureau, category, premises), which keeps distinct-premises counts exact while the group
+ * expansion below works on far fewer rows than there are inspections. `groups` maps each (bureau, category) pair in scope to the groups
  * it counts in: the totals, its category, and the subtree of every ancestor in scope (so a parent
  * bureau's row covers its descendants, and distinct counts stay distinct per group). Bureaus are
  * listed when they hold an assignment of the sweep for a category in scope or their subtree logged
@@ -110,24 +118,45 @@ export function figuresSql(ctes: ScopedSql): ScopedSql {
         UNION ALL
         SELECT 'B', t.root, t.id, c.id FROM tree t JOIN scope r ON r.id = t.root CROSS JOIN cats c
       ),
+      premises_inspections AS (
+        SELECT bureau_id, category_id, premises_id, sum(officers) AS officer_visits,
+          count(*) AS inspections
+        FROM insp GROUP BY bureau_id, category_id, premises_id
+      ),
+      premises_findings AS (
+        SELECT f.bureau_id, f.category_id, f.premises_id, count(*) AS findings,
+          bool_or(f.rectification_ordered) AS rectification_ordered,
+          count(*) FILTER (WHERE f.status = 'RESOLVED') AS rectified,
+          sum(f.goods_value) AS goods_removed_value,
+          count(*) FILTER (WHERE f.case_number IS NOT NULL) AS cases_filed,
+          sum(f.fine) AS fines,
+          sum(f.confiscation) AS confiscations,
+          count(*) FILTER (WHERE f.status = 'TRANSFERRED') AS transferred_to_police,
+          count(*) FILTER (WHERE ${overdueSql('f')}) AS overdue,
+          count(*) FILTER (WHERE f.exposed_product_id IS NOT NULL) AS exposed_products_found
+        FROM fnd f GROUP BY f.bureau_id, f.category_id, f.premises_id
+      ),
       inspection_figures AS (
-        SELECT g.kind, g.key, sum(i.officers)::int AS officer_visits, count(*)::int AS inspections,
-          count(DISTINCT i.premises_id)::int AS premises_inspected
-        FROM insp i JOIN groups g ON g.bureau_id = i.bureau_id AND g.category_id = i.category_id
+        SELECT g.kind, g.key, sum(w.officer_visits)::int AS officer_visits,
+          sum(w.inspections)::int AS inspections,
+          count(DISTINCT w.premises_id)::int AS premises_inspected
+        FROM premises_inspections w
+        JOIN groups g ON g.bureau_id = w.bureau_id AND g.category_id = w.category_id
         GROUP BY g.kind, g.key
       ),
       finding_figures AS (
-        SELECT g.kind, g.key, count(*)::int AS findings,
-          count(DISTINCT f.premises_id) FILTER (WHERE f.rectification_ordered)::int AS rectification_orders,
-          count(*) FILTER (WHERE f.status = 'RESOLVED')::int AS rectified,
-          sum(f.goods_value) AS goods_removed_value,
-          count(*) FILTER (WHERE f.case_number IS NOT NULL)::int AS cases_filed,
-          sum(f.fine) AS fines,
-          sum(f.confiscation) AS confiscations,
-          count(*) FILTER (WHERE f.status = 'TRANSFERRED')::int AS transferred_to_police,
-          count(*) FILTER (WHERE ${overdueSql('f')})::int AS overdue,
-          count(*) FILTER (WHERE f.exposed_product_id IS NOT NULL)::int AS exposed_products_found
-        FROM fnd f JOIN groups g ON g.bureau_id = f.bureau_id AND g.category_id = f.category_id
+        SELECT g.kind, g.key, sum(w.findings)::int AS findings,
+          count(DISTINCT w.premises_id) FILTER (WHERE w.rectification_ordered)::int AS rectification_orders,
+          sum(w.rectified)::int AS rectified,
+          sum(w.goods_removed_value) AS goods_removed_value,
+          sum(w.cases_filed)::int AS cases_filed,
+          sum(w.fines) AS fines,
+          sum(w.confiscations) AS confiscations,
+          sum(w.transferred_to_police)::int AS transferred_to_police,
+          sum(w.overdue)::int AS overdue,
+          sum(w.exposed_products_found)::int AS exposed_products_found
+        FROM premises_findings w
+        JOIN groups g ON g.bureau_id = w.bureau_id AND g.category_id = w.category_id
         GROUP BY g.kind, g.key
       ),
       target_figures AS (
@@ -186,10 +215,12 @@ export function dailySql(ctes: ScopedSql): ScopedSql {
   return {
     sql: `${ctes.sql},
       inspections_per_day AS (SELECT day, count(*)::int AS n FROM insp GROUP BY day),
-      findings_per_day AS (SELECT day, count(*)::int AS n FROM fnd GROUP BY day)
+      findings_per_day AS (SELECT found_on AS day, count(*)::int AS n FROM fnd GROUP BY found_on)
       SELECT to_char(d, 'YYYY-MM-DD') AS date, coalesce(ip.n, 0) AS inspections,
         coalesce(fp.n, 0) AS findings
-      FROM generate_series((SELECT min(day) FROM insp)::timestamp, (SELECT max(day) FROM insp)::timestamp,
+      FROM generate_series(
+        (SELECT min(day) FROM inspections_per_day)::timestamp,
+        (SELECT max(day) FROM inspections_per_day)::timestamp,
         interval '1 day') d
       LEFT JOIN inspections_per_day ip ON ip.day = d::date
       LEFT JOIN findings_per_day fp ON fp.day = d::date

@@ -57,6 +57,8 @@ interface ResolvedScope {
   sweep: Sweep;
   scope: ProgressScope;
   rootBureau: Bureau | null;
+  /** The bureau whose subtree is counted, for the summary: the filter's, or an inspector's own. */
+  areaBureau: Bureau | null;
   categories: TargetCategoryType[];
   violationTypeByCode: Map<string, ViolationTypeType>;
 }
@@ -134,7 +136,7 @@ export class ProgressService {
         daily,
         summaryText: summaryText({
           asOfDay: filter.to ?? shanghaiDay(asOf),
-          areaName: resolved.rootBureau?.name ?? '全市',
+          areaName: resolved.areaBureau?.name ?? '全市',
           exposures,
           categoryNames: resolved.categories.map((category) => category.name),
           figures: totals,
@@ -210,6 +212,9 @@ export class ProgressService {
     return {
       sweep,
       rootBureau,
+      areaBureau:
+        rootBureau ??
+        (officer.seesEverything ? null : await manager.findOneBy(Bureau, { id: officer.bureauId })),
       categories,
       violationTypeByCode: reference.violationTypeByCode,
       scope: {

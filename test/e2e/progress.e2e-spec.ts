@@ -328,6 +328,7 @@ describe('sweepProgress', () => {
       'XINGQING',
       'XQ-STREET',
     ]);
+    expect(own.data!.sweepProgress.summaryText).toContain('兴庆区分局共出动执法人员7人次');
     const outside = await progress({ bureauId: county.id }, inspectorOfXingqing.token);
     expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(outside.data).toBeNull();

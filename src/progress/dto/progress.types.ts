@@ -1,0 +1,219 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsArray, IsBoolean, IsOptional, IsString, IsUUID } from 'class-validator';
+import { BureauType } from '../../bureaus/dto/bureau.types';
+import { DateScalar, DateTimeScalar, MoneyScalar } from '../../common/scalars/scalars';
+import { TargetCategoryType, ViolationTypeType } from '../../reference/dto/reference.types';
+
+@InputType({
+  description:
+    'Limits progress figures (工作进展) to a bureau subtree, categories and Asia/Shanghai days of the inspection.',
+})
+export class ProgressFilter {
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Limit to this bureau and its descendants (下属单位); outside the caller’s jurisdiction it is NOT_FOUND.',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  bureauId?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Target category codes (整治对象类别), e.g. SEASONED_FLOUR_PRODUCTS; an unknown code is BAD_USER_INPUT.',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  categoryCodes?: string[] | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day of the inspections counted, inclusive (Asia/Shanghai).',
+  })
+  @IsOptional()
+  @IsString()
+  from?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Last day of the inspections counted, inclusive (Asia/Shanghai); also the “截至” day of the summary.',
+  })
+  @IsOptional()
+  @IsString()
+  to?: string | null;
+}
+
+@ObjectType('ProgressFigures', {
+  description:
+    'The standard enforcement statistics (执法统计) of one scope. Voided inspections and their findings never count. Money in yuan (元).',
+})
+export class ProgressFiguresType {
+  @Field(() => Int, {
+    description:
+      'Officer-visits (出动执法人员，人次): sum over inspections of the officers present.',
+  })
+  officerVisits: number;
+
+  @Field(() => Int, { description: 'Inspections (检查，户次), voided ones excluded.' })
+  inspections: number;
+
+  @Field(() => Int, { description: 'Distinct premises inspected (检查市场主体，户).' })
+  premisesInspected: number;
+
+  @Field(() => Int, {
+    description:
+      'Assigned target (任务数): sum of the sweep’s assignment targets of the bureaus and categories in scope.',
+  })
+  target: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Completion (完成率): distinct premises inspected ÷ target, a fraction rounded to 4 decimals (0.75 = 75%); may exceed 1; null when the target is 0.',
+  })
+  completionRate: number | null;
+
+  @Field(() => Int, { description: 'Findings (发现问题，个).' })
+  findings: number;
+
+  @Field(() => Int, {
+    description:
+      'Rectification orders (责令整改，户): distinct premises with at least one finding ordered rectified.',
+  })
+  rectificationOrders: number;
+
+  @Field(() => Int, {
+    description: 'Rectified (已整改): findings resolved by a passed re-inspection (RESOLVED).',
+  })
+  rectified: number;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'Value of goods removed from sale or seized (下架、查扣货值), yuan; "0.00" when none.',
+  })
+  goodsRemovedValue: string;
+
+  @Field(() => Int, { description: 'Cases filed (立案，件): findings with a case number.' })
+  casesFiled: number;
+
+  @Field(() => MoneyScalar, { description: 'Fines decided (罚款), yuan; "0.00" when none.' })
+  fines: string;
+
+  @Field(() => MoneyScalar, {
+    description: 'Confiscations decided (没收违法所得), yuan; "0.00" when none.',
+  })
+  confiscations: string;
+
+  @Field(() => Int, { description: 'Findings transferred to the police (移送公安，件).' })
+  transferredToPolice: number;
+
+  @Field(() => Int, {
+    description: 'Findings overdue (逾期未整改) today, counted in Asia/Shanghai days.',
+  })
+  overdue: number;
+
+  @Field(() => Int, {
+    description: 'Findings tied to an exposed product (发现被曝光产品).',
+  })
+  exposedProductsFound: number;
+}
+
+@ObjectType('BureauProgress', {
+  description: 'Figures of one bureau over its subtree (本单位及下属单位).',
+})
+export class BureauProgressType {
+  @Field(() => BureauType, { description: 'The bureau.' })
+  bureau: BureauType;
+
+  @Field(() => ProgressFiguresType, { description: 'Figures of the bureau and its descendants.' })
+  figures: ProgressFiguresType;
+}
+
+@ObjectType('CategoryProgress', { description: 'Figures of one target category (分类别).' })
+export class CategoryProgressType {
+  @Field(() => TargetCategoryType, { description: 'The category.' })
+  category: TargetCategoryType;
+
+  @Field(() => ProgressFiguresType, { description: 'Figures of the category in scope.' })
+  figures: ProgressFiguresType;
+}
+
+@ObjectType('ViolationTypeCount', { description: 'Findings of one violation type (问题类型).' })
+export class ViolationTypeCountType {
+  @Field(() => ViolationTypeType, { description: 'The violation type.' })
+  violationType: ViolationTypeType;
+
+  @Field(() => Int, { description: 'Findings of this type in scope; always positive.' })
+  count: number;
+}
+
+@ObjectType('DailyProgress', { description: 'Work of one Asia/Shanghai day (每日进展).' })
+export class DailyProgressType {
+  @Field(() => DateScalar, { description: 'The day (Asia/Shanghai) of the inspections.' })
+  date: string;
+
+  @Field(() => Int, { description: 'Inspections that day, voided ones excluded.' })
+  inspections: number;
+
+  @Field(() => Int, { description: 'Findings of the inspections of that day.' })
+  findings: number;
+}
+
+@ObjectType('SweepProgress', {
+  description:
+    'Progress of a sweep (工作进展情况) as managers read it. Managers and admins see the whole city; inspectors and supervisors their jurisdiction.',
+})
+export class SweepProgressType {
+  @Field(() => DateTimeScalar, { description: 'When the figures were computed (UTC).' })
+  asOf: Date;
+
+  @Field(() => ProgressFiguresType, { description: 'Totals over the whole scope (合计).' })
+  totals: ProgressFiguresType;
+
+  @Field(() => [BureauProgressType], {
+    description:
+      'One row per bureau in scope that holds an assignment of the sweep (for the categories in scope) or whose subtree logged an inspection; figures over its subtree. Municipal bureau first, then by code.',
+  })
+  byBureau: BureauProgressType[];
+
+  @Field(() => [CategoryProgressType], {
+    description: 'One row per category of the sweep in scope, by category code.',
+  })
+  byCategory: CategoryProgressType[];
+
+  @Field(() => [ViolationTypeCountType], {
+    description: 'Findings per violation type, only types found, most first (ties by code).',
+  })
+  byViolationType: ViolationTypeCountType[];
+
+  @Field(() => [DailyProgressType], {
+    description:
+      'One row per Asia/Shanghai day from the first inspection in scope to the last, days without work included.',
+  })
+  daily: DailyProgressType[];
+
+  @Field({
+    description:
+      'The summary paragraph in Chinese in the style of the bureau’s reports (截至…，全市共出动执法人员…人次…).',
+  })
+  summaryText: string;
+}
+
+@InputType({ description: 'Closes a sweep (结束专项整治行动). MANAGER only.' })
+export class CloseSweepInput {
+  @Field(() => ID, { description: 'The sweep to close; it must be ACTIVE.' })
+  @IsUUID('all')
+  sweepId: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Close even with findings still open (not RESOLVED, CLOSED or TRANSFERRED); they are marked carried over (结转) and stay workable.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  carryOverOpenFindings?: boolean | null;
+}

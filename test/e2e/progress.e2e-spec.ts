@@ -1,0 +1,420 @@
+import { randomUUID } from 'node:crypto';
+import { cityBureau, createBureau, createOfficer } from '../factories/people';
+import type { BureauRecord, OfficerRecord } from '../factories/people';
+import {
+  createExposure,
+  createFinding,
+  createInspection,
+  createPremises,
+  createSweep,
+} from '../factories/field-work';
+import { startTestApp, TestApp } from '../helpers/test-app';
+
+/** Figures as the contract's `Figures` fragment returns them, zeros where not given. */
+function figures(overrides: Record<string, unknown>): Record<string, unknown> {
+  return {
+    officerVisits: 0,
+    inspections: 0,
+    premisesInspected: 0,
+    target: 0,
+    completionRate: null,
+    findings: 0,
+    rectificationOrders: 0,
+    rectified: 0,
+    goodsRemovedValue: '0.00',
+    casesFiled: 0,
+    fines: '0.00',
+    confiscations: '0.00',
+    transferredToPolice: 0,
+    overdue: 0,
+    exposedProductsFound: 0,
+    ...overrides,
+  };
+}
+
+const officers = (n: number) => Array.from({ length: n }, () => randomUUID());
+
+describe('sweepProgress', () => {
+  let app: TestApp;
+  let managerToken: string;
+  let city: BureauRecord;
+  let xingqing: BureauRecord;
+  let street: BureauRecord;
+  let county: BureauRecord;
+  let inspectorOfXingqing: OfficerRecord;
+  let sweepId: string;
+
+  const A_FIGURES = figures({
+    officerVisits: 7,
+    inspections: 3,
+    premisesInspected: 2,
+    target: 6,
+    completionRate: 0.3333,
+    findings: 4,
+    rectificationOrders: 1,
+    rectified: 1,
+    goodsRemovedValue: '1000.50',
+    casesFiled: 1,
+    fines: '30000.00',
+    confiscations: '5000.00',
+    overdue: 2,
+    exposedProductsFound: 1,
+  });
+  const TOTALS = figures({
+    officerVisits: 11,
+    inspections: 4,
+    premisesInspected: 3,
+    target: 10,
+    completionRate: 0.3,
+    findings: 5,
+    rectificationOrders: 1,
+    rectified: 1,
+    goodsRemovedValue: '1200.50',
+    casesFiled: 1,
+    fines: '30000.00',
+    confiscations: '5000.00',
+    transferredToPolice: 1,
+    overdue: 2,
+    exposedProductsFound: 1,
+  });
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    city = await cityBureau(app);
+    managerToken = (await createOfficer(app, city.id, ['MANAGER'])).token;
+    xingqing = await createBureau(app, { code: 'XINGQING', name: '兴庆区分局' });
+    street = await createBureau(app, {
+      code: 'XQ-STREET',
+      name: '解放街市场监管所',
+      parentId: xingqing.id,
+    });
+    county = await createBureau(app, {
+      code: 'YONGNING',
+      name: '永宁县市场监督管理局',
+      kind: 'COUNTY',
+    });
+    inspectorOfXingqing = await createOfficer(app, xingqing.id, ['INSPECTOR']);
+
+    const exposure = await createExposure(app, { title: '辣条' });
+    const sweep = await createSweep(app, {
+      leadBureauId: city.id,
+      categoryCodes: ['SEASONED_FLOUR_PRODUCTS', 'CAMPUS_FOOD'],
+      exposureIds: [exposure.id],
+      assignments: [
+        { bureauId: xingqing.id, categoryCode: 'SEASONED_FLOUR_PRODUCTS', target: 4 },
+        { bureauId: street.id, categoryCode: 'SEASONED_FLOUR_PRODUCTS', target: 2 },
+        { bureauId: county.id, categoryCode: 'CAMPUS_FOOD', target: 2 },
+        { bureauId: county.id, categoryCode: 'SEASONED_FLOUR_PRODUCTS', target: 2 },
+      ],
+    });
+    sweepId = sweep.id;
+    const flour = sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS')!;
+    const campus = sweep.categoryIds.get('CAMPUS_FOOD')!;
+    const shop = await createPremises(app, { bureauId: xingqing.id });
+    const otherShop = await createPremises(app, { bureauId: xingqing.id });
+    const streetShop = await createPremises(app, { bureauId: street.id });
+    const canteen = await createPremises(app, { bureauId: county.id, kind: 'SCHOOL_CANTEEN' });
+
+    const first = await createInspection(app, {
+      sweepId,
+      categoryId: flour,
+      premisesId: shop.id,
+      officerIds: officers(2),
+      inspectedAt: new Date('2019-03-20T02:00:00Z'),
+    });
+    // 00:30 on 22 March in Shanghai, still the 21st in UTC.
+    const revisit = await createInspection(app, {
+      sweepId,
+      categoryId: flour,
+      premisesId: shop.id,
+      officerIds: officers(3),
+      inspectedAt: new Date('2019-03-21T16:30:00Z'),
+    });
+    const atStreet = await createInspection(app, {
+      sweepId,
+      categoryId: flour,
+      premisesId: streetShop.id,
+      officerIds: officers(2),
+      inspectedAt: new Date('2019-03-20T05:00:00Z'),
+    });
+    const atCanteen = await createInspection(app, {
+      sweepId,
+      categoryId: campus,
+      premisesId: canteen.id,
+      officerIds: officers(4),
+      inspectedAt: new Date('2019-03-24T01:00:00Z'),
+    });
+    const voided = await createInspection(app, {
+      sweepId,
+      categoryId: flour,
+      premisesId: otherShop.id,
+      officerIds: officers(2),
+      inspectedAt: new Date('2019-03-25T01:00:00Z'),
+      voided: true,
+    });
+
+    await createFinding(app, {
+      inspectionId: first.id,
+      violationTypeCode: 'EXPOSED_PRODUCT_ON_SALE',
+      exposedProductId: exposure.productIds[0],
+      goodsQuantity: '12',
+      goodsUnit: 'bag',
+      goodsValue: '1000.50',
+    });
+    await createFinding(app, {
+      inspectionId: first.id,
+      status: 'RECTIFYING',
+      rectificationOrdered: true,
+      rectificationDeadline: '2019-03-30',
+    });
+    await createFinding(app, {
+      inspectionId: revisit.id,
+      status: 'RESOLVED',
+      rectificationOrdered: true,
+      rectificationDeadline: '2019-03-25',
+    });
+    await createFinding(app, {
+      inspectionId: atStreet.id,
+      violationTypeCode: 'EXPIRED_FOOD',
+      status: 'PENALIZED',
+      caseNumber: '银市监立〔2019〕7号',
+      caseFiledOn: '2019-03-22',
+      penaltyDecisionDue: '2019-06-20',
+      fine: '30000.00',
+      confiscation: '5000.00',
+    });
+    await createFinding(app, {
+      inspectionId: atCanteen.id,
+      status: 'TRANSFERRED',
+      goodsValue: '200.00',
+    });
+    await createFinding(app, {
+      inspectionId: voided.id,
+      goodsValue: '999.00',
+      rectificationOrdered: true,
+      status: 'RECTIFYING',
+      rectificationDeadline: '2019-03-26',
+    });
+  });
+
+  afterAll(() => app?.close());
+
+  async function progress(filter: Record<string, unknown> | null, token = managerToken) {
+    return app.gql<{ sweepProgress: any }>('SweepProgress', { sweepId, filter }, { token });
+  }
+
+  it('counts every figure of the sweep in total, voided inspections and their findings left out', async () => {
+    const result = await progress(null);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.sweepProgress.totals).toEqual(TOTALS);
+    expect(new Date(result.data!.sweepProgress.asOf).getTime()).toBeGreaterThan(
+      Date.now() - 60_000,
+    );
+  });
+
+  it('lists each bureau with figures over its subtree, the city row equal to the totals', async () => {
+    const { byBureau } = (await progress(null)).data!.sweepProgress;
+    expect(byBureau.map((row: any) => row.bureau.code)).toEqual([
+      'CITY',
+      'XINGQING',
+      'XQ-STREET',
+      'YONGNING',
+    ]);
+    const byCode = Object.fromEntries(byBureau.map((row: any) => [row.bureau.code, row.figures]));
+    expect(byCode.CITY).toEqual(TOTALS);
+    expect(byCode.XINGQING).toEqual(A_FIGURES);
+    expect(byCode['XQ-STREET']).toEqual(
+      figures({
+        officerVisits: 2,
+        inspections: 1,
+        premisesInspected: 1,
+        target: 2,
+        completionRate: 0.5,
+        findings: 1,
+        casesFiled: 1,
+        fines: '30000.00',
+        confiscations: '5000.00',
+      }),
+    );
+    expect(byCode.YONGNING).toEqual(
+      figures({
+        officerVisits: 4,
+        inspections: 1,
+        premisesInspected: 1,
+        target: 4,
+        completionRate: 0.25,
+        findings: 1,
+        goodsRemovedValue: '200.00',
+        transferredToPolice: 1,
+      }),
+    );
+  });
+
+  it('gives figures per category, per violation type (most first) and per Shanghai day with empty days', async () => {
+    const { byCategory, byViolationType, daily } = (await progress(null)).data!.sweepProgress;
+    expect(
+      byCategory.map((row: any) => [
+        row.category.code,
+        row.figures.inspections,
+        row.figures.target,
+      ]),
+    ).toEqual([
+      ['CAMPUS_FOOD', 1, 2],
+      ['SEASONED_FLOUR_PRODUCTS', 3, 8],
+    ]);
+    expect(byCategory[1].figures.completionRate).toBe(0.25);
+    expect(byCategory[1].figures.officerVisits).toBe(7);
+    expect(byViolationType).toEqual([
+      { violationType: { code: 'THREE_NO_PRODUCTS', name: '三无产品' }, count: 3 },
+      { violationType: { code: 'EXPIRED_FOOD', name: expect.any(String) }, count: 1 },
+      { violationType: { code: 'EXPOSED_PRODUCT_ON_SALE', name: '销售被曝光产品' }, count: 1 },
+    ]);
+    expect(daily).toEqual([
+      { date: '2019-03-20', inspections: 2, findings: 3 },
+      { date: '2019-03-21', inspections: 0, findings: 0 },
+      { date: '2019-03-22', inspections: 1, findings: 1 },
+      { date: '2019-03-23', inspections: 0, findings: 0 },
+      { date: '2019-03-24', inspections: 1, findings: 1 },
+    ]);
+  });
+
+  it('writes the summary paragraph with the sweep’s exposures and categories', async () => {
+    const result = await progress({ to: '2019-03-31' });
+    expect(result.data!.sweepProgress.summaryText).toBe(
+      '针对“3·15”晚会曝光的辣条等问题，开展校园及周边食品、调味面制品大排查大整治行动，截至2019年3月31日，全市共出动执法人员11人次，检查市场主体4户次，发现问题5个，责令整改1户，已整改1个，下架查扣货值0.12万元，立案1件，罚没款3.5万元，移送公安1件，发现被曝光产品1批次。',
+    );
+  });
+
+  it('counts only the inspections of the Shanghai days asked for', async () => {
+    const { totals, daily } = (await progress({ from: '2019-03-21', to: '2019-03-22' })).data!
+      .sweepProgress;
+    expect(totals).toMatchObject({
+      inspections: 1,
+      officerVisits: 3,
+      findings: 1,
+      rectified: 1,
+      target: 10,
+    });
+    expect(daily).toEqual([{ date: '2019-03-22', inspections: 1, findings: 1 }]);
+  });
+
+  it('limits figures, targets and bureaus to the categories asked for', async () => {
+    const { totals, byBureau, byCategory } = (await progress({ categoryCodes: ['CAMPUS_FOOD'] }))
+      .data!.sweepProgress;
+    expect(totals).toMatchObject({
+      inspections: 1,
+      target: 2,
+      completionRate: 0.5,
+      transferredToPolice: 1,
+    });
+    expect(byBureau.map((row: any) => row.bureau.code)).toEqual(['CITY', 'YONGNING']);
+    expect(byCategory.map((row: any) => row.category.code)).toEqual(['CAMPUS_FOOD']);
+  });
+
+  it('limits figures to a bureau subtree and names the bureau in the summary', async () => {
+    const { totals, byBureau, summaryText } = (
+      await progress({ bureauId: xingqing.id, to: '2019-03-31' })
+    ).data!.sweepProgress;
+    expect(totals).toEqual(A_FIGURES);
+    expect(byBureau.map((row: any) => row.bureau.code)).toEqual(['XINGQING', 'XQ-STREET']);
+    expect(summaryText).toContain('截至2019年3月31日，兴庆区分局共出动执法人员7人次');
+  });
+
+  it('limits an inspector to their jurisdiction and hides bureaus outside it', async () => {
+    const own = await progress(null, inspectorOfXingqing.token);
+    expect(own.errors).toBeUndefined();
+    expect(own.data!.sweepProgress.totals).toEqual(A_FIGURES);
+    expect(own.data!.sweepProgress.byBureau.map((row: any) => row.bureau.code)).toEqual([
+      'XINGQING',
+      'XQ-STREET',
+    ]);
+    expect(own.data!.sweepProgress.summaryText).toContain('兴庆区分局共出动执法人员7人次');
+    const outside = await progress({ bureauId: county.id }, inspectorOfXingqing.token);
+    expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(outside.data).toBeNull();
+  });
+
+  it('answers NOT_FOUND for an unknown sweep and bureau', async () => {
+    const sweep = await app.gql(
+      'SweepProgress',
+      { sweepId: randomUUID() },
+      { token: managerToken },
+    );
+    expect(sweep.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const bureau = await progress({ bureauId: randomUUID() });
+    expect(bureau.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses unknown category codes, reversed days and malformed ids naming the field', async () => {
+    const codes = await progress({ categoryCodes: ['CAMPUS_FOOD', 'SPICY_STRIPS'] });
+    expect(codes.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'filter.categoryCodes[1]', message: expect.any(String) }],
+    });
+    const days = await progress({ from: '2019-03-22', to: '2019-03-21' });
+    expect(days.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(days.errors?.[0].extensions?.fields[0].path).toBe('filter.to');
+    const bureau = await progress({ bureauId: 'not-a-uuid' });
+    expect(bureau.errors?.[0].extensions?.fields[0].path).toBe('filter.bureauId');
+    const sweep = await app.gql('SweepProgress', { sweepId: 'nope' }, { token: managerToken });
+    expect(sweep.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('needs a login', async () => {
+    const result = await app.gql('SweepProgress', { sweepId });
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('runs the same number of SQL statements for 2 bureaus as for 8', async () => {
+    async function sweepWithBureaus(count: number): Promise<string> {
+      const sweep = await createSweep(app, {
+        leadBureauId: city.id,
+        categoryCodes: ['SEASONED_FLOUR_PRODUCTS'],
+      });
+      for (let index = 0; index < count; index++) {
+        const bureau = await createBureau(app);
+        await app.query(
+          `INSERT INTO sweep_assignments (sweep_id, bureau_id, category_id, target) VALUES ($1, $2, $3, 3)`,
+          [sweep.id, bureau.id, sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS')],
+        );
+        const premises = await createPremises(app, { bureauId: bureau.id });
+        await createInspection(app, {
+          sweepId: sweep.id,
+          categoryId: sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS')!,
+          premisesId: premises.id,
+          officerIds: officers(2),
+        });
+      }
+      return sweep.id;
+    }
+    const small = await sweepWithBureaus(2);
+    const large = await sweepWithBureaus(8);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the pg client the app uses
+    const { Client } = require('pg') as typeof import('pg');
+    const spy = jest.spyOn(Client.prototype, 'query');
+    async function statements(id: string): Promise<number> {
+      spy.mockClear();
+      const result = await app.gql<{ sweepProgress: any }>(
+        'SweepProgress',
+        { sweepId: id },
+        { token: managerToken },
+      );
+      expect(result.errors).toBeUndefined();
+      return spy.mock.calls.length;
+    }
+    try {
+      const smallCount = await statements(small);
+      const largeCount = await statements(large);
+      expect(smallCount).toBeGreaterThan(3);
+      expect(largeCount).toBe(smallCount);
+      const largeResult = await app.gql<{ sweepProgress: any }>(
+        'SweepProgress',
+        { sweepId: large },
+        { token: managerToken },
+      );
+      expect(largeResult.data!.sweepProgress.byBureau).toHaveLength(9);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

@@ -18,6 +18,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OfficersModule } from './officers/officers.module';
 import { ReferenceModule } from './reference/reference.module';
 
@@ -40,6 +41,7 @@ import { ReferenceModule } from './reference/reference.module';
     FollowUpsModule,
     ProgressModule,
     HealthModule,
+    MetricsModule,
     BootstrapModule,
   ],
   providers: [

@@ -12,6 +12,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { BureausModule } from './bureaus/bureaus.module';
+import { ExplorerModule } from './explorer/explorer.module';
 import { DomainExceptionFilter } from './common/errors/exception.filter';
 import { InputValidationPipe } from './common/validation/validation.pipe';
 import { ConfigModule } from './config/config.module';
@@ -42,6 +43,7 @@ import { ReferenceModule } from './reference/reference.module';
     ProgressModule,
     HealthModule,
     MetricsModule,
+    ExplorerModule,
     BootstrapModule,
   ],
   providers: [

@@ -12,12 +12,14 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { BureausModule } from './bureaus/bureaus.module';
+import { ExplorerModule } from './explorer/explorer.module';
 import { DomainExceptionFilter } from './common/errors/exception.filter';
 import { InputValidationPipe } from './common/validation/validation.pipe';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { OfficersModule } from './officers/officers.module';
 import { ReferenceModule } from './reference/reference.module';
 
@@ -40,6 +42,8 @@ import { ReferenceModule } from './reference/reference.module';
     FollowUpsModule,
     ProgressModule,
     HealthModule,
+    MetricsModule,
+    ExplorerModule,
     BootstrapModule,
   ],
   providers: [

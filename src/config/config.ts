@@ -81,6 +81,23 @@ class EnvironmentVariables {
   @IsString()
   @MaxLength(200)
   TRUST_PROXY?: string;
+
+  // 0 asks the system for a free port (the tests do); unset leaves the metrics listener off.
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  @IsString()
+  @MaxLength(200)
+  METRICS_HOST = '127.0.0.1';
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => parseBoolean(value))
+  @IsBoolean({ message: 'must be true or false' })
+  GRAPHQL_EXPLORER?: boolean;
 }
 
 function parseBoolean(value: unknown): unknown {
@@ -113,6 +130,12 @@ export interface AppConfig {
   logLevel: string;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: boolean | number | string;
+  /** Port of the separate Prometheus listener; undefined: no metrics are served. */
+  metricsPort?: number;
+  /** Address the metrics listener binds to: loopback unless an operator opens it. */
+  metricsHost: string;
+  /** Whether GET /graphql from a browser serves the offline GraphQL explorer. */
+  graphqlExplorer: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -151,6 +174,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPgPort: parsed.EMBEDDED_PG_PORT,
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    metricsPort: parsed.METRICS_PORT,
+    metricsHost: parsed.METRICS_HOST,
+    graphqlExplorer: parsed.GRAPHQL_EXPLORER ?? !isProduction,
   };
 }
 

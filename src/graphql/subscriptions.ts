@@ -1,0 +1,133 @@
+import type { IncomingMessage } from 'node:http';
+import { Logger } from '@nestjs/common';
+import type { SubscriptionConfig } from '@nestjs/graphql';
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  parse,
+  type Source,
+  specifiedRules,
+  validate,
+  type ValidationRule,
+} from 'graphql';
+import { CloseCode, type Context, type ServerOptions } from 'graphql-ws';
+import type { DataSource } from 'typeorm';
+import type { AuthService } from '../auth/auth.service';
+import type { AuthenticatedRequest } from '../auth/decorators';
+import { DomainError } from '../common/errors/domain-errors';
+import { formatGraphQLError, isExpectedError } from '../common/errors/graphql-errors';
+import { GRAPHQL_LIMITS } from './armor';
+import type { GraphQLContext, SubscriberConnection } from './context';
+import { Loaders } from './loaders';
+
+const logger = new Logger('GraphQLSubscriptions');
+
+/** What graphql-ws's `ws` adapter puts in `Context.extra` (typed here: @types/ws is not installed). */
+interface SocketExtra {
+  socket: { close(code: number, reason: string): void };
+  request: IncomingMessage;
+}
+
+type WsOptions = NonNullable<Exclude<SubscriptionConfig['graphql-ws'], boolean>> &
+  Pick<ServerOptions, 'parse' | 'validate' | 'onError'>;
+
+/** The bearer token of a connection_init payload: `authorization` or `Authorization`. */
+export function bearerToken(connectionParams: unknown): string | undefined {
+  if (typeof connectionParams !== 'object' || connectionParams === null) return undefined;
+  const params = connectionParams as Record<string, unknown>;
+  const header = params.authorization ?? params.Authorization;
+  if (typeof header !== 'string') return undefined;
+  return /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+}
+
+/** Whether the GraphQL context factory was called by graphql-ws rather than by Apollo over HTTP. */
+export function isSocketContext(input: unknown): input is Context {
+  return typeof input === 'object' && input !== null && 'extra' in input && !('req' in input);
+}
+
+/**
+ * GraphQL over WebSocket (graphql-transport-ws, by graphql-ws) on the HTTP server's /graphql path.
+ * connection_init must carry `{ authorization: 'Bearer <token>' }`; without a valid token of an
+ * active officer the socket closes with 4401. The officer is put on the context of every
+ * operation of the connection, where the global auth guard and @Roles see it as over HTTP. The
+ * same limits as over HTTP apply (graphql-armor rules, token count), and errors leave through
+ * the same formatter.
+ */
+export class GraphQLSubscriptions {
+  private readonly connections = new WeakMap<Context, SubscriberConnection>();
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly dataSource: DataSource,
+    private readonly validationRules: ValidationRule[],
+  ) {}
+
+  options(): WsOptions {
+    return {
+      connectionInitWaitTimeout: 10_000,
+      onConnect: (ctx) => this.connect(ctx),
+      parse: (source: string | Source): DocumentNode =>
+        parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens }),
+      validate: (schema: GraphQLSchema, document: DocumentNode) =>
+        validate(schema, document, [...specifiedRules, ...this.validationRules]).map(
+          validationFailed,
+        ),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map(formatted) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => errors.map(formatted),
+    };
+  }
+
+  /** The GraphQL context of one operation on a connection. */
+  context(ctx: Context): GraphQLContext {
+    const connection = this.connections.get(ctx);
+    const { request } = ctx.extra as SocketExtra;
+    // The upgrade request stands in for the HTTP request: the auth guard reads `officer` from it.
+    const req = Object.assign(request, { officer: connection?.officer }) as AuthenticatedRequest;
+    return { req, loaders: new Loaders(this.dataSource), connection };
+  }
+
+  private async connect(ctx: Context): Promise<boolean> {
+    const { socket } = ctx.extra as SocketExtra;
+    const token = bearerToken(ctx.connectionParams);
+    if (!token) {
+      socket.close(
+        CloseCode.Unauthorized,
+        'Send { authorization: "Bearer <token>" } in connection_init',
+      );
+      return false;
+    }
+    try {
+      const officer = await this.auth.authenticate(token);
+      this.connections.set(ctx, { token, officer });
+      return true;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      socket.close(CloseCode.Unauthorized, error.message);
+      return false;
+    }
+  }
+}
+
+/** The code Apollo gives validation errors over HTTP, so clients see the same over WebSocket. */
+function validationFailed(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+  });
+}
+
+function formatted(error: GraphQLError) {
+  if (!isExpectedError(error)) {
+    const original = error.originalError ?? error;
+    logger.error({
+      msg: `Unhandled error in a subscription: ${original.message}`,
+      stack: original.stack,
+    });
+  }
+  return formatGraphQLError(error.toJSON(), error);
+}

@@ -30,7 +30,7 @@ interface SocketExtra {
 }
 
 type WsOptions = NonNullable<Exclude<SubscriptionConfig['graphql-ws'], boolean>> &
-  Pick<ServerOptions, 'parse' | 'validate' | 'onError'>;
+  Pick<ServerOptions, 'parse' | 'validate' | 'onError' | 'onSubscribe'>;
 
 /** The bearer token of a connection_init payload: `authorization` or `Authorization`. */
 export function bearerToken(connectionParams: unknown): string | undefined {
@@ -67,11 +67,21 @@ export class GraphQLSubscriptions {
     return {
       connectionInitWaitTimeout: 10_000,
       onConnect: (ctx) => this.connect(ctx),
-      parse: (source: string | Source): DocumentNode =>
-        parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens }),
+      // graphql-ws closes the whole socket (4500) when parse throws; answer a bad document as an
+      // error of that one operation instead, as Apollo does over HTTP.
+      onSubscribe: (_ctx, _id, payload) => {
+        try {
+          parseLimited(payload.query);
+          return undefined;
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
+        }
+      },
+      parse: parseLimited,
       validate: (schema: GraphQLSchema, document: DocumentNode) =>
-        validate(schema, document, [...specifiedRules, ...this.validationRules]).map(
-          validationFailed,
+        validate(schema, document, [...specifiedRules, ...this.validationRules]).map((error) =>
+          withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
         ),
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map(formatted) } : undefined,
@@ -110,14 +120,18 @@ export class GraphQLSubscriptions {
   }
 }
 
-/** The code Apollo gives validation errors over HTTP, so clients see the same over WebSocket. */
-function validationFailed(error: GraphQLError): GraphQLError {
+function parseLimited(source: string | Source): DocumentNode {
+  return parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens });
+}
+
+/** The codes Apollo gives parse and validation errors over HTTP, so clients see the same here. */
+function withCode(error: GraphQLError, code: string): GraphQLError {
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,
     originalError: error.originalError,
-    extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+    extensions: { ...error.extensions, code },
   });
 }
 

@@ -321,4 +321,25 @@ describe('exposed-product alerts (发现被曝光产品预警)', () => {
     expect(errorCodes(item)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(JSON.stringify(item)).toContain('Aliases limit');
   });
+
+  it('answers a malformed subscription document with GRAPHQL_PARSE_FAILED and keeps the connection', async () => {
+    const client = new SubscriptionClient(app, {
+      authorization: `Bearer ${world.manager.token}`,
+    });
+    clients.push(client);
+    client.subscribe('subscription { exposedProductFound { at ');
+    expect(errorCodes(await client.next())).toEqual(['GRAPHQL_PARSE_FAILED']);
+
+    const before = subscribers(app);
+    client.subscribe(EXPOSED_PRODUCT_FOUND);
+    await waitUntil(() => subscribers(app) > before);
+  });
+
+  it('answers a subscription sent by HTTP POST with BAD_REQUEST', async () => {
+    const result = await app.gql(EXPOSED_PRODUCT_FOUND, {}, { token: world.manager.token });
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Subscribe over WebSocket (graphql-transport-ws) at /graphql',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+  });
 });

@@ -41,7 +41,7 @@ import { GraphQLSubscriptions, isSocketContext } from './subscriptions';
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
           // Called by Apollo with the HTTP request, and by graphql-ws with the socket's context.
-          context: (input: { req: Request } | Context): GraphQLContext =>
+          context: (input: { req: Request } | Context): GraphQLContext | Promise<GraphQLContext> =>
             isSocketContext(input)
               ? subscriptions.context(input)
               : { req: input.req, loaders: new Loaders(dataSource) },

@@ -14,11 +14,12 @@ import {
 import { CloseCode, type Context, type ServerOptions } from 'graphql-ws';
 import type { DataSource } from 'typeorm';
 import type { AuthService } from '../auth/auth.service';
+import type { CurrentOfficer } from '../auth/current-officer';
 import type { AuthenticatedRequest } from '../auth/decorators';
 import { DomainError } from '../common/errors/domain-errors';
 import { formatGraphQLError, isExpectedError } from '../common/errors/graphql-errors';
 import { GRAPHQL_LIMITS } from './armor';
-import type { GraphQLContext, SubscriberConnection } from './context';
+import type { GraphQLContext } from './context';
 import { Loaders } from './loaders';
 
 const logger = new Logger('GraphQLSubscriptions');
@@ -55,7 +56,8 @@ export function isSocketContext(input: unknown): input is Context {
  * the same formatter.
  */
 export class GraphQLSubscriptions {
-  private readonly connections = new WeakMap<Context, SubscriberConnection>();
+  /** The bearer token each connection was accepted with. */
+  private readonly tokens = new WeakMap<Context, string>();
 
   constructor(
     private readonly auth: AuthService,
@@ -89,13 +91,30 @@ export class GraphQLSubscriptions {
     };
   }
 
-  /** The GraphQL context of one operation on a connection. */
-  context(ctx: Context): GraphQLContext {
-    const connection = this.connections.get(ctx);
-    const { request } = ctx.extra as SocketExtra;
+  /**
+   * The GraphQL context of one operation on a connection. The token and officer are verified
+   * again for every operation, as for every HTTP request: a connection outliving its officer's
+   * deactivation or its token's expiry is closed with 4401.
+   */
+  async context(ctx: Context): Promise<GraphQLContext> {
+    const { socket, request } = ctx.extra as SocketExtra;
+    const token = this.tokens.get(ctx);
+    if (!token) throw new Error('An operation arrived before connection_init was accepted');
+    let officer: CurrentOfficer | undefined;
+    try {
+      officer = await this.auth.authenticate(token);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // Without an officer on the context the auth guard refuses the operation as well.
+      socket.close(CloseCode.Unauthorized, error.message);
+    }
     // The upgrade request stands in for the HTTP request: the auth guard reads `officer` from it.
-    const req = Object.assign(request, { officer: connection?.officer }) as AuthenticatedRequest;
-    return { req, loaders: new Loaders(this.dataSource), connection };
+    const req = Object.assign(request, { officer }) as AuthenticatedRequest;
+    return {
+      req,
+      loaders: new Loaders(this.dataSource),
+      connection: officer && { token, officer },
+    };
   }
 
   private async connect(ctx: Context): Promise<boolean> {
@@ -109,8 +128,8 @@ export class GraphQLSubscriptions {
       return false;
     }
     try {
-      const officer = await this.auth.authenticate(token);
-      this.connections.set(ctx, { token, officer });
+      await this.auth.authenticate(token);
+      this.tokens.set(ctx, token);
       return true;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -342,4 +342,16 @@ describe('exposed-product alerts (发现被曝光产品预警)', () => {
       extensions: { code: 'BAD_REQUEST' },
     });
   });
+
+  it('closes with 4401 a connection whose officer was deactivated, at its next operation', async () => {
+    const manager = await createOfficer(app, world.city.id, ['MANAGER']);
+    const client = await subscribed(app, manager.token);
+    await app.query(`UPDATE officers SET active = false WHERE id = $1`, [manager.id]);
+    client.subscribe(EXPOSED_PRODUCT_FOUND);
+
+    expect(await client.closed).toEqual({
+      code: 4401,
+      reason: 'The officer is unknown or deactivated',
+    });
+  });
 });

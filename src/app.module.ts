@@ -8,6 +8,7 @@ import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ProgressModule } from './progress/progress.module';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
@@ -41,6 +42,7 @@ import { ReferenceModule } from './reference/reference.module';
     InspectionsModule,
     FollowUpsModule,
     ProgressModule,
+    AlertsModule,
     HealthModule,
     MetricsModule,
     ExplorerModule,

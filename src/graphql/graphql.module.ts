@@ -2,7 +2,9 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
+import type { Context } from 'graphql-ws';
 import { DataSource } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { formatGraphQLError } from '../common/errors/graphql-errors';
 import type { GraphQLContext } from './context';
@@ -10,14 +12,24 @@ import { graphqlProtection } from './armor';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { languagePlugin } from './language.plugin';
 import { Loaders } from './loaders';
+import { GraphQLSubscriptions, isSocketContext } from './subscriptions';
 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, DataSource],
-      useFactory: (config: AppConfig, dataSource: DataSource): ApolloDriverConfig => {
+      inject: [APP_CONFIG, DataSource, AuthService],
+      useFactory: (
+        config: AppConfig,
+        dataSource: DataSource,
+        auth: AuthService,
+      ): ApolloDriverConfig => {
         const protection = graphqlProtection(config.isProduction);
+        const subscriptions = new GraphQLSubscriptions(
+          auth,
+          dataSource,
+          protection.validationRules,
+        );
         return {
           path: '/graphql',
           autoSchemaFile: true,
@@ -29,10 +41,12 @@ import { Loaders } from './loaders';
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
-          context: ({ req }: { req: Request }): GraphQLContext => ({
-            req,
-            loaders: new Loaders(dataSource),
-          }),
+          // Called by Apollo with the HTTP request, and by graphql-ws with the socket's context.
+          context: (input: { req: Request } | Context): GraphQLContext | Promise<GraphQLContext> =>
+            isSocketContext(input)
+              ? subscriptions.context(input)
+              : { req: input.req, loaders: new Loaders(dataSource) },
+          subscriptions: { 'graphql-ws': subscriptions.options() },
           plugins: [...protection.plugins, errorLoggingPlugin, languagePlugin],
           // Exception filters apply to field resolvers too, so their errors get contract codes.
           fieldResolverEnhancers: ['filters'],

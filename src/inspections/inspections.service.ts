@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { notifyExposedProductsFound } from '../alerts/exposed-product-events';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput, FieldError, InvalidState, NotFound } from '../common/errors/domain-errors';
@@ -399,6 +400,14 @@ export class InspectionsService {
         after: finding,
         requestId: officer.requestId,
       })),
+    );
+    // 发现被曝光产品: alert managers' dashboards once this transaction commits.
+    const exposedFindings = rows.filter((finding) => finding.exposedProductId);
+    await notifyExposedProductsFound(
+      manager,
+      exposedFindings
+        .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+        .map((finding) => ({ findingId: finding.id, bureauId: finding.bureauId })),
     );
     return ids;
   }

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AlertsResolver } from './alerts.resolver';
+import { AlertsService } from './alerts.service';
+import { ExposedProductListener } from './exposed-product-listener.service';
+
+/** 预警: live alerts to managers' dashboards over GraphQL subscriptions. */
+@Module({
+  providers: [ExposedProductListener, AlertsService, AlertsResolver],
+})
+export class AlertsModule {}

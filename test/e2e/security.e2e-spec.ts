@@ -2,7 +2,9 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parse, validate } from 'graphql';
 import jwt from 'jsonwebtoken';
 import { graphqlProtection, GRAPHQL_LIMITS } from '../../src/graphql/armor';
+import { IsString, MaxLength } from 'class-validator';
 import { contractOperations } from '../helpers/contract';
+import { unboundedFields, unboundedInputFields } from '../helpers/input-limits';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../helpers/test-app';
 
 /** A query nested one level deeper than the depth limit allows (Bureau.parent recurses). */
@@ -292,6 +294,47 @@ describe('transport security', () => {
         }
       },
     );
+  });
+});
+
+describe('string and list limits of inputs', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('gives every String or ID input field a maximum length and every list a maximum size', () => {
+    const { schema } = app.app.get(GraphQLSchemaHost);
+    const { checked, problems } = unboundedInputFields(schema);
+    expect(checked).toEqual(
+      expect.arrayContaining(['CreateOfficerInput', 'LoginInput', 'OrderRectificationInput']),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('notices an input without limits (the check can fail)', () => {
+    class Unbounded {
+      @IsString()
+      note: string;
+
+      @MaxLength(10)
+      title: string;
+
+      tags: string[];
+    }
+    expect(
+      unboundedFields(Unbounded, [
+        { name: 'note', list: false, text: true },
+        { name: 'title', list: false, text: true },
+        { name: 'tags', list: true, text: true },
+      ]),
+    ).toEqual([
+      'Unbounded.note is a string without @MaxLength',
+      'Unbounded.tags is a list without @ArrayMaxSize',
+      'Unbounded.tags is a string without @MaxLength',
+    ]);
   });
 });
 

@@ -238,3 +238,33 @@ describe('a database outage', () => {
     expect(rows).toHaveLength(FINDINGS);
   }
 });
+
+describe('database timeouts and pool size', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({
+      DATABASE_POOL_MAX: '3',
+      DATABASE_STATEMENT_TIMEOUT_MS: '300',
+      DATABASE_CONNECT_TIMEOUT_MS: '1500',
+    });
+  });
+  afterAll(() => app.close());
+
+  it('cancels a statement that runs longer than DATABASE_STATEMENT_TIMEOUT_MS', async () => {
+    const [setting] = await app.query<{ statement_timeout: string }>('SHOW statement_timeout');
+    expect(setting.statement_timeout).toBe('300ms');
+    await expect(app.query('SELECT pg_sleep(2)')).rejects.toMatchObject({
+      driverError: { code: '57014' },
+    });
+  });
+
+  it('sizes the pool and its acquisition timeout from the configuration', () => {
+    const pool = (
+      app.dataSource.driver as unknown as {
+        master: { options: { max: number; connectionTimeoutMillis: number } };
+      }
+    ).master;
+    expect(pool.options).toMatchObject({ max: 3, connectionTimeoutMillis: 1500 });
+  });
+});

@@ -74,6 +74,24 @@ class EnvironmentVariables {
   @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_MAX = 10;
+
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 15000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 15000;
+
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 2000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  DATABASE_CONNECT_TIMEOUT_MS = 2000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -125,6 +143,12 @@ export interface AppConfig {
   bootstrapAdminPassword?: string;
   seedDemo?: boolean;
   graphqlIntrospection: boolean;
+  /** Most connections this instance holds open to PostgreSQL. */
+  databasePoolMax: number;
+  /** PostgreSQL `statement_timeout`: a statement running longer is cancelled (SERVICE_UNAVAILABLE). */
+  databaseStatementTimeoutMs: number;
+  /** How long a request waits for a pool connection (or a new one) before SERVICE_UNAVAILABLE. */
+  databaseConnectTimeoutMs: number;
   embeddedPgDir: string;
   embeddedPgPort: number;
   logLevel: string;
@@ -170,6 +194,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bootstrapAdminPassword: parsed.BOOTSTRAP_ADMIN_PASSWORD,
     seedDemo: parsed.SEED_DEMO,
     graphqlIntrospection: parsed.GRAPHQL_INTROSPECTION ?? !isProduction,
+    databasePoolMax: parsed.DATABASE_POOL_MAX,
+    databaseStatementTimeoutMs: parsed.DATABASE_STATEMENT_TIMEOUT_MS,
+    databaseConnectTimeoutMs: parsed.DATABASE_CONNECT_TIMEOUT_MS,
     embeddedPgDir: parsed.EMBEDDED_PG_DIR,
     embeddedPgPort: parsed.EMBEDDED_PG_PORT,
     logLevel: parsed.LOG_LEVEL,

@@ -10,10 +10,15 @@ types.setTypeParser(types.builtins.DATE, (value: string) => value);
 export interface PoolSettings {
   max?: number;
   statementTimeoutMs?: number;
+  connectTimeoutMs?: number;
 }
+
+/** Extra time the driver waits for an answer beyond statement_timeout before giving up itself. */
+const CLIENT_GRACE_MS = 5000;
 
 /** One definition of the connection, shared by the Nest module, the migration CLI and the tests. */
 export function dataSourceOptions(url: string, pool: PoolSettings = {}): DataSourceOptions {
+  const statementTimeoutMs = pool.statementTimeoutMs ?? 15000;
   return {
     type: 'postgres',
     url,
@@ -25,11 +30,16 @@ export function dataSourceOptions(url: string, pool: PoolSettings = {}): DataSou
     uuidExtension: 'pgcrypto',
     synchronize: false,
     logging: false,
+    // An outage must fail requests fast (SERVICE_UNAVAILABLE), not queue them: the acquisition
+    // timeout bounds the wait for a connection, statement_timeout the server's work, and
+    // query_timeout a connection whose server went silent (a dropped network answers nothing).
     extra: {
       max: pool.max ?? 10,
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: pool.connectTimeoutMs ?? 2000,
       idleTimeoutMillis: 30000,
-      statement_timeout: pool.statementTimeoutMs ?? 15000,
+      statement_timeout: statementTimeoutMs,
+      query_timeout: statementTimeoutMs + CLIENT_GRACE_MS,
+      keepAlive: true,
       idle_in_transaction_session_timeout: 30000,
       application_name: 'sweep-tracker',
     },

@@ -4,7 +4,7 @@ import type { ValidationRule } from 'graphql';
 
 /**
  * Limits that refuse abusive documents before they run (graphql-armor). Chosen so every contract
- * operation passes with room to spare (test/e2e/schema.e2e-spec.ts checks it); in production the
+ * operation passes with room to spare (test/e2e/security.e2e-spec.ts checks it); in production the
  * limits themselves are not echoed to clients and field suggestions are off.
  */
 export const GRAPHQL_LIMITS = {
@@ -15,17 +15,33 @@ export const GRAPHQL_LIMITS = {
   maxCost: 5000,
 };
 
-export function graphqlProtection(isProduction: boolean): {
+/** graphql-js 16 spells it "more that"; accept the corrected spelling of later versions too. */
+const TOKEN_LIMIT_MESSAGE = /^Syntax Error: Document contains more tha[nt] \d+ tokens/;
+
+/** In production a refused document says it is too large, not what the limit is. */
+export function hideTokenLimit(message: string, isProduction: boolean): string {
+  return isProduction && TOKEN_LIMIT_MESSAGE.test(message)
+    ? 'Syntax Error: the document is too large.'
+    : message;
+}
+
+export function graphqlProtection(
+  isProduction: boolean,
+  limits: typeof GRAPHQL_LIMITS = GRAPHQL_LIMITS,
+): {
   plugins: NonNullable<ApolloDriverConfig['plugins']>;
   validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
 } {
   const exposeLimits = !isProduction;
   const armor = new ApolloArmor({
-    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, exposeLimits, flattenFragments: true },
-    maxAliases: { n: GRAPHQL_LIMITS.maxAliases, exposeLimits },
-    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives, exposeLimits },
-    maxTokens: { n: GRAPHQL_LIMITS.maxTokens, exposeLimits },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, exposeLimits, flattenFragments: true },
+    maxDepth: { n: limits.maxDepth, exposeLimits, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases, exposeLimits },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits },
+    // The token limit is graphql-js's own parser option (parseOptions below): armor's token
+    // plugin throws outside Apollo's parse step, which answers 500 instead of 400.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: limits.maxCost, exposeLimits, flattenFragments: true },
     blockFieldSuggestion: { enabled: isProduction },
   });
   const { plugins, validationRules } = armor.protect();
@@ -34,5 +50,6 @@ export function graphqlProtection(isProduction: boolean): {
   return {
     plugins: plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>,
     validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
   };
 }

@@ -8,7 +8,7 @@ import { AuthService } from '../auth/auth.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { formatGraphQLError } from '../common/errors/graphql-errors';
 import type { GraphQLContext } from './context';
-import { graphqlProtection } from './armor';
+import { graphqlProtection, hideTokenLimit } from './armor';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { languagePlugin } from './language.plugin';
 import { Loaders } from './loaders';
@@ -51,7 +51,11 @@ import { GraphQLSubscriptions, isSocketContext } from './subscriptions';
           // Exception filters apply to field resolvers too, so their errors get contract codes.
           fieldResolverEnhancers: ['filters'],
           validationRules: protection.validationRules,
-          formatError: (formatted, error) => formatGraphQLError(formatted, error),
+          parseOptions: protection.parseOptions,
+          formatError: (formatted, error) => {
+            const safe = formatGraphQLError(formatted, error);
+            return { ...safe, message: hideTokenLimit(safe.message, config.isProduction) };
+          },
         };
       },
     }),

@@ -7,6 +7,8 @@ import { op } from './contract';
 
 export const ADMIN_CERTIFICATE = 'admin';
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
+/** The signing secret every test app uses, for tests that forge or expire tokens. */
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -25,6 +27,7 @@ export class TestApp {
     readonly url: string,
     readonly databaseUrl: string,
     readonly dataSource: DataSource,
+    private readonly ownsDatabase = true,
   ) {}
 
   /** Sends a GraphQL document; `query` may be a contract operation name (`'LogInspection'`). */
@@ -77,10 +80,20 @@ export class TestApp {
     return this.dataSource.query<T[]>(sql, parameters);
   }
 
+  /** Stops the app; drops its database unless it was started on one it does not own. */
   async close(): Promise<void> {
     await this.app.close();
-    await dropTestDatabase(this.databaseUrl);
+    if (this.ownsDatabase) await dropTestDatabase(this.databaseUrl);
   }
+}
+
+export interface StartOptions {
+  /**
+   * Run on this database instead of a new one (several instances on one database, or a database
+   * reached through a proxy). The caller drops it, unless `ownsDatabase` is true.
+   */
+  databaseUrl?: string;
+  ownsDatabase?: boolean;
 }
 
 /**
@@ -88,15 +101,19 @@ export class TestApp {
  * bootstrap administrator (`admin` / ADMIN_PASSWORD) and the city bureau. `env` overrides
  * configuration for this app (set before the app reads it).
  */
-export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
-  const databaseUrl = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string | undefined> = {},
+  options: StartOptions = {},
+): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const ownsDatabase = options.databaseUrl === undefined || options.ownsDatabase === true;
   const settings: Record<string, string | undefined> = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     BOOTSTRAP_ADMIN_CERTIFICATE: ADMIN_CERTIFICATE,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
     SEED_DEMO: 'false',
-    JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+    JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
     ...env,
   };
@@ -109,7 +126,13 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     const app = await createApp();
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as AddressInfo;
-    return new TestApp(app, `http://127.0.0.1:${address.port}`, databaseUrl, app.get(DataSource));
+    return new TestApp(
+      app,
+      `http://127.0.0.1:${address.port}`,
+      databaseUrl,
+      app.get(DataSource),
+      ownsDatabase,
+    );
   } finally {
     for (const [key, value] of Object.entries(previous)) {
       if (value === undefined) delete process.env[key];

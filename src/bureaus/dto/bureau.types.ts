@@ -42,6 +42,7 @@ export class BureauType {
 export class CreateBureauInput {
   @Field({ description: 'Short unique code: letters, digits, - or _, at most 32.' })
   @IsString()
+  @MaxLength(32)
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1 to 32 letters, digits, - or _' })
   code: string;
 
@@ -56,6 +57,7 @@ export class CreateBureauInput {
   kind: BureauKind;
 
   @Field({ description: '6-digit administrative division code (行政区划代码).' })
+  @MaxLength(6)
   @Matches(/^\d{6}$/, { message: 'must be 6 digits' })
   divisionCode: string;
 

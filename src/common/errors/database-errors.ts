@@ -20,11 +20,19 @@ const CONNECTION_CODES = new Set([
   '08003',
   '08006',
 ]);
+/**
+ * What pg and its pool say when the server or the network goes away (seen through a TCP proxy
+ * cut in test/e2e/outage.e2e-spec.ts): pool acquisition timeout, connect timeout, a connection
+ * dropped mid-query or during COMMIT, a client found broken, the driver's own read timeout.
+ */
 const CONNECTION_MESSAGES = [
   /timeout exceeded when trying to connect/i,
   /Connection terminated/i,
-  /connect ECONNREFUSED/i,
+  /connect ECONN(REFUSED|RESET)/i,
+  /read ECONNRESET/i,
   /Client has encountered a connection error/i,
+  /Client was closed and is not queryable/i,
+  /Query read timeout/i,
 ];
 
 /** Unique constraints the service relies on, with the conflict a client sees. */

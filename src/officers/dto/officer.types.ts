@@ -71,6 +71,7 @@ export class CreateOfficerInput {
   @Field({
     description: 'Enforcement certificate number (执法证号): letters, digits, - or _, unique.',
   })
+  @MaxLength(32)
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1 to 32 letters, digits, - or _' })
   certificateNumber: string;
 

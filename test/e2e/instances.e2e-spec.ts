@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { LOGIN_THROTTLE } from '../../src/auth/login-throttle.service';
+import {
+  createFinding,
+  createInspection,
+  createPremises,
+  createSweep,
+} from '../factories/field-work';
+import { cityBureau, createBureau, createOfficer, OfficerRecord } from '../factories/people';
+import { ADMIN_CERTIFICATE, ADMIN_PASSWORD, startTestApp, TestApp } from '../helpers/test-app';
+import { createTestDatabase, dropTestDatabase } from '../setup/database';
+
+const FINDINGS = 20;
+
+interface OrderAnswer {
+  orderRectification?: { replayed: boolean; finding: { id: string; version: number } };
+}
+
+describe('two instances on one database', () => {
+  let databaseUrl: string;
+  let first: TestApp;
+  let second: TestApp;
+  let inspector: OfficerRecord;
+  let findingIds: string[];
+
+  beforeAll(async () => {
+    databaseUrl = await createTestDatabase();
+    // One after the other: startTestApp sets process.env while an app reads its configuration.
+    first = await startTestApp({ TRUST_PROXY: 'loopback' }, { databaseUrl });
+    second = await startTestApp({ TRUST_PROXY: 'loopback' }, { databaseUrl });
+    const bureau = await createBureau(first);
+    inspector = await createOfficer(first, bureau.id, ['INSPECTOR']);
+    const colleague = await createOfficer(first, bureau.id, ['INSPECTOR']);
+    const sweep = await createSweep(first, { leadBureauId: (await cityBureau(first)).id });
+    const premises = await createPremises(first, { bureauId: bureau.id });
+    findingIds = [];
+    for (let index = 0; index < FINDINGS; index += 1) {
+      const inspection = await createInspection(first, {
+        sweepId: sweep.id,
+        categoryId: sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS')!,
+        premisesId: premises.id,
+        officerIds: [inspector.id, colleague.id],
+      });
+      findingIds.push((await createFinding(first, { inspectionId: inspection.id })).id);
+    }
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await dropTestDatabase(databaseUrl);
+  });
+
+  it('keeps one administrator and one city bureau when a second instance starts', async () => {
+    const [counts] = await first.query<{ admins: number; cities: number }>(
+      `SELECT (SELECT count(*)::int FROM officers WHERE certificate_number = $1) AS admins,
+              (SELECT count(*)::int FROM bureaus WHERE code = 'CITY') AS cities`,
+      [ADMIN_CERTIFICATE],
+    );
+    expect(counts).toEqual({ admins: 1, cities: 1 });
+  });
+
+  it('runs each idempotency key once when the same request reaches both instances at once', async () => {
+    const requests = findingIds.map((findingId) => ({
+      findingId,
+      input: {
+        idempotencyKey: randomUUID(),
+        findingId,
+        expectedVersion: 1,
+        deadline: '2019-04-05',
+        documentNumber: '宁市监责改〔2019〕7号',
+      },
+    }));
+    const answers = await Promise.all(
+      requests.map(({ input }) =>
+        Promise.all(
+          [first, second].map((app) =>
+            app.gql<OrderAnswer>('OrderRectification', { input }, { token: inspector.token }),
+          ),
+        ),
+      ),
+    );
+    for (const pair of answers) {
+      for (const answer of pair) expect(answer.errors).toBeUndefined();
+      const replayed = pair.map((answer) => answer.data!.orderRectification!.replayed).sort();
+      expect(replayed).toEqual([false, true]);
+      expect(pair.map((answer) => answer.data!.orderRectification!.finding.version)).toEqual([
+        2, 2,
+      ]);
+    }
+    const rows = await first.query<{ finding_id: string; follow_ups: number; records: number }>(
+      `SELECT f.id AS finding_id,
+         (SELECT count(*)::int FROM follow_ups u WHERE u.finding_id = f.id) AS follow_ups,
+         (SELECT count(*)::int FROM idempotency_records r
+            WHERE r.officer_id = $2 AND r.result ->> 'findingId' = f.id::text) AS records
+       FROM findings f WHERE f.id = ANY($1::uuid[])`,
+      [findingIds, inspector.id],
+    );
+    expect(rows).toHaveLength(FINDINGS);
+    expect(rows.filter((row) => row.follow_ups !== 1 || row.records !== 1)).toEqual([]);
+  });
+
+  it('counts login failures across instances: failures on one throttle the other', async () => {
+    const attempt = (app: TestApp, password: string) =>
+      app.gql(
+        'Login',
+        { input: { certificateNumber: ADMIN_CERTIFICATE, password } },
+        { headers: { 'x-forwarded-for': '203.0.113.50' } },
+      );
+    for (let index = 0; index < LOGIN_THROTTLE.perCertificateAndAddress; index += 1) {
+      const failed = await attempt(first, 'wrong-password-here');
+      expect(failed.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    }
+    const throttled = await attempt(second, ADMIN_PASSWORD);
+    expect(throttled.errors![0].extensions!.code).toBe('TOO_MANY_REQUESTS');
+  });
+});

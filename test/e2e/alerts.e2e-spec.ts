@@ -12,7 +12,6 @@ import {
   logInspection,
   writtenRows,
 } from '../helpers/field-world';
-import { startInstanceOn } from '../helpers/second-instance';
 import { Received, SubscriptionClient, waitUntil } from '../helpers/subscriptions';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
@@ -137,7 +136,7 @@ describe('exposed-product alerts (发现被曝光产品预警)', () => {
   });
 
   it('delivers to a subscriber on one instance the finding logged on another instance', async () => {
-    const other = await startInstanceOn(app.databaseUrl);
+    const other = await startTestApp({}, { databaseUrl: app.databaseUrl });
     try {
       const client = await subscribed(app, world.manager.token);
       const onOther = await subscribed(other, await app.adminToken());

@@ -65,18 +65,16 @@ describe('Prometheus metrics', () => {
 
   it('labels documents that do not parse or validate as unresolved, with the code the client saw', async () => {
     const name = 'sweep_tracker_graphql_operations_total';
-    const labels = {
-      operation: 'unresolved',
-      type: 'unknown',
-      outcome: 'GRAPHQL_VALIDATION_FAILED',
-    };
-    const before = sample(await scrape(), name, labels) ?? 0;
+    const parse = { operation: 'unresolved', type: 'unknown', outcome: 'GRAPHQL_PARSE_FAILED' };
+    const validation = { ...parse, outcome: 'GRAPHQL_VALIDATION_FAILED' };
+    const before = await scrape();
     const broken = await app.gql('query Broken { me {');
     const unknownField = await app.gql('query Unknown { noSuchField }');
-    for (const result of [broken, unknownField]) {
-      expect(result.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    }
-    expect(sample(await scrape(), name, labels)).toBe(before + 2);
+    expect(broken.errors![0].extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(unknownField.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const after = await scrape();
+    expect(sample(after, name, parse)).toBe((sample(before, name, parse) ?? 0) + 1);
+    expect(sample(after, name, validation)).toBe((sample(before, name, validation) ?? 0) + 1);
   });
 
   it('counts HTTP requests by route and status, without a label per unknown path', async () => {

@@ -267,7 +267,7 @@ describe('transport security', () => {
       );
       expect(result.errors![0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        fields: [{ path: 'id', message: 'must be a UUID' }],
+        fields: [{ path: 'id', message: '必须是有效的 UUID' }],
       });
     });
 
@@ -287,7 +287,7 @@ describe('transport security', () => {
             errors: { message: string; extensions: Record<string, unknown> }[];
           };
           expect(result.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
-          expect(result.errors[0].message).toBe('Internal server error');
+          expect(result.errors[0].message).toBe('服务器内部错误');
           for (const leak of LEAKS) expect(body).not.toContain(leak);
         } finally {
           await app.query(`ALTER TABLE bureaus RENAME COLUMN division_code_moved TO division_code`);

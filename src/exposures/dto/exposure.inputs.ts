@@ -85,6 +85,7 @@ export class RecordExposureInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MaxLength(64, { each: true })
   categoryCodes: string[];
 
   @Field({ description: 'Whether the exposed firms are in our own jurisdiction (本地涉及).' })

@@ -111,6 +111,7 @@ export class EvidenceInput {
   sizeBytes: number;
 
   @Field({ description: 'Lowercase hex SHA-256 of the file.' })
+  @MaxLength(64)
   @Matches(/^[0-9a-f]{64}$/, { message: 'must be 64 lowercase hexadecimal characters' })
   sha256: string;
 }
@@ -289,12 +290,14 @@ export class FindingFilter {
   @Field(() => [FindingStatusEnum], { nullable: true, description: 'Only these statuses.' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(FINDING_STATUSES.length)
   @IsIn(FINDING_STATUSES, { each: true })
   statuses?: FindingStatus[] | null;
 
   @Field(() => [SeverityEnum], { nullable: true, description: 'Only these severities.' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(SEVERITIES.length)
   @IsIn(SEVERITIES, { each: true })
   severities?: Severity[] | null;
 
@@ -303,6 +306,7 @@ export class FindingFilter {
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MaxLength(64, { each: true })
   violationTypeCodes?: string[] | null;
 
   @Field(() => Boolean, {

@@ -184,6 +184,7 @@ export class PremisesFilter {
   @Field(() => [PremisesKindEnum], { nullable: true, description: 'Only these kinds.' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(PREMISES_KINDS.length)
   @IsIn(PREMISES_KINDS, { each: true })
   kinds?: PremisesKind[] | null;
 
@@ -206,6 +207,7 @@ export class PremisesFilter {
   @Field(() => [RiskLevelEnum], { nullable: true, description: 'Only these risk grades.' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(RISK_LEVELS.length)
   @IsIn(RISK_LEVELS, { each: true })
   riskLevels?: RiskLevel[] | null;
 

@@ -1,5 +1,13 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsArray, IsBoolean, IsOptional, IsString, IsUUID } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+} from 'class-validator';
 import { BureauType } from '../../bureaus/dto/bureau.types';
 import { DateScalar, DateTimeScalar, MoneyScalar } from '../../common/scalars/scalars';
 import { TargetCategoryType, ViolationTypeType } from '../../reference/dto/reference.types';
@@ -25,7 +33,9 @@ export class ProgressFilter {
   })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MaxLength(64, { each: true })
   categoryCodes?: string[] | null;
 
   @Field(() => DateScalar, {

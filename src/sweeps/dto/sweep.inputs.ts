@@ -28,6 +28,7 @@ export class CreateSweepInput {
     description: 'Short unique code: letters, digits, - or _, at most 64, e.g. 2019-315-DPC.',
   })
   @IsString()
+  @MaxLength(64)
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, - or _' })
   code: string;
 
@@ -65,6 +66,7 @@ export class CreateSweepInput {
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
   @IsString({ each: true })
+  @MaxLength(64, { each: true })
   categoryCodes: string[];
 
   @Field(() => DateScalar, { description: 'First day (Asia/Shanghai).' })
@@ -86,6 +88,7 @@ export class AssignmentInput {
 
   @Field({ description: 'Code of a target category the sweep covers.' })
   @IsString()
+  @MaxLength(64)
   categoryCode: string;
 
   @Field(() => Int, { description: 'Number of distinct premises to inspect; positive.' })

@@ -20,6 +20,7 @@ import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { OfficersModule } from './officers/officers.module';
 import { ReferenceModule } from './reference/reference.module';
+import { SelectionModule } from './selection/selection.module';
 
 @Module({
   imports: [
@@ -39,6 +40,7 @@ import { ReferenceModule } from './reference/reference.module';
     InspectionsModule,
     FollowUpsModule,
     ProgressModule,
+    SelectionModule,
     HealthModule,
     BootstrapModule,
   ],

@@ -118,7 +118,9 @@ export function weightedSample(
 }
 
 function samePair(left: string[], right: string[]): boolean {
-  return left.length === 2 && right.length === 2 && [...left].sort().join() === [...right].sort().join();
+  return (
+    left.length === 2 && right.length === 2 && [...left].sort().join() === [...right].sort().join()
+  );
 }
 
 /**

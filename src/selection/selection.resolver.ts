@@ -84,7 +84,8 @@ export class InspectionPlanResolver {
   }
 
   @ResolveField(() => BureauType, {
-    description: 'The bureau (执法单位) whose jurisdiction was drawn from and whose officers were paired.',
+    description:
+      'The bureau (执法单位) whose jurisdiction was drawn from and whose officers were paired.',
   })
   bureau(
     @Parent() plan: InspectionPlanType,

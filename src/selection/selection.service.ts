@@ -76,10 +76,9 @@ export class SelectionService {
     input: DrawInspectionPlanInput,
     officer: CurrentOfficer,
   ): Promise<DrawTarget> {
-    const [bureau] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM bureaus WHERE id = $1`,
-      [input.bureauId],
-    );
+    const [bureau] = await manager.query<{ id: string }[]>(`SELECT id FROM bureaus WHERE id = $1`, [
+      input.bureauId,
+    ]);
     if (!bureau || !inJurisdiction(officer, input.bureauId))
       throw new NotFound('Bureau', input.bureauId);
     const [sweep] = await manager.query<{ status: string }[]>(
@@ -160,13 +159,11 @@ export class SelectionService {
       recentOfficers.set(row.premises_id, officersOfPremises);
     }
     return {
-      candidates: candidates.map(
-        (row): DrawCandidate => ({
-          id: row.id,
-          riskLevel: row.risk_level,
-          inspected: row.inspected,
-        }),
-      ),
+      candidates: candidates.map((row): DrawCandidate => ({
+        id: row.id,
+        riskLevel: row.risk_level,
+        inspected: row.inspected,
+      })),
       officerIds,
       recentOfficers,
     };

@@ -27,7 +27,8 @@ export class DrawInspectionPlanInput {
   categoryCode: string;
 
   @Field(() => Int, {
-    description: 'How many premises to draw (抽取户数), 1 to 500; fewer come back when fewer exist.',
+    description:
+      'How many premises to draw (抽取户数), 1 to 500; fewer come back when fewer exist.',
   })
   @IsInt()
   @Min(1)

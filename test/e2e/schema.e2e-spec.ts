@@ -23,10 +23,7 @@ const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
  * Contract operations of later issues that do not validate yet. This list may only shrink: an
  * operation listed here that validates fails the test until it is removed.
  */
-const PENDING: string[] = [
-  'CloseSweep',
-  'SweepProgress',
-];
+const PENDING: string[] = ['CloseSweep', 'SweepProgress'];
 
 describe('schema.graphql and the frontend contract', () => {
   let app: TestApp;

@@ -35,9 +35,25 @@ export class InspectionPlans1795922000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "inspection_plan_visits" ADD CONSTRAINT "FK_65aadf4898288e05d6b503fa223" FOREIGN KEY ("premises_id") REFERENCES "premises"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
+    // 一公开: a published plan is never rewritten; only a new draw makes a new plan.
+    await queryRunner.query(`
+      CREATE FUNCTION inspection_plans_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION '% is never changed after the draw: UPDATE refused', TG_TABLE_NAME
+          USING ERRCODE = 'insufficient_privilege';
+      END $$`);
+    for (const table of ['inspection_plans', 'inspection_plan_visits']) {
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON "${table}" FOR EACH ROW EXECUTE FUNCTION inspection_plans_refuse_update()`,
+      );
+    }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of ['inspection_plan_visits', 'inspection_plans']) {
+      await queryRunner.query(`DROP TRIGGER ${table}_no_update ON "${table}"`);
+    }
+    await queryRunner.query(`DROP FUNCTION inspection_plans_refuse_update()`);
     await queryRunner.query(
       `ALTER TABLE "inspection_plan_visits" DROP CONSTRAINT "FK_65aadf4898288e05d6b503fa223"`,
     );

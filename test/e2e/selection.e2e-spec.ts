@@ -142,6 +142,14 @@ describe('random dual selection (双随机、一公开)', () => {
         [plan.id],
       );
       expect(audit).toEqual([{ action: 'DRAW', actor_id: world.manager.id }]);
+      await expect(
+        app.query(`UPDATE inspection_plans SET seed = 'rigged' WHERE id = $1`, [plan.id]),
+      ).rejects.toThrow(/never changed after the draw/);
+      await expect(
+        app.query(`UPDATE inspection_plan_visits SET officer_ids = '{}' WHERE plan_id = $1`, [
+          plan.id,
+        ]),
+      ).rejects.toThrow(/never changed after the draw/);
     });
 
     it('returns fewer visits than asked when the jurisdiction has fewer premises', async () => {

@@ -23,6 +23,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OfficersModule } from './officers/officers.module';
 import { ReferenceModule } from './reference/reference.module';
+import { SelectionModule } from './selection/selection.module';
 
 @Module({
   imports: [
@@ -43,6 +44,7 @@ import { ReferenceModule } from './reference/reference.module';
     FollowUpsModule,
     ProgressModule,
     AlertsModule,
+    SelectionModule,
     HealthModule,
     MetricsModule,
     ExplorerModule,

@@ -15,6 +15,7 @@ const BUREAU_OF: Record<AuditedEntityType, string | null> = {
   Premises: 'SELECT bureau_id FROM premises WHERE id = $1',
   Officer: 'SELECT bureau_id FROM officers WHERE id = $1',
   Bureau: 'SELECT id AS bureau_id FROM bureaus WHERE id = $1',
+  InspectionPlan: 'SELECT bureau_id FROM inspection_plans WHERE id = $1',
   Sweep: null,
   Exposure: null,
 };

@@ -21,7 +21,7 @@ export class AuditResolver {
   auditTrail(
     @Args('entityType', {
       description:
-        'Kind of record: Inspection, Finding, Premises, Sweep, Exposure, Bureau or Officer.',
+        'Kind of record: Inspection, Finding, Premises, Sweep, Exposure, Bureau, Officer or InspectionPlan (双随机抽查计划).',
     })
     entityType: string,
     @Args('entityId', { type: () => ID, description: 'UUID of the record.' }, UuidPipe)

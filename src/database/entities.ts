@@ -11,6 +11,7 @@ import { Officer } from '../officers/officer.entity';
 import { Premises } from '../premises/premises.entity';
 import { ChecklistItem } from '../reference/checklist-item.entity';
 import { CalendarException } from '../reference/holiday.entity';
+import { InspectionPlan, InspectionPlanVisit } from '../selection/inspection-plan.entity';
 import { TargetCategory } from '../reference/target-category.entity';
 import { ViolationType } from '../reference/violation-type.entity';
 import { SweepAssignment } from '../sweeps/sweep-assignment.entity';
@@ -28,6 +29,8 @@ export const ENTITIES = [
   IdempotencyRecord,
   LoginFailure,
   Inspection,
+  InspectionPlan,
+  InspectionPlanVisit,
   Officer,
   Premises,
   Sweep,

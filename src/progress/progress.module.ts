@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PremisesModule } from '../premises/premises.module';
 import { CloseSweepResolver } from './close-sweep.resolver';
 import { CloseSweepService } from './close-sweep.service';
 import { ProgressExportController } from './progress-export.controller';
@@ -7,6 +8,7 @@ import { ProgressService } from './progress.service';
 
 /** 工作进展: progress figures, the summary paragraph, the Excel export and closing a sweep. */
 @Module({
+  imports: [PremisesModule],
   controllers: [ProgressExportController],
   providers: [ProgressService, ProgressResolver, CloseSweepService, CloseSweepResolver],
 })

@@ -7,6 +7,7 @@ import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import type { FieldError } from '../common/errors/domain-errors';
 import { shanghaiDay } from '../common/time/shanghai';
 import type { TargetCategoryType, ViolationTypeType } from '../reference/dto/reference.types';
+import { PharmacistConflictsService } from '../premises/pharmacist-conflicts.service';
 import { ReferenceService } from '../reference/reference.service';
 import { Sweep } from '../sweeps/sweep.entity';
 import type { Figures } from './figures';
@@ -37,6 +38,8 @@ export interface SweepProgress {
   byViolationType: { violationType: ViolationTypeType; count: number }[];
   daily: { date: string; inspections: number; findings: number }[];
   summaryText: string;
+  /** 执业药师挂证: registration numbers recorded at two or more pharmacies, one of them in scope. */
+  pharmacistRegistrationConflicts: number;
 }
 
 export interface FindingListRow {
@@ -76,6 +79,7 @@ export class ProgressService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reference: ReferenceService,
+    private readonly pharmacistConflicts: PharmacistConflictsService,
   ) {}
 
   async progress(
@@ -103,6 +107,13 @@ export class ProgressService {
         `SELECT e.source, e.title FROM exposures e JOIN sweep_exposures se ON se.exposure_id = e.id
          WHERE se.sweep_id = $1 ORDER BY e.exposed_on, e.title`,
         [sweepId],
+      );
+
+      const pharmacistRegistrationConflicts = await this.pharmacistConflicts.countConflicts(
+        manager,
+        {
+          bureauIds: await this.scopeBureauIds(manager, resolved.rootBureau, officer),
+        },
       );
 
       const figuresOf = (kind: string, key: string | null): Figures => {
@@ -134,6 +145,7 @@ export class ProgressService {
         byCategory,
         byViolationType,
         daily,
+        pharmacistRegistrationConflicts,
         summaryText: summaryText({
           asOfDay: filter.to ?? shanghaiDay(asOf),
           areaName: resolved.areaBureau?.name ?? '全市',
@@ -156,6 +168,23 @@ export class ProgressService {
       this.dataSource.manager,
       findingListSql(progressCtes(resolved.scope, officer)),
     );
+  }
+
+  /** The bureaus the figures cover: the filter's subtree, else the caller's jurisdiction (all for managers). */
+  private async scopeBureauIds(
+    manager: EntityManager,
+    rootBureau: Bureau | null,
+    officer: CurrentOfficer,
+  ): Promise<string[] | undefined> {
+    if (!rootBureau) return officer.seesEverything ? undefined : officer.jurisdiction;
+    const rows = await manager.query<{ id: string }[]>(
+      `WITH RECURSIVE subtree AS (
+         SELECT id FROM bureaus WHERE id = $1
+         UNION ALL SELECT b.id FROM bureaus b JOIN subtree s ON b.parent_id = s.id
+       ) SELECT id FROM subtree`,
+      [rootBureau.id],
+    );
+    return rows.map((row) => row.id);
   }
 
   /**

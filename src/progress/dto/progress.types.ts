@@ -205,6 +205,12 @@ export class SweepProgressType {
   })
   daily: DailyProgressType[];
 
+  @Field(() => Int, {
+    description:
+      'Certificate renting suspects (执业药师挂证线索): pharmacist registration numbers recorded at two or more pharmacies, at least one of them in the scope (bureau filter or caller’s jurisdiction). A current snapshot of the registry, not limited by the sweep or the dates; see pharmacistRegistrationConflicts for the list.',
+  })
+  pharmacistRegistrationConflicts: number;
+
   @Field({
     description:
       'The summary paragraph in Chinese in the style of the bureau’s reports (截至…，全市共出动执法人员…人次…).',

@@ -9,6 +9,8 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
+import { languageOf } from '../common/errors/localize';
+import { reasonInChinese } from './rules/reason-zh';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { Bureau } from '../bureaus/bureau.entity';
 import { BureauType } from '../bureaus/dto/bureau.types';
@@ -65,14 +67,24 @@ export class PremisesResolver {
       'Imports rows of the premises registry (市场主体名录). ADMIN only. Valid rows are created or update the premises they match (credit code, else name and address) in one transaction; invalid rows come back in `rejected` with a reason.',
   })
   @Roles('ADMIN')
-  importPremises(
+  async importPremises(
     @Args('input') input: ImportPremisesInput,
     @CurrentUser() officer: CurrentOfficer,
+    @Context() context: GraphQLContext,
   ): Promise<ImportPremisesPayload> {
-    return this.importService.import(input.rows, {
+    const result = await this.importService.import(input.rows, {
       actorId: officer.id,
       requestId: officer.requestId,
     });
+    // Reasons are for the clerk, in the response language (Chinese unless Accept-Language: en).
+    if (languageOf(context.req.headers['accept-language']) === 'en') return result;
+    return {
+      ...result,
+      rejected: result.rejected.map((rejection) => ({
+        ...rejection,
+        reason: reasonInChinese(rejection.reason),
+      })),
+    };
   }
 
   @ResolveField(() => BureauType, { description: 'The bureau responsible for the premises.' })

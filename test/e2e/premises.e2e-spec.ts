@@ -35,8 +35,13 @@ describe('premises registry', () => {
   });
   afterAll(() => app.close());
 
-  async function importRows(rows: Row[], token = adminToken) {
-    return app.gql('ImportPremises', { input: { rows } }, { token });
+  /** Imports in English (reasons as the row checks write them) unless `language` says otherwise. */
+  async function importRows(rows: Row[], token = adminToken, language = 'en') {
+    return app.gql(
+      'ImportPremises',
+      { input: { rows } },
+      { token, headers: { 'accept-language': language } },
+    );
   }
 
   async function search(filter: Record<string, unknown>, token = adminToken, first?: number) {
@@ -126,6 +131,14 @@ describe('premises registry', () => {
       expect(reasons[5]).toMatch(/latitude 138/);
       expect(reasons[6]).toMatch(/only for a PHARMACY/);
       expect(reasons[7]).toMatch(/"I"/);
+
+      // By default the clerk reads the reasons in Chinese.
+      const again = await importRows(rows.slice(2, 5), adminToken, 'zh-CN');
+      expect(again.data!.importPremises.rejected.map((r: { reason: string }) => r.reason)).toEqual([
+        expect.stringMatching(/^统一社会信用代码".*"校验位错误（最后一位应为W）$/),
+        expect.stringMatching(/^食品生产许可证编号".*"应为SC加14位数字$/),
+        '执法单位代码"NOWHERE"不存在',
+      ]);
 
       const stored = await app.query(
         `SELECT name, kind, credit_code, risk_level, licences, pharmacist_registrations, latitude, bureau_id

@@ -9,6 +9,7 @@ import type { GraphQLContext } from './context';
 import { graphqlProtection } from './armor';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { Loaders } from './loaders';
+import { describeRootTypes } from './root-descriptions';
 
 @Module({
   imports: [
@@ -21,6 +22,7 @@ import { Loaders } from './loaders';
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          transformSchema: describeRootTypes,
           buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
           introspection: config.graphqlIntrospection,
           playground: false,

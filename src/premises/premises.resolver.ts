@@ -66,7 +66,8 @@ export class PremisesResolver {
   })
   @Roles('ADMIN')
   importPremises(
-    @Args('input') input: ImportPremisesInput,
+    @Args('input', { description: 'Rows of the premises registry (市场主体名录) to import.' })
+    input: ImportPremisesInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<ImportPremisesPayload> {
     return this.importService.import(input.rows, {

@@ -6,6 +6,7 @@ import { SweepsModule } from './sweeps/sweeps.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ProgressModule } from './progress/progress.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module';
@@ -39,6 +40,7 @@ import { ReferenceModule } from './reference/reference.module';
     InspectionsModule,
     FollowUpsModule,
     ProgressModule,
+    EvidenceModule,
     HealthModule,
     BootstrapModule,
   ],

@@ -8,6 +8,7 @@ export const AUDITED_ENTITY_TYPES = [
   'Exposure',
   'Bureau',
   'Officer',
+  'EvidenceFile',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

@@ -74,6 +74,10 @@ class EnvironmentVariables {
   @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
+  /** Folder of the evidence file store (证据文件), sharded by SHA-256 prefix. */
+  @IsString()
+  EVIDENCE_DIR = '.data/evidence';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -110,6 +114,7 @@ export interface AppConfig {
   graphqlIntrospection: boolean;
   embeddedPgDir: string;
   embeddedPgPort: number;
+  evidenceDir: string;
   logLevel: string;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: boolean | number | string;
@@ -149,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlIntrospection: parsed.GRAPHQL_INTROSPECTION ?? !isProduction,
     embeddedPgDir: parsed.EMBEDDED_PG_DIR,
     embeddedPgPort: parsed.EMBEDDED_PG_PORT,
+    evidenceDir: parsed.EVIDENCE_DIR,
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
   };

@@ -173,6 +173,30 @@ describe('evidence files (证据文件)', () => {
     expect(audit).toEqual([{ action: 'evidence.upload', actor_id: world.inspectorA.id }]);
   });
 
+  it('shows the upload in the audit trail to supervisors of a citing bureau only', async () => {
+    const bytes = sample('pdf');
+    const hash = sha256(bytes);
+    await citeInFinding({ bytes, mediaType: 'application/pdf' });
+    expect((await put(hash, bytes)).status).toBe(201);
+    const [file] = await app.query<{ id: string }>(
+      `SELECT id FROM evidence_files WHERE sha256 = $1`,
+      [hash],
+    );
+    const trail = (token: string) =>
+      app.gql('AuditTrail', { entityType: 'EvidenceFile', entityId: file.id }, { token });
+
+    const seen = await trail(world.supervisorA.token);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data!.auditTrail).toMatchObject([
+      {
+        action: 'evidence.upload',
+        actor: { id: world.inspectorA.id },
+        after: { sha256: hash, mediaType: 'application/pdf', sizeBytes: bytes.length },
+      },
+    ]);
+    expect((await trail(world.supervisorB.token)).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('refuses bytes whose SHA-256 is not the one in the path, keeping nothing', async () => {
     const bytes = sample('jpeg');
     const hash = sha256(bytes);

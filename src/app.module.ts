@@ -6,6 +6,7 @@ import { SweepsModule } from './sweeps/sweeps.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ProgressModule } from './progress/progress.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AlertsModule } from './alerts/alerts.module';
@@ -45,6 +46,7 @@ import { SelectionModule } from './selection/selection.module';
     ProgressModule,
     AlertsModule,
     SelectionModule,
+    EvidenceModule,
     HealthModule,
     MetricsModule,
     ExplorerModule,

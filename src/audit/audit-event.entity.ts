@@ -9,6 +9,7 @@ export const AUDITED_ENTITY_TYPES = [
   'Bureau',
   'Officer',
   'InspectionPlan',
+  'EvidenceFile',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

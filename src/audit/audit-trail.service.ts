@@ -18,6 +18,9 @@ const BUREAU_OF: Record<AuditedEntityType, string | null> = {
   InspectionPlan: 'SELECT bureau_id FROM inspection_plans WHERE id = $1',
   Sweep: null,
   Exposure: null,
+  // An evidence file belongs to the bureaus of the findings that cite it.
+  EvidenceFile: `SELECT f.bureau_id FROM evidence_files e JOIN findings f
+    ON f.evidence @> jsonb_build_array(jsonb_build_object('sha256', e.sha256::text)) WHERE e.id = $1`,
 };
 
 /** Reads the audit log (审计日志) of one record, within the reader's jurisdiction. */

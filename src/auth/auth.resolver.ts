@@ -18,7 +18,8 @@ export class AuthResolver {
   })
   @Public()
   async login(
-    @Args('input') input: LoginInput,
+    @Args('input', { description: 'Certificate number (执法证号) and password.' })
+    input: LoginInput,
     @Context() context: GraphQLContext,
   ): Promise<LoginPayload> {
     const clientAddress = context.req.ip ?? context.req.socket.remoteAddress ?? 'unknown';

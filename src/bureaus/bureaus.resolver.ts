@@ -22,7 +22,7 @@ export class BureausResolver {
   })
   @Roles('ADMIN')
   async createBureau(
-    @Args('input') input: CreateBureauInput,
+    @Args('input', { description: 'The bureau (执法单位) to create.' }) input: CreateBureauInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CreateBureauPayload> {
     return { bureau: await this.bureausService.create(input, officer) };

@@ -91,6 +91,9 @@ class EnvironmentVariables {
   @Min(100)
   @Max(60000)
   DATABASE_CONNECT_TIMEOUT_MS = 2000;
+  /** Folder of the evidence file store (证据文件), sharded by SHA-256 prefix. */
+  @IsString()
+  EVIDENCE_DIR = '.data/evidence';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -151,6 +154,7 @@ export interface AppConfig {
   databaseConnectTimeoutMs: number;
   embeddedPgDir: string;
   embeddedPgPort: number;
+  evidenceDir: string;
   logLevel: string;
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
   trustProxy: boolean | number | string;
@@ -199,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseConnectTimeoutMs: parsed.DATABASE_CONNECT_TIMEOUT_MS,
     embeddedPgDir: parsed.EMBEDDED_PG_DIR,
     embeddedPgPort: parsed.EMBEDDED_PG_PORT,
+    evidenceDir: parsed.EVIDENCE_DIR,
     logLevel: parsed.LOG_LEVEL,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     metricsPort: parsed.METRICS_PORT,

@@ -2,6 +2,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { Bureau } from '../bureaus/bureau.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { EvidenceFile } from '../evidence/evidence-file.entity';
 import { ExposedProduct } from '../exposures/exposed-product.entity';
 import { Exposure } from '../exposures/exposure.entity';
 import { FollowUp } from '../follow-ups/follow-up.entity';
@@ -22,6 +23,7 @@ export const ENTITIES = [
   Bureau,
   CalendarException,
   ChecklistItem,
+  EvidenceFile,
   ExposedProduct,
   Exposure,
   Finding,

@@ -27,7 +27,8 @@ export class ExposuresResolver {
   })
   @Roles('MANAGER')
   async recordExposure(
-    @Args('input') input: RecordExposureInput,
+    @Args('input', { description: 'The exposure (曝光事件) to record, with its exposed products.' })
+    input: RecordExposureInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<RecordExposurePayload> {
     return { exposure: await this.exposuresService.record(input, officer) };

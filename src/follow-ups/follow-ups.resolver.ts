@@ -29,7 +29,10 @@ export class FollowUpsResolver {
   })
   @Roles('INSPECTOR', 'SUPERVISOR', 'MANAGER')
   orderRectification(
-    @Args('input') input: OrderRectificationInput,
+    @Args('input', {
+      description: 'The finding, its expected version and the rectification order (责令整改).',
+    })
+    input: OrderRectificationInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<FindingResult> {
     return this.followUps.orderRectification(officer, input);
@@ -40,7 +43,10 @@ export class FollowUpsResolver {
   })
   @Roles('INSPECTOR', 'SUPERVISOR', 'MANAGER')
   recordReinspection(
-    @Args('input') input: RecordReinspectionInput,
+    @Args('input', {
+      description: 'The finding, its expected version and the re-inspection (复查) result.',
+    })
+    input: RecordReinspectionInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<FindingResult> {
     return this.followUps.recordReinspection(officer, input);
@@ -51,7 +57,8 @@ export class FollowUpsResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   fileCase(
-    @Args('input') input: FileCaseInput,
+    @Args('input', { description: 'The finding, its expected version and the case filing (立案).' })
+    input: FileCaseInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<FindingResult> {
     return this.followUps.fileCase(officer, input);
@@ -62,7 +69,10 @@ export class FollowUpsResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   decidePenalty(
-    @Args('input') input: DecidePenaltyInput,
+    @Args('input', {
+      description: 'The finding, its expected version and the penalty decision (处罚决定).',
+    })
+    input: DecidePenaltyInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<FindingResult> {
     return this.followUps.decidePenalty(officer, input);
@@ -73,7 +83,10 @@ export class FollowUpsResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   transferToPolice(
-    @Args('input') input: TransferToPoliceInput,
+    @Args('input', {
+      description: 'The finding, its expected version and the transfer to the police (移送公安).',
+    })
+    input: TransferToPoliceInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<FindingResult> {
     return this.followUps.transferToPolice(officer, input);
@@ -84,7 +97,10 @@ export class FollowUpsResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   closeFinding(
-    @Args('input') input: CloseFindingInput,
+    @Args('input', {
+      description: 'The finding, its expected version and why it is closed (结案).',
+    })
+    input: CloseFindingInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<FindingResult> {
     return this.followUps.closeFinding(officer, input);

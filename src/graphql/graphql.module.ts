@@ -13,6 +13,7 @@ import { errorLoggingPlugin } from './error-logging.plugin';
 import { languagePlugin } from './language.plugin';
 import { Loaders } from './loaders';
 import { GraphQLSubscriptions, isSocketContext } from './subscriptions';
+import { describeRootTypes } from './root-descriptions';
 
 @Module({
   imports: [
@@ -34,6 +35,7 @@ import { GraphQLSubscriptions, isSocketContext } from './subscriptions';
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
+          transformSchema: describeRootTypes,
           buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'float' },
           introspection: config.graphqlIntrospection,
           playground: false,

@@ -101,6 +101,8 @@ export class Finding {
   @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
   goodsValue: string | null;
 
+  /** GIN (jsonb_path_ops) index, made by migration EvidenceFiles: finds the findings citing a file. */
+  @Index('findings_evidence_idx', { synchronize: false })
   @Column({ type: 'jsonb', default: () => `'[]'` })
   evidence: Evidence[];
 

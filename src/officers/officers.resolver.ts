@@ -32,7 +32,7 @@ export class OfficersResolver {
   })
   @Roles('ADMIN')
   async createOfficer(
-    @Args('input') input: CreateOfficerInput,
+    @Args('input', { description: 'The officer (执法人员) to create.' }) input: CreateOfficerInput,
     @CurrentUser() actor: CurrentOfficer,
   ): Promise<OfficerPayload> {
     return { officer: await this.officers.create(input, actor) };

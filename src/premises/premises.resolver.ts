@@ -68,7 +68,8 @@ export class PremisesResolver {
   })
   @Roles('ADMIN')
   async importPremises(
-    @Args('input') input: ImportPremisesInput,
+    @Args('input', { description: 'Rows of the premises registry (市场主体名录) to import.' })
+    input: ImportPremisesInput,
     @CurrentUser() officer: CurrentOfficer,
     @Context() context: GraphQLContext,
   ): Promise<ImportPremisesPayload> {

@@ -26,7 +26,8 @@ export class CloseSweepResolver {
   })
   @Roles('MANAGER')
   async closeSweep(
-    @Args('input') input: CloseSweepInput,
+    @Args('input', { description: 'The sweep to close and whether to carry open findings over.' })
+    input: CloseSweepInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<SweepPayload> {
     return { sweep: await this.closeSweepService.close(input, officer) };

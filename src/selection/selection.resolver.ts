@@ -45,7 +45,11 @@ export class InspectionPlanResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   drawInspectionPlan(
-    @Args('input') input: DrawInspectionPlanInput,
+    @Args('input', {
+      description:
+        'What to draw from (sweep, bureau, category), how many premises, and the public seed.',
+    })
+    input: DrawInspectionPlanInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<InspectionPlan> {
     return this.selection.draw(input, officer);

@@ -40,7 +40,8 @@ export class SweepsResolver {
   })
   @Roles('MANAGER')
   async createSweep(
-    @Args('input') input: CreateSweepInput,
+    @Args('input', { description: 'The sweep (专项整治行动) to create, in DRAFT.' })
+    input: CreateSweepInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<SweepPayload> {
     return { sweep: await this.sweepsService.create(input, officer) };
@@ -52,7 +53,10 @@ export class SweepsResolver {
   })
   @Roles('MANAGER')
   async setSweepAssignments(
-    @Args('input') input: SetSweepAssignmentsInput,
+    @Args('input', {
+      description: 'The sweep and its complete new list of assignments (任务分配).',
+    })
+    input: SetSweepAssignmentsInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<SweepPayload> {
     return { sweep: await this.sweepsService.setAssignments(input, officer) };

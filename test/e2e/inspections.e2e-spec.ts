@@ -383,7 +383,7 @@ describe('logging and voiding inspections', () => {
       ['an uppercase sha256', { sha256: 'A'.repeat(64) }, 'sha256'],
       ['a short sha256', { sha256: 'a'.repeat(63) }, 'sha256'],
       ['an empty file', { sizeBytes: 0 }, 'sizeBytes'],
-      ['a file over 50 MiB', { sizeBytes: 50 * 1024 * 1024 + 1 }, 'sizeBytes'],
+      ['a file over 20 MiB', { sizeBytes: 20 * 1024 * 1024 + 1 }, 'sizeBytes'],
       ['a text file', { mediaType: 'text/plain' }, 'mediaType'],
       ['a file name over 255 characters', { fileName: `${'长'.repeat(252)}.jpg` }, 'fileName'],
     ])('refuses evidence with %s', (_name, override, field) =>

@@ -12,6 +12,13 @@ import {
 
 export const CONTRACT_DIR = join(__dirname, '..', 'contract');
 
+/**
+ * Contract operations of later issues that do not validate yet. This list may only shrink: an
+ * operation listed here that validates fails the schema test until it is removed. The typed
+ * client test leaves exactly these out of code generation.
+ */
+export const PENDING: readonly string[] = [];
+
 /** Every operation of the frontend contract, by name, printed with the fragments it uses. */
 export function contractOperations(): Map<string, string> {
   const dir = join(CONTRACT_DIR, 'operations');

@@ -35,8 +35,8 @@ import {
   InspectionType,
 } from './inspection.types';
 
-/** 50 MiB: the largest evidence file the object store accepts. */
-export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
+/** 20 MiB: the largest evidence file `PUT /evidence/{sha256}` accepts (src/evidence). */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
 @InputType({
   description: 'An answer to one checklist item (检查要点) of the inspection’s category.',
@@ -87,7 +87,7 @@ export class GoodsInput {
 
 @InputType({
   description:
-    'Metadata of a photo or document (证据) already uploaded to object storage: image/* or application/pdf, at most 50 MiB.',
+    'Metadata of a photo or document (证据) already uploaded to object storage: image/* or application/pdf, at most 20 MiB.',
 })
 export class EvidenceInput {
   @Field({ description: 'Original file name, at most 255 characters.' })
@@ -104,7 +104,7 @@ export class EvidenceInput {
   })
   mediaType: string;
 
-  @Field(() => Int, { description: 'Size in bytes: positive, at most 50 MiB (52428800).' })
+  @Field(() => Int, { description: 'Size in bytes: positive, at most 20 MiB (20971520).' })
   @IsInt()
   @Min(1)
   @Max(MAX_EVIDENCE_BYTES)

@@ -12,7 +12,7 @@ import { dataSourceOptions } from './data-source-options';
         if (!config.databaseUrl)
           throw new Error('DATABASE_URL is not set and no embedded database was started');
         return {
-          ...dataSourceOptions(config.databaseUrl),
+          ...dataSourceOptions(config.databaseUrl, {}, config.databaseReadUrl),
           migrationsRun: true,
           retryAttempts: 3,
           retryDelay: 1000,

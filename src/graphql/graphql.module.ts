@@ -9,6 +9,7 @@ import type { GraphQLContext } from './context';
 import { graphqlProtection } from './armor';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { Loaders } from './loaders';
+import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
 
 @Module({
   imports: [
@@ -32,7 +33,7 @@ import { Loaders } from './loaders';
             req,
             loaders: new Loaders(dataSource),
           }),
-          plugins: [...protection.plugins, errorLoggingPlugin],
+          plugins: [...protection.plugins, errorLoggingPlugin, mutationsReadPrimaryPlugin],
           // Exception filters apply to field resolvers too, so their errors get contract codes.
           fieldResolverEnhancers: ['filters'],
           validationRules: protection.validationRules,

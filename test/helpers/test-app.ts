@@ -83,14 +83,20 @@ export class TestApp {
   }
 }
 
+type Environment = Record<string, string | undefined>;
+
 /**
  * Starts the real Nest application on a new database copied from the migrated template, with a
  * bootstrap administrator (`admin` / ADMIN_PASSWORD) and the city bureau. `env` overrides
- * configuration for this app (set before the app reads it).
+ * configuration for this app (set before the app reads it); as a function it receives the new
+ * database's URL first (e.g. to point DATABASE_READ_URL at the same database on a replica).
  */
-export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Environment | ((databaseUrl: string) => Environment | Promise<Environment>) = {},
+): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
-  const settings: Record<string, string | undefined> = {
+  const overrides = typeof env === 'function' ? await env(databaseUrl) : env;
+  const settings: Environment = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     BOOTSTRAP_ADMIN_CERTIFICATE: ADMIN_CERTIFICATE,
@@ -98,7 +104,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     SEED_DEMO: 'false',
     JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
     LOG_LEVEL: 'silent',
-    ...env,
+    ...overrides,
   };
   const previous = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
   for (const [key, value] of Object.entries(settings)) {

@@ -16,12 +16,27 @@ export interface PoolSettings {
 /** Extra time the driver waits for an answer beyond statement_timeout before giving up itself. */
 const CLIENT_GRACE_MS = 5000;
 
-/** One definition of the connection, shared by the Nest module, the migration CLI and the tests. */
-export function dataSourceOptions(url: string, pool: PoolSettings = {}): DataSourceOptions {
+/**
+ * One definition of the connection, shared by the Nest module, the migration CLI and the tests.
+ *
+ * With `readUrl` (DATABASE_READ_URL, a streaming replica 只读副本) TypeORM keeps two pools: the
+ * primary (`url`) and the replica. `defaultMode: 'master'` keeps every statement on the primary
+ * unless the code asks for the replica explicitly (`withReadManager`, `readQuery` in
+ * ./read-replica.ts): TypeORM's own default would send every query builder SELECT outside a
+ * transaction to the replica, including the read-back after a mutation, which a lagging replica
+ * would answer with the old row.
+ */
+export function dataSourceOptions(
+  url: string,
+  pool: PoolSettings = {},
+  readUrl?: string,
+): DataSourceOptions {
   const statementTimeoutMs = pool.statementTimeoutMs ?? 15000;
   return {
     type: 'postgres',
-    url,
+    ...(readUrl
+      ? { replication: { master: { url }, slaves: [{ url: readUrl }], defaultMode: 'master' } }
+      : { url }),
     entities: ENTITIES,
     migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
     migrationsTableName: 'typeorm_migrations',

@@ -12,11 +12,15 @@ import { dataSourceOptions } from './data-source-options';
         if (!config.databaseUrl)
           throw new Error('DATABASE_URL is not set and no embedded database was started');
         return {
-          ...dataSourceOptions(config.databaseUrl, {
-            max: config.databasePoolMax,
-            statementTimeoutMs: config.databaseStatementTimeoutMs,
-            connectTimeoutMs: config.databaseConnectTimeoutMs,
-          }),
+          ...dataSourceOptions(
+            config.databaseUrl,
+            {
+              max: config.databasePoolMax,
+              statementTimeoutMs: config.databaseStatementTimeoutMs,
+              connectTimeoutMs: config.databaseConnectTimeoutMs,
+            },
+            config.databaseReadUrl,
+          ),
           migrationsRun: true,
           retryAttempts: 3,
           retryDelay: 1000,

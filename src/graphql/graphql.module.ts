@@ -14,6 +14,7 @@ import { languagePlugin } from './language.plugin';
 import { Loaders } from './loaders';
 import { GraphQLSubscriptions, isSocketContext } from './subscriptions';
 import { describeRootTypes } from './root-descriptions';
+import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
 
 @Module({
   imports: [
@@ -49,7 +50,12 @@ import { describeRootTypes } from './root-descriptions';
               ? subscriptions.context(input)
               : { req: input.req, loaders: new Loaders(dataSource) },
           subscriptions: { 'graphql-ws': subscriptions.options() },
-          plugins: [...protection.plugins, errorLoggingPlugin, languagePlugin],
+          plugins: [
+            ...protection.plugins,
+            errorLoggingPlugin,
+            languagePlugin,
+            mutationsReadPrimaryPlugin,
+          ],
           // Exception filters apply to field resolvers too, so their errors get contract codes.
           fieldResolverEnhancers: ['filters'],
           validationRules: protection.validationRules,

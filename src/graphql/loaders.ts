@@ -1,14 +1,36 @@
 import DataLoader from 'dataloader';
-import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { withReadManager } from '../database/read-replica';
 
 /**
  * DataLoaders of one request, created in the GraphQL context so that field resolvers batch their
  * look-ups (no N+1) and nothing is cached across requests.
+ *
+ * Their reads go to the read replica when one is configured (DATABASE_READ_URL), except in a
+ * mutation: there `readFromPrimary()` is called before any field resolves (see
+ * graphql.module.ts), so the payload shows what the mutation just wrote.
  */
 export class Loaders {
   private readonly loaders = new Map<unknown, DataLoader<unknown, unknown>>();
+  private primaryOnly = false;
 
   constructor(readonly dataSource: DataSource) {}
+
+  /** From now on this request's loaders read the primary (read-your-writes in mutations). */
+  readFromPrimary(): void {
+    this.primaryOnly = true;
+  }
+
+  /** Whether this request's loader reads may go to the replica. */
+  get readsFromReplica(): boolean {
+    return !this.primaryOnly;
+  }
+
+  /** Runs a read-only look-up on the replica, or on the primary in a mutation. */
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.primaryOnly) return work(this.dataSource.manager);
+    return withReadManager(this.dataSource, work);
+  }
 
   /** Loads entities by primary key `id`, one query per tick for all ids asked. */
   byId<T extends ObjectLiteral & { id: string }>(
@@ -18,9 +40,9 @@ export class Loaders {
       entity,
       () =>
         new DataLoader<string, T | undefined>(async (ids) => {
-          const rows = await this.dataSource
-            .getRepository(entity)
-            .findBy({ id: In([...ids]) } as never);
+          const rows = await this.read((manager) =>
+            manager.getRepository(entity).findBy({ id: In([...ids]) } as never),
+          );
           const byKey = new Map(rows.map((row) => [row.id, row]));
           return ids.map((id) => byKey.get(id));
         }),

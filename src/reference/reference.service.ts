@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { withReadManager } from '../database/read-replica';
 import type { Loaders } from '../graphql/loaders';
 import type {
   ChecklistItemType,
@@ -24,14 +25,24 @@ export interface ReferenceSnapshot {
 export class ReferenceService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async load(): Promise<ReferenceSnapshot> {
-    const [categories, items, violationTypes] = await Promise.all([
-      this.dataSource.getRepository(TargetCategory).find({ order: { code: 'ASC' } }),
-      this.dataSource
-        .getRepository(ChecklistItem)
-        .find({ order: { position: 'ASC', code: 'ASC' } }),
-      this.dataSource.getRepository(ViolationType).find({ order: { code: 'ASC' } }),
-    ]);
+  /**
+   * Reads the snapshot from the read replica when one is configured (reference data changes only
+   * by migration), else from the primary; pass a manager to read through it instead.
+   */
+  load(manager?: EntityManager): Promise<ReferenceSnapshot> {
+    if (manager) return this.loadWith(manager);
+    return withReadManager(this.dataSource, (replica) => this.loadWith(replica));
+  }
+
+  private async loadWith(manager: EntityManager): Promise<ReferenceSnapshot> {
+    // One connection runs its statements one after another; no Promise.all on a single runner.
+    const categories = await manager.getRepository(TargetCategory).find({ order: { code: 'ASC' } });
+    const items = await manager
+      .getRepository(ChecklistItem)
+      .find({ order: { position: 'ASC', code: 'ASC' } });
+    const violationTypes = await manager
+      .getRepository(ViolationType)
+      .find({ order: { code: 'ASC' } });
     const violationTypeByCode = new Map<string, ViolationTypeType>(
       violationTypes.map((type) => [type.code, type]),
     );
@@ -66,7 +77,7 @@ export class ReferenceService {
         'reference',
         () =>
           new DataLoader<'all', ReferenceSnapshot>(async (keys) => {
-            const snapshot = await this.load();
+            const snapshot = await loaders.read((manager) => this.load(manager));
             return keys.map(() => snapshot);
           }),
       )

@@ -96,18 +96,22 @@ export interface StartOptions {
   ownsDatabase?: boolean;
 }
 
+type Environment = Record<string, string | undefined>;
+
 /**
  * Starts the real Nest application on a new database copied from the migrated template, with a
  * bootstrap administrator (`admin` / ADMIN_PASSWORD) and the city bureau. `env` overrides
- * configuration for this app (set before the app reads it).
+ * configuration for this app (set before the app reads it); as a function it receives the new
+ * database's URL first (e.g. to point DATABASE_READ_URL at the same database on a replica).
  */
 export async function startTestApp(
-  env: Record<string, string | undefined> = {},
+  env: Environment | ((databaseUrl: string) => Environment | Promise<Environment>) = {},
   options: StartOptions = {},
 ): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const ownsDatabase = options.databaseUrl === undefined || options.ownsDatabase === true;
-  const settings: Record<string, string | undefined> = {
+  const overrides = typeof env === 'function' ? await env(databaseUrl) : env;
+  const settings: Environment = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     BOOTSTRAP_ADMIN_CERTIFICATE: ADMIN_CERTIFICATE,
@@ -115,7 +119,7 @@ export async function startTestApp(
     SEED_DEMO: 'false',
     JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'silent',
-    ...env,
+    ...overrides,
   };
   const previous = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
   for (const [key, value] of Object.entries(settings)) {

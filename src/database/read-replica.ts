@@ -36,3 +36,27 @@ export function readQuery<T>(
 ): Promise<T> {
   return withReadManager(dataSource, (manager) => manager.query<T>(sql, parameters));
 }
+
+/**
+ * A read-only transaction on the replica (the primary when none is configured), for reads that
+ * must agree with each other, such as the figures of one progress report (REPEATABLE READ works
+ * on a hot standby; SERIALIZABLE does not).
+ */
+export async function withReadTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner('slave');
+  try {
+    await runner.startTransaction('REPEATABLE READ');
+    await runner.query('SET TRANSACTION READ ONLY');
+    const result = await work(runner.manager);
+    await runner.commitTransaction();
+    return result;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}

@@ -8,6 +8,7 @@ import type { FieldError } from '../common/errors/domain-errors';
 import { shanghaiDay } from '../common/time/shanghai';
 import type { TargetCategoryType, ViolationTypeType } from '../reference/dto/reference.types';
 import { PharmacistConflictsService } from '../premises/pharmacist-conflicts.service';
+import { withReadTransaction } from '../database/read-replica';
 import { ReferenceService } from '../reference/reference.service';
 import { Sweep } from '../sweeps/sweep.entity';
 import type { Figures } from './figures';
@@ -88,8 +89,9 @@ export class ProgressService {
     officer: CurrentOfficer,
   ): Promise<SweepProgress> {
     const asOf = new Date();
-    // One snapshot, so the totals, rows, series and summary agree with each other.
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+    // One snapshot, so the totals, rows, series and summary agree with each other; served by the
+    // read replica when DATABASE_READ_URL is set.
+    return withReadTransaction(this.dataSource, async (manager) => {
       const resolved = await this.resolve(manager, sweepId, filter, officer);
       const ctes = progressCtes(resolved.scope, officer);
       const figureRows = await run<FiguresRow>(manager, figuresSql(ctes));
@@ -163,11 +165,10 @@ export class ProgressService {
     filter: ProgressFilterValues,
     officer: CurrentOfficer,
   ): Promise<FindingListRow[]> {
-    const resolved = await this.resolve(this.dataSource.manager, sweepId, filter, officer);
-    return run<FindingListRow>(
-      this.dataSource.manager,
-      findingListSql(progressCtes(resolved.scope, officer)),
-    );
+    return withReadTransaction(this.dataSource, async (manager) => {
+      const resolved = await this.resolve(manager, sweepId, filter, officer);
+      return run<FindingListRow>(manager, findingListSql(progressCtes(resolved.scope, officer)));
+    });
   }
 
   /** The bureaus the figures cover: the filter's subtree, else the caller's jurisdiction (all for managers). */

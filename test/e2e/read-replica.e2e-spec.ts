@@ -1,7 +1,8 @@
+import { createInspection, createPremises, createSweep } from '../factories/field-work';
 import { Bureau } from '../../src/bureaus/bureau.entity';
 import { readQuery, withReadManager } from '../../src/database/read-replica';
 import { ADMIN_URL_ENV } from '../setup/database';
-import { cityBureau } from '../factories/people';
+import { cityBureau, createBureau, createOfficer } from '../factories/people';
 import { startStandby, standbyUnavailableReasons } from '../helpers/standby';
 import type { Standby } from '../helpers/standby';
 import { startTestApp } from '../helpers/test-app';
@@ -150,6 +151,45 @@ describeWithStandby('read replica (DATABASE_READ_URL)', () => {
       const fresh = await app.gql<{ bureaus: BureauNode[] }>('Bureaus', {}, { token: adminToken });
       const freshChild = fresh.data!.bureaus.find((bureau) => bureau.code === 'REPLICA_C');
       expect(freshChild).toMatchObject({ parent: { id: parentId } });
+    } finally {
+      await replay(false);
+    }
+  });
+
+  it('serves a progress report from the standby', async () => {
+    const bureau = await createBureau(app);
+    const [first, second] = [
+      await createOfficer(app, bureau.id, ['INSPECTOR']),
+      await createOfficer(app, bureau.id, ['INSPECTOR']),
+    ];
+    const sweep = await createSweep(app, {
+      leadBureauId: bureau.id,
+      categoryCodes: ['CAMPUS_FOOD'],
+    });
+    const premises = await createPremises(app, { bureauId: bureau.id, kind: 'CAMPUS_SHOP' });
+    const inspections = async (): Promise<number> => {
+      const result = await app.gql(
+        'query ($sweepId: ID!) { sweepProgress(sweepId: $sweepId) { totals { inspections } } }',
+        { sweepId: sweep.id },
+        { token: adminToken },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.sweepProgress.totals.inspections as number;
+    };
+    await standby.caughtUp();
+    await replay(true);
+    try {
+      await createInspection(app, {
+        sweepId: sweep.id,
+        categoryId: sweep.categoryIds.get('CAMPUS_FOOD')!,
+        premisesId: premises.id,
+        officerIds: [first.id, second.id],
+      });
+      // Written on the primary, not yet replayed: the report, read on the standby, does not count it.
+      expect(await inspections()).toBe(0);
+      await replay(false);
+      await standby.caughtUp();
+      expect(await inspections()).toBe(1);
     } finally {
       await replay(false);
     }

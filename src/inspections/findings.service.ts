@@ -1,6 +1,7 @@
+import { withReadManager } from '../database/read-replica';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import { Connection, decodeCursor, pageSize, toConnection } from '../common/pagination/connection';
@@ -35,8 +36,17 @@ export class FindingsService {
 
   /** Newest first (created_at desc, id); voided findings are never listed. */
   async list(args: FindingsArgs, officer: CurrentOfficer): Promise<Connection<Finding>> {
+    // Lists may come from the read replica (DATABASE_READ_URL).
+    return withReadManager(this.dataSource, (manager) => this.page(manager, args, officer));
+  }
+
+  private async page(
+    manager: EntityManager,
+    args: FindingsArgs,
+    officer: CurrentOfficer,
+  ): Promise<Connection<Finding>> {
     const first = pageSize(args);
-    const base = this.filtered(args.filter ?? {}, officer);
+    const base = this.filtered(manager, args.filter ?? {}, officer);
     const totalCount = await base.clone().getCount();
     const page = base
       .clone()
@@ -70,11 +80,12 @@ export class FindingsService {
     ]);
   }
 
-  private filtered(filter: FindingFilter, officer: CurrentOfficer): SelectQueryBuilder<Finding> {
-    const query = this.dataSource
-      .getRepository(Finding)
-      .createQueryBuilder('f')
-      .where('NOT f.voided');
+  private filtered(
+    manager: EntityManager,
+    filter: FindingFilter,
+    officer: CurrentOfficer,
+  ): SelectQueryBuilder<Finding> {
+    const query = manager.getRepository(Finding).createQueryBuilder('f').where('NOT f.voided');
     withinJurisdiction(query, 'f.bureau_id', officer);
     if (filter.sweepId) query.andWhere('f.sweep_id = :sweepId', { sweepId: filter.sweepId });
     if (filter.bureauId) {

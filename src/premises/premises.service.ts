@@ -1,7 +1,8 @@
+import { withReadManager } from '../database/read-replica';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { isUUID } from 'class-validator';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import {
@@ -47,9 +48,19 @@ export class PremisesService {
     page: PageArgs,
     officer: CurrentOfficer,
   ): Promise<Connection<Premises>> {
+    // Lists may come from the read replica (DATABASE_READ_URL).
+    return withReadManager(this.dataSource, (manager) => this.page(manager, filter, page, officer));
+  }
+
+  private async page(
+    manager: EntityManager,
+    filter: PremisesFilter | null | undefined,
+    page: PageArgs,
+    officer: CurrentOfficer,
+  ): Promise<Connection<Premises>> {
     const first = pageSize(page);
     const query = withinJurisdiction(
-      this.dataSource.getRepository(Premises).createQueryBuilder('p'),
+      manager.getRepository(Premises).createQueryBuilder('p'),
       'p.bureau_id',
       officer,
     );

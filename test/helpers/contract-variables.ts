@@ -279,7 +279,9 @@ export function contractVariables(
         reference: 'CCTV 2019-03-15',
         categoryCodes: ['SEASONED_FLOUR_PRODUCTS'],
         involvesJurisdiction: false,
-        products: [{ brand: '某某牌', productName: '辣条', manufacturer: '某厂', batch: '20190301' }],
+        products: [
+          { brand: '某某牌', productName: '辣条', manufacturer: '某厂', batch: '20190301' },
+        ],
       },
     }),
     CreateSweep: () => ({

@@ -115,6 +115,7 @@ const FIELD_MESSAGES: [RegExp, (match: RegExpExecArray) => string][] = [
     () => '整治对象类别代码不存在',
   ],
   [/must not contain the NUL character/i, () => '不能包含空字符（\\u0000）'],
+  [/must be well-formed Unicode/i, () => '包含无效的 Unicode 字符（孤立代理项）'],
   [
     /must be a non-negative amount of yuan with at most two decimals/i,
     () => '金额必须是不为负、最多两位小数的元数，如 "35000.00"',

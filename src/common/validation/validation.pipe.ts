@@ -21,28 +21,40 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-export const NUL_MESSAGE = 'must not contain the NUL character (\\u0000)';
+/** A lone UTF-16 surrogate: text that has no UTF-8 form. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why PostgreSQL could not store this text as given, if it could not. */
+function unstorable(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (no lone surrogate)';
+  return undefined;
+}
 
 /**
- * Paths of the strings in an argument that contain U+0000. PostgreSQL refuses NUL in text
- * ("invalid byte sequence"), so such input must be refused as the client's, before any query.
- * Only arrays and plain objects (GraphQL input values) are searched, never class instances such
- * as the request a custom parameter decorator hands over.
+ * The strings of an argument that PostgreSQL cannot store, by path: U+0000 ("invalid byte
+ * sequence" in text) and lone surrogates (refused in jsonb such as audit events and checklists).
+ * Such input is the client's mistake and must be refused before any query. Only arrays and plain
+ * objects (GraphQL input values) are searched, never class instances such as the request a custom
+ * parameter decorator hands over.
  */
-export function nulCharacterPaths(
+export function unstorableText(
   value: unknown,
   path: string,
   seen = new Set<object>(),
-): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+): FieldError[] {
+  if (typeof value === 'string') {
+    const message = unstorable(value);
+    return message ? [{ path, message }] : [];
+  }
   if (value === null || typeof value !== 'object' || seen.has(value)) return [];
   seen.add(value);
   if (Array.isArray(value))
-    return value.flatMap((item, index) => nulCharacterPaths(item, `${path}[${index}]`, seen));
+    return value.flatMap((item, index) => unstorableText(item, `${path}[${index}]`, seen));
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return [];
   return Object.entries(value).flatMap(([key, item]) =>
-    nulCharacterPaths(item, path ? `${path}.${key}` : key, seen),
+    unstorableText(item, path ? `${path}.${key}` : key, seen),
   );
 }
 
@@ -54,9 +66,8 @@ export function nulCharacterPaths(
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const withNul = nulCharacterPaths(value, metadata.data ?? '');
-    if (withNul.length > 0)
-      throw new BadUserInput(withNul.map((path) => ({ path, message: NUL_MESSAGE })));
+    const unstorableFields = unstorableText(value, metadata.data ?? '');
+    if (unstorableFields.length > 0) throw new BadUserInput(unstorableFields);
     if (
       value === null ||
       value === undefined ||

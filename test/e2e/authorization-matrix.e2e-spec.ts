@@ -1,3 +1,4 @@
+import { createFinding, createInspection } from '../factories/field-work';
 import { contractOperations } from '../helpers/contract';
 import {
   Caller,
@@ -140,6 +141,73 @@ describe('authorization matrix of the contract operations', () => {
   it('has a row and a variables builder for every contract operation, and none for a gone one', () => {
     expect(Object.keys(TABLE).sort()).toEqual(operations);
     expect(Object.keys(builders).sort()).toEqual(operations);
+  });
+
+  describe('lists an INSPECTOR or SUPERVISOR sends show only their jurisdiction', () => {
+    let ownFinding: string;
+    let otherFinding: string;
+
+    beforeAll(async () => {
+      // An overdue OPEN finding (case decision due in 2019) in bureau A and one in bureau B.
+      for (const side of ['own', 'other'] as const) {
+        const cell = cellOf(world, 'INSPECTOR', side);
+        const inspection = await createInspection(app, {
+          sweepId: world.sweep.id,
+          categoryId: world.sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS')!,
+          premisesId: cell.premisesId,
+          officerIds: cell.inspectors,
+        });
+        const finding = await createFinding(app, { inspectionId: inspection.id });
+        if (side === 'own') ownFinding = finding.id;
+        else otherFinding = finding.id;
+      }
+    });
+
+    async function findingIds(operation: string, role: Caller): Promise<string[]> {
+      const variables = { sweepId: world.sweep.id, first: 100 };
+      const result = await app.gql(operation, variables, { token: callerOf(world, role)?.token });
+      expect(result.errors).toBeUndefined();
+      const connection = result.data!.findings as { edges: { node: { id: string } }[] };
+      return connection.edges.map((edge) => edge.node.id);
+    }
+
+    it.each(['INSPECTOR', 'SUPERVISOR'] as const)(
+      'OverdueFindings sent by %s lists their bureau’s overdue finding and not another bureau’s',
+      async (role) => {
+        const ids = await findingIds('OverdueFindings', role);
+        expect(ids).toContain(ownFinding);
+        expect(ids).not.toContain(otherFinding);
+      },
+    );
+
+    it('OverdueFindings sent by a MANAGER lists the overdue findings of every bureau', async () => {
+      const ids = await findingIds('OverdueFindings', 'MANAGER');
+      expect(ids).toEqual(expect.arrayContaining([ownFinding, otherFinding]));
+    });
+
+    it('MyBureauOpenFindings sent by an INSPECTOR lists their bureau’s open finding only', async () => {
+      const ids = await findingIds('MyBureauOpenFindings', 'INSPECTOR');
+      expect(ids).toContain(ownFinding);
+      expect(ids).not.toContain(otherFinding);
+    });
+
+    it('SearchPremises filtered on another bureau shows an INSPECTOR an empty list (not NOT_FOUND), a MANAGER its premises', async () => {
+      const search = (role: Caller) =>
+        app.gql(
+          'SearchPremises',
+          { filter: { bureauId: world.bureauB.id }, first: 100 },
+          { token: callerOf(world, role)?.token },
+        );
+      const premisesIds = (result: Awaited<ReturnType<typeof search>>): string[] =>
+        ((result.data?.premisesList?.edges ?? []) as { node: { id: string } }[]).map(
+          (edge) => edge.node.id,
+        );
+      const inspector = await search('INSPECTOR');
+      expect(inspector.errors).toBeUndefined();
+      expect(premisesIds(inspector)).not.toContain(world.shopB.id);
+      expect(inspector.data!.premisesList.totalCount).toBe(0);
+      expect(premisesIds(await search('MANAGER'))).toContain(world.shopB.id);
+    });
   });
 
   it.each(cells)(

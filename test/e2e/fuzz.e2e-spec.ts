@@ -16,7 +16,8 @@ import { GraphQLResponse, startTestApp, TestApp } from '../helpers/test-app';
 /**
  * Every contract mutation, sent over HTTP with valid variables in which one or two values are
  * replaced by boundary values, random or oversized strings and lists, unicode (CJK, emoji, RTL,
- * NUL), injection-looking text and values of the wrong type. The service must answer each with
+ * NUL), injection-looking text and values of the wrong type; and every field of every contract
+ * operation, queries included, given each of a few of the worst values once. The service must answer each with
  * data or a contract error code — never INTERNAL_SERVER_ERROR — stay up, and leave the tables it
  * was not asked to change as they were.
  */
@@ -35,8 +36,20 @@ const RUNS_PER_MUTATION = Number(process.env.FUZZ_RUNS ?? 40);
 /** Random by default; FUZZ_SEED=<n> replays a run (fast-check prints the seed of a failure). */
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
 
-/** The role that sends each mutation in the fuzz runs (one that may). */
+/** The role that sends each operation in the fuzz runs (one that may). */
 const SENDER: Record<string, Caller> = {
+  // Queries get the every-field values too (a NUL in a search string reached PostgreSQL).
+  Bureaus: 'INSPECTOR',
+  ReferenceData: 'INSPECTOR',
+  Me: 'INSPECTOR',
+  ActiveSweeps: 'INSPECTOR',
+  Exposures: 'INSPECTOR',
+  SearchPremises: 'INSPECTOR',
+  PremisesDetail: 'INSPECTOR',
+  MyBureauOpenFindings: 'INSPECTOR',
+  OverdueFindings: 'INSPECTOR',
+  SweepProgress: 'INSPECTOR',
+  AuditTrail: 'SUPERVISOR',
   CreateBureau: 'ADMIN',
   CreateOfficer: 'ADMIN',
   DeactivateOfficer: 'ADMIN',
@@ -236,12 +249,13 @@ function strayCodes(result: GraphQLResponse): unknown[] {
     .filter((code) => !CONTRACT_CODES.includes(code as string));
 }
 
+const operations = [...contractOperations().keys()].sort();
 const mutations = [...contractOperations().entries()]
   .filter(([, text]) => /^\s*mutation\b/.test(text))
   .map(([name]) => name)
   .sort();
 
-describe('fuzzing every contract mutation', () => {
+describe('fuzzing the contract operations', () => {
   let app: TestApp;
   let world: ContractWorld;
   let builders: Record<string, VariablesBuilder>;
@@ -266,8 +280,8 @@ describe('fuzzing every contract mutation', () => {
   });
   afterAll(() => app.close());
 
-  it('names a sender for every contract mutation', () => {
-    expect(Object.keys(SENDER).sort()).toEqual(mutations);
+  it('names a sender for every contract operation', () => {
+    expect(Object.keys(SENDER).sort()).toEqual(operations);
   });
 
   describe('counterexamples the fuzzing found, kept as regular cases', () => {
@@ -326,7 +340,7 @@ describe('fuzzing every contract mutation', () => {
     });
   });
 
-  it.each(mutations)(
+  it.each(operations)(
     '%s answers NUL, oversized, out-of-range, impossible-date and injection values in every field with contract codes only',
     async (name) => {
       const sender = cellOf(world, SENDER[name], 'own');

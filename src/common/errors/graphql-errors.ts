@@ -32,6 +32,17 @@ function coercionFields(message: string): FieldError[] | undefined {
   return [{ path: variable[2] ?? variable[1], message: variable[3] }];
 }
 
+/**
+ * graphql-js stops coercing variables after 50 errors (a list of a thousand wrong items) and
+ * throws this error without a code, which Apollo would report as INTERNAL_SERVER_ERROR; it is the
+ * client's input all the same.
+ */
+const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached.';
+
+function isVariableErrorLimit(message: string | undefined): boolean {
+  return message?.startsWith(VARIABLE_ERROR_LIMIT) ?? false;
+}
+
 function originalOf(error: unknown): unknown {
   return error instanceof GraphQLError ? (error.originalError ?? error) : error;
 }
@@ -40,6 +51,7 @@ function originalOf(error: unknown): unknown {
 export function isExpectedError(error: unknown): boolean {
   const original = originalOf(error);
   if (original instanceof DomainError || translateDatabaseError(original)) return true;
+  if (error instanceof GraphQLError && isVariableErrorLimit(error.message)) return true;
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
   return typeof code === 'string' && CONTRACT_CODES.has(code);
 }
@@ -57,6 +69,7 @@ export function formatGraphQLError(
   const extensions = { ...(formatted.extensions ?? {}) } as Record<string, unknown>;
   delete extensions.stacktrace;
   delete extensions.exception;
+  if (isVariableErrorLimit(formatted.message)) extensions.code = 'BAD_USER_INPUT';
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
   if (code && CONTRACT_CODES.has(code)) {
     if (code === 'BAD_USER_INPUT' && !extensions.fields) {

@@ -1,0 +1,321 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createFinding, createInspection, createSweep } from '../factories/field-work';
+import { createOfficer, OfficerRecord } from '../factories/people';
+import { createFieldWorld, FieldWorld } from './field-world';
+import { ADMIN_CERTIFICATE, ADMIN_PASSWORD, TestApp } from './test-app';
+
+/**
+ * Valid variables for every contract operation, built on fresh records where the operation
+ * changes state, for a record of the caller's own bureau (A) or of another one (B). Shared by the
+ * authorization matrix and the fuzz tests.
+ */
+export type Role = 'INSPECTOR' | 'SUPERVISOR' | 'MANAGER' | 'ADMIN';
+export type Caller = Role | 'ANONYMOUS';
+export type Side = 'own' | 'other';
+
+/** The field world plus a SUPERVISOR-only officer of bureau A and an ADMIN-only officer of the city. */
+export interface ContractWorld extends FieldWorld {
+  supervisor: OfficerRecord;
+  admin: OfficerRecord;
+}
+
+export async function createContractWorld(app: TestApp): Promise<ContractWorld> {
+  const world = await createFieldWorld(app);
+  return {
+    ...world,
+    supervisor: await createOfficer(app, world.bureauA.id, ['SUPERVISOR'], { name: '纯督导' }),
+    // The bootstrap administrator is ADMIN+MANAGER; this one has the ADMIN role alone.
+    admin: await createOfficer(app, world.city.id, ['ADMIN'], { name: '系统管理员' }),
+  };
+}
+
+export interface Cell {
+  /** The caller (for ANONYMOUS: the inspector whose records the variables name). */
+  actor: { id: string };
+  /** Another active officer of the record's bureau, to make up two officers on site. */
+  partner: { id: string };
+  /** Officers of the record's bureau (A or B) who made the inspection. */
+  inspectors: string[];
+  premisesId: string;
+  bureauId: string;
+}
+
+/** The caller's officer record and token (none for ANONYMOUS). */
+export function callerOf(world: ContractWorld, role: Caller): OfficerRecord | undefined {
+  return {
+    INSPECTOR: world.inspectorA,
+    SUPERVISOR: world.supervisor,
+    MANAGER: world.manager,
+    ADMIN: world.admin,
+    ANONYMOUS: undefined,
+  }[role];
+}
+
+export function cellOf(world: ContractWorld, role: Caller, side: Side): Cell {
+  const actor = callerOf(world, role) ?? world.inspectorA;
+  const own = side === 'own';
+  const partner = own
+    ? actor.id === world.inspectorA2.id
+      ? world.inspectorA
+      : world.inspectorA2
+    : world.inspectorB;
+  return {
+    actor,
+    partner,
+    inspectors: own
+      ? [world.inspectorA.id, world.inspectorA2.id]
+      : [world.inspectorB.id, world.supervisorB.id],
+    premisesId: own ? world.shopA.id : world.shopB.id,
+    bureauId: own ? world.bureauA.id : world.bureauB.id,
+  };
+}
+
+export function unique(prefix: string): string {
+  return `${prefix}${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+export type VariablesBuilder = (cell: Cell) => Promise<Record<string, unknown>>;
+
+/** One builder per contract operation name. */
+export function contractVariables(
+  app: TestApp,
+  world: ContractWorld,
+): Record<string, VariablesBuilder> {
+  const category = world.sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS')!;
+
+  async function inspectionOf(cell: Cell): Promise<string> {
+    const inspection = await createInspection(app, {
+      sweepId: world.sweep.id,
+      categoryId: category,
+      premisesId: cell.premisesId,
+      officerIds: cell.inspectors,
+    });
+    return inspection.id;
+  }
+
+  /** A fresh finding on a fresh inspection of the cell's premises, in the given state. */
+  async function findingOf(
+    cell: Cell,
+    state: 'OPEN' | 'RECTIFYING' | 'CASE_FILED' | 'PENALIZED',
+  ): Promise<{ findingId: string; expectedVersion: number }> {
+    const filed = {
+      caseNumber: unique('立'),
+      caseFiledOn: '2019-03-25',
+      penaltyDecisionDue: '2019-06-23',
+    };
+    const columns = {
+      OPEN: {},
+      RECTIFYING: { rectificationOrdered: true, rectificationDeadline: '2019-04-10' },
+      CASE_FILED: filed,
+      PENALIZED: { ...filed, fine: '3000.00' },
+    }[state];
+    const finding = await createFinding(app, {
+      inspectionId: await inspectionOf(cell),
+      status: state,
+      ...columns,
+    });
+    return { findingId: finding.id, expectedVersion: 1 };
+  }
+
+  /** A DRAFT sweep with one assignment, so that it can be activated. */
+  async function draftSweep(): Promise<string> {
+    const sweep = await createSweep(app, {
+      leadBureauId: world.city.id,
+      status: 'DRAFT',
+      assignments: [{ bureauId: world.bureauA.id, categoryCode: 'CAMPUS_FOOD', target: 1 }],
+    });
+    return sweep.id;
+  }
+
+  /** An officer written directly (no login), to be deactivated. */
+  async function officerToDeactivate(bureauId: string): Promise<string> {
+    const [row] = await app.query<{ id: string }>(
+      `INSERT INTO officers (name, certificate_number, bureau_id, roles, password_hash)
+       VALUES ('待停用执法员', $1, $2, '{INSPECTOR}', 'x') RETURNING id`,
+      [unique('D'), bureauId],
+    );
+    return row.id;
+  }
+
+  const builders: Record<string, (cell: Cell) => unknown> = {
+    Bureaus: () => ({}),
+    ReferenceData: () => ({}),
+    Me: () => ({}),
+    Login: () => ({ input: { certificateNumber: ADMIN_CERTIFICATE, password: ADMIN_PASSWORD } }),
+    ActiveSweeps: () => ({ first: 5 }),
+    Exposures: () => ({ first: 5 }),
+    SearchPremises: () => ({ filter: { search: '食品' }, first: 5 }),
+    MyBureauOpenFindings: () => ({ first: 5 }),
+    OverdueFindings: () => ({ sweepId: world.sweep.id, first: 5 }),
+    CreateBureau: () => ({
+      input: {
+        code: unique('M'),
+        name: unique('矩阵分局'),
+        kind: 'SUB_BUREAU',
+        divisionCode: '640104',
+        parentId: world.city.id,
+      },
+    }),
+    CreateOfficer: (cell) => ({
+      input: {
+        name: '新执法员',
+        certificateNumber: unique('N'),
+        bureauId: cell.bureauId,
+        roles: ['INSPECTOR'],
+        password: 'a-long-password-1',
+      },
+    }),
+    DeactivateOfficer: async (cell) => ({ id: await officerToDeactivate(cell.bureauId) }),
+    ImportPremises: () => ({
+      input: {
+        rows: [
+          {
+            name: unique('导入商店'),
+            kind: 'FOOD_RETAILER',
+            bureauCode: 'CITY',
+            address: unique('某街'),
+          },
+        ],
+      },
+    }),
+    PremisesDetail: (cell) => ({ id: cell.premisesId }),
+    LogInspection: (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        sweepId: world.sweep.id,
+        categoryId: category,
+        premisesId: cell.premisesId,
+        officerIds: [cell.actor.id, cell.partner.id],
+        inspectedAt: '2019-03-20T02:00:00Z',
+        outcome: 'ISSUES_FOUND',
+        checklist: [{ itemCode: 'SFP-03', result: 'FAIL', note: '甜蜜素超标' }],
+        findings: [
+          {
+            violationTypeCode: 'THREE_NO_PRODUCTS',
+            description: '无标签辣条',
+            goods: { quantity: 2.5, unit: 'kg', value: '30.00' },
+            evidence: [
+              {
+                fileName: 'shelf.jpg',
+                mediaType: 'image/jpeg',
+                sizeBytes: 1024,
+                sha256: 'a'.repeat(64),
+              },
+            ],
+          },
+        ],
+        notes: '现场检查',
+      },
+    }),
+    AddFinding: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        inspectionId: await inspectionOf(cell),
+        finding: { violationTypeCode: 'THREE_NO_PRODUCTS', description: '无标签辣条' },
+      },
+    }),
+    OrderRectification: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await findingOf(cell, 'OPEN')),
+        deadline: '2019-04-10',
+        documentNumber: unique('责改'),
+        note: '限期整改',
+      },
+    }),
+    RecordReinspection: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await findingOf(cell, 'RECTIFYING')),
+        passed: false,
+        inspectedAt: new Date().toISOString(),
+        officerIds: [cell.actor.id, cell.partner.id],
+        newDeadline: '2019-05-10',
+        note: '仍未整改',
+      },
+    }),
+    FileCase: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await findingOf(cell, 'OPEN')),
+        caseNumber: unique('立'),
+        filedOn: '2019-03-25',
+      },
+    }),
+    DecidePenalty: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await findingOf(cell, 'CASE_FILED')),
+        decisionNumber: unique('罚'),
+        decidedOn: '2019-04-01',
+        fine: '3000.00',
+        confiscation: '50.50',
+      },
+    }),
+    TransferToPolice: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await findingOf(cell, 'OPEN')),
+        documentNumber: unique('移'),
+        transferredOn: '2019-03-25',
+      },
+    }),
+    CloseFinding: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await findingOf(cell, 'PENALIZED')),
+        reason: '罚没款已缴清',
+      },
+    }),
+    VoidInspection: async (cell) => ({
+      input: { inspectionId: await inspectionOf(cell), reason: '重复录入' },
+    }),
+    RecordExposure: () => ({
+      input: {
+        title: unique('曝光'),
+        source: 'CCTV_315_GALA',
+        exposedOn: '2019-03-15',
+        summary: '辣条黑作坊',
+        reference: 'CCTV 2019-03-15',
+        categoryCodes: ['SEASONED_FLOUR_PRODUCTS'],
+        involvesJurisdiction: false,
+        products: [
+          { brand: '某某牌', productName: '辣条', manufacturer: '某厂', batch: '20190301' },
+        ],
+      },
+    }),
+    CreateSweep: () => ({
+      input: {
+        code: unique('S'),
+        title: '专项整治',
+        directive: '寧市監辦發〔2019〕21號',
+        leadBureauId: world.city.id,
+        exposureIds: [],
+        categoryCodes: ['CAMPUS_FOOD'],
+        startDate: '2019-03-16',
+        endDate: '2019-04-30',
+      },
+    }),
+    SetSweepAssignments: async (cell) => ({
+      input: {
+        sweepId: await draftSweep(),
+        assignments: [{ bureauId: cell.bureauId, categoryCode: 'CAMPUS_FOOD', target: 3 }],
+      },
+    }),
+    ActivateSweep: async () => ({ id: await draftSweep() }),
+    CloseSweep: async () => ({
+      input: {
+        sweepId: (await createSweep(app, { leadBureauId: world.city.id })).id,
+        carryOverOpenFindings: false,
+      },
+    }),
+    SweepProgress: (cell) => ({ sweepId: world.sweep.id, filter: { bureauId: cell.bureauId } }),
+    AuditTrail: async (cell) => ({ entityType: 'Inspection', entityId: await inspectionOf(cell) }),
+  };
+  return Object.fromEntries(
+    Object.entries(builders).map(([name, build]) => [
+      name,
+      async (cell: Cell) => (await build(cell)) as Record<string, unknown>,
+    ]),
+  );
+}

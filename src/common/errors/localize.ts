@@ -110,10 +110,8 @@ const FIELD_MESSAGES: [RegExp, (match: RegExpExecArray) => string][] = [
     () => '复查未通过时必须给出新的整改期限（如需立案请使用立案操作）',
   ],
   [/must be empty when the re-inspection passed/i, () => '复查通过时不应填写新的整改期限'],
-  [
-    /unknown category code|unknown target category|is not a target category/i,
-    () => '整治对象类别代码不存在',
-  ],
+  [/unknown target category (\S+)/i, (m) => `整治对象类别代码 ${m[1]} 不存在`],
+  [/unknown category code|is not a target category/i, () => '整治对象类别代码不存在'],
   [/must not contain the NUL character/i, () => '不能包含空字符（\\u0000）'],
   [/must be well-formed Unicode/i, () => '包含无效的 Unicode 字符（孤立代理项）'],
   [

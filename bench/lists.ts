@@ -31,8 +31,11 @@ async function startPostGraphile(databaseUrl: string): Promise<Peer> {
   const url = `http://127.0.0.1:${port}/graphql`;
   const { stop } = await startProcess(
     'postgraphile',
-    join(__dirname, '..', 'node_modules', '.bin', 'postgraphile'),
+    process.execPath,
     [
+      '--require',
+      join(__dirname, 'postgraphile-graphql15.js'),
+      require.resolve('postgraphile/cli.js'),
       '-c',
       databaseUrl,
       '-s',

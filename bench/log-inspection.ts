@@ -95,13 +95,23 @@ async function service(
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
+  timeouts: number;
   graphqlErrors: number;
 }> {
   const url = `${target.url}/graphql`;
   const token = world.officers[0].token;
   const document = op('LogInspection');
-  await graphql(url, document, { input: input(world, 0) }, token);
-  let next = 1;
+  // A warm-up round at full concurrency, which also proves the generated inputs are accepted.
+  const warmUp = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, (_, index) =>
+      graphql(url, document, { input: input(world, index) }, token),
+    ),
+  );
+  console.log(
+    `# logInspection warm-up: ${CONCURRENCY} at once in ${fixed(performance.now() - warmUp, 0)} ms`,
+  );
+  let next = CONCURRENCY;
   let graphqlErrors = 0;
   const result = await autocannon({
     url,
@@ -116,8 +126,11 @@ async function service(
           ...request,
           body: JSON.stringify({ query: document, variables: { input: input(world, next++) } }),
         }),
-        onResponse: (_status, body) => {
-          if (body.includes('"errors"')) graphqlErrors++;
+        onResponse: (status, body) => {
+          if (body.includes('"errors"') || status !== 200) {
+            if (graphqlErrors++ === 0)
+              console.log(`# first refused logInspection: ${status} ${body}`);
+          }
         },
       },
     ],
@@ -238,7 +251,7 @@ export async function benchLogInspection(target: Target): Promise<Row[]> {
   const world = await fixture(target);
   const ours = await service(target, world);
   console.log(
-    `# logInspection: ${ours.requests.total} requests, ${ours.non2xx} non-2xx, ${ours.graphqlErrors} with GraphQL errors, ${ours.errors} connection errors`,
+    `# logInspection: ${ours.requests.total} requests, ${ours.non2xx} non-2xx, ${ours.graphqlErrors} with GraphQL errors, ${ours.errors} connection errors, ${ours.timeouts} timeouts`,
   );
   const floor = await plain(target, world);
   console.log('# plain pg:', floor);

@@ -1,4 +1,4 @@
-import type { ProgressResult } from './progress';
+import { PROBE_INSPECTIONS, type ProgressResult } from './progress';
 
 /** One line of the table: our figure, the floor or peer it is compared with, and the goal. */
 export interface Row {
@@ -30,17 +30,28 @@ function progressRows(results: ProgressResult[], sizes: number[]): Row[] {
       met: verdict(ratio <= 1.5),
     };
   });
+  for (const result of results) {
+    const ratio = result.probeP50 / result.probeHandP50;
+    rows.push({
+      what: `sweepProgress of a ${PROBE_INSPECTIONS.toLocaleString('en')}-inspection sweep in a database of ${result.size.toLocaleString('en')}: p50 (ms)`,
+      ours: fixed(result.probeP50, 1),
+      floor: `${fixed(result.probeHandP50, 1)} (hand SQL)`,
+      ratio: fixed(ratio, 2),
+      goal: 'p50 ≤ 1.5 × hand SQL',
+      met: verdict(ratio <= 1.5),
+    });
+  }
   const first = results.find((result) => result.size === 10_000);
   const million = results.find((result) => result.size === 1_000_000);
   rows.push(
     first && million
       ? {
-          what: 'sweepProgress growth: p50(1M) ÷ p50(10k)',
-          ours: fixed(million.p50 / first.p50, 2),
-          floor: fixed(million.handP50 / first.handP50, 2) + ' (hand SQL)',
+          what: `sweepProgress growth: p50(1M) ÷ p50(10k), largest sweep | the ${PROBE_INSPECTIONS.toLocaleString('en')}-inspection sweep`,
+          ours: `${fixed(million.p50 / first.p50, 2)} | ${fixed(million.probeP50 / first.probeP50, 2)}`,
+          floor: `${fixed(million.handP50 / first.handP50, 2)} | ${fixed(million.probeHandP50 / first.probeHandP50, 2)} (hand SQL)`,
           ratio: '',
-          goal: '≤ 3',
-          met: verdict(million.p50 / first.p50 <= 3),
+          goal: '≤ 3 (same sweep size)',
+          met: verdict(million.probeP50 / first.probeP50 <= 3),
         }
       : {
           what: 'sweepProgress growth: p50(1M) ÷ p50(10k)',

@@ -46,9 +46,9 @@ function progressRows(results: ProgressResult[], sizes: number[]): Row[] {
   rows.push(
     first && million
       ? {
-          what: `sweepProgress growth: p50(1M) ÷ p50(10k), largest sweep | the ${PROBE_INSPECTIONS.toLocaleString('en')}-inspection sweep`,
-          ours: `${fixed(million.p50 / first.p50, 2)} | ${fixed(million.probeP50 / first.probeP50, 2)}`,
-          floor: `${fixed(million.handP50 / first.handP50, 2)} | ${fixed(million.probeHandP50 / first.probeHandP50, 2)} (hand SQL)`,
+          what: `sweepProgress growth: p50(1M) ÷ p50(10k), largest sweep / the ${PROBE_INSPECTIONS.toLocaleString('en')}-inspection sweep`,
+          ours: `${fixed(million.p50 / first.p50, 2)} / ${fixed(million.probeP50 / first.probeP50, 2)}`,
+          floor: `${fixed(million.handP50 / first.handP50, 2)} / ${fixed(million.probeHandP50 / first.probeHandP50, 2)} (hand SQL)`,
           ratio: '',
           goal: '≤ 3 (same sweep size)',
           met: verdict(million.probeP50 / first.probeP50 <= 3),

@@ -156,7 +156,7 @@ export class InspectionsService {
         'ADD_FINDING',
       );
     }
-    const snapshot = await this.reference.load();
+    const snapshot = await this.reference.load(manager);
     const problems = await this.findingProblems(
       manager,
       snapshot,
@@ -197,7 +197,7 @@ export class InspectionsService {
       officer,
     ).getOne();
     if (!premises) throw new NotFound('Premises', input.premisesId);
-    const snapshot = await this.reference.load();
+    const snapshot = await this.reference.load(manager);
     const category = snapshot.categoryById.get(input.categoryId);
     if (!category) throw new NotFound('TargetCategory', input.categoryId);
     if (sweep.status !== 'ACTIVE') {

@@ -202,7 +202,7 @@ export class ProgressService {
     if (filter.from && filter.to && filter.from > filter.to) {
       problems.push({ path: 'filter.to', message: 'must not be before filter.from' });
     }
-    const reference = await this.reference.load();
+    const reference = await this.reference.load(manager);
     const requestedCategories = (filter.categoryCodes ?? []).map((code, index) => {
       const category = reference.categoryByCode.get(code);
       if (!category) {

@@ -27,7 +27,9 @@ export class ReferenceService {
 
   /**
    * Reads the snapshot from the read replica when one is configured (reference data changes only
-   * by migration), else from the primary; pass a manager to read through it instead.
+   * by migration), else from the primary. Inside a transaction pass its manager: taking further
+   * pool connections while holding one deadlocks the pool once every connection is held by a
+   * writer waiting for another (seen in the benchmark at 32 concurrent logInspection requests).
    */
   load(manager?: EntityManager): Promise<ReferenceSnapshot> {
     if (manager) return this.loadWith(manager);

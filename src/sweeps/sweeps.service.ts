@@ -83,7 +83,7 @@ export class SweepsService {
       if (sweep.status === 'ACTIVE' && input.assignments.length === 0)
         throw BadUserInput.field('input.assignments', 'an active sweep needs at least one');
       const categoryIds = await this.categoryIdsOf(manager, sweep.id);
-      const snapshot = await this.reference.load();
+      const snapshot = await this.reference.load(manager);
       const rows = await this.validAssignments(
         manager,
         input.assignments,

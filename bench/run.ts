@@ -1,0 +1,213 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { hashPassword } from '../src/auth/password';
+import { op } from '../test/helpers/contract';
+import { benchLists } from './lists';
+import { benchLogInspection } from './log-inspection';
+import {
+  cleanUp,
+  createScratchDatabase,
+  onCleanUp,
+  peakRssMiB,
+  runCommand,
+  startProcess,
+} from './processes';
+import { benchProgress } from './progress';
+import { printTable, Row } from './report';
+
+/**
+ * `npm run bench [-- --no-build] [--full] [--seconds 10] [--progress-requests 30] [--sizes 10000,100000]`: the
+ * performance benchmark of issue 7 (see BENCHMARKS.md). Builds, fills a scratch database with
+ * `npm run seed:scale` at each size, starts the production build as a separate process and drives
+ * it over HTTP; prints one table. Everything it starts it stops, and the scratch database is
+ * dropped, on success, error or Ctrl-C. Numbers are printed, never asserted.
+ *
+ * Environment: BENCH_DATABASE_URL (the server, default postgres://postgres@127.0.0.1:5432/);
+ * BENCH_SEED_DIR (the checkout whose `npm run seed:scale` fills the database, default this one).
+ */
+const ROOT = join(__dirname, '..');
+const JWT_SECRET = randomBytes(32).toString('hex');
+const OFFICER_PASSWORD = 'bench-password-123';
+
+export interface Target {
+  /** The service's base URL (http://127.0.0.1:port). */
+  url: string;
+  databaseUrl: string;
+  pid: number | undefined;
+  db: Client;
+  /** Logs in a new active officer of `bureauId` with `roles`; returns its id and token. */
+  officer(bureauId: string, roles: string[]): Promise<{ id: string; token: string }>;
+  seconds: number;
+  stop(): Promise<void>;
+}
+
+interface Options {
+  build: boolean;
+  full: boolean;
+  seconds: number;
+  progressRequests: number;
+  sizes: number[];
+}
+
+function options(): Options {
+  const { values } = parseArgs({
+    options: {
+      'no-build': { type: 'boolean', default: false },
+      full: { type: 'boolean', default: false },
+      seconds: { type: 'string', default: '10' },
+      'progress-requests': { type: 'string', default: '30' },
+      sizes: { type: 'string' },
+    },
+  });
+  return {
+    build: !values['no-build'],
+    full: values.full,
+    seconds: Number(values.seconds),
+    progressRequests: Number(values['progress-requests']),
+    sizes: values.sizes
+      ? values.sizes.split(',').map(Number)
+      : values.full
+        ? [10_000, 100_000, 1_000_000]
+        : [10_000, 100_000],
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function seed(databaseUrl: string, inspections: number): void {
+  const premises = Math.max(1000, Math.round(inspections / 5));
+  console.log(`\n# seed:scale --premises ${premises} --inspections ${inspections}`);
+  const started = Date.now();
+  runCommand(
+    'npm',
+    [
+      'run',
+      'seed:scale',
+      '--',
+      '--reset',
+      '--premises',
+      String(premises),
+      '--inspections',
+      String(inspections),
+    ],
+    { cwd: process.env.BENCH_SEED_DIR ?? ROOT, env: { DATABASE_URL: databaseUrl } },
+  );
+  console.log(`# seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function startService(
+  databaseUrl: string,
+): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const { child, stop } = await startProcess(
+    'service',
+    process.execPath,
+    [join(ROOT, 'dist', 'src', 'main.js')],
+    {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DATABASE_READ_URL: undefined,
+      JWT_SECRET,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    async () => (await fetch(`${url}/health/ready`)).ok,
+  );
+  return { url, pid: child.pid, stop };
+}
+
+async function login(url: string, certificateNumber: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: op('Login'),
+      variables: { input: { certificateNumber, password: OFFICER_PASSWORD } },
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: { login?: { accessToken: string } };
+    errors?: unknown;
+  };
+  if (!body.data?.login) throw new Error(`login failed: ${JSON.stringify(body.errors)}`);
+  return body.data.login.accessToken;
+}
+
+async function target(databaseUrl: string, db: Client, seconds: number): Promise<Target> {
+  const service = await startService(databaseUrl);
+  const hash = await hashPassword(OFFICER_PASSWORD);
+  return {
+    url: service.url,
+    databaseUrl,
+    pid: service.pid,
+    db,
+    seconds,
+    stop: service.stop,
+    async officer(bureauId, roles) {
+      const certificateNumber = `BENCH${randomBytes(5).toString('hex').toUpperCase()}`;
+      const {
+        rows: [row],
+      } = await db.query<{ id: string }>(
+        `INSERT INTO officers (name, certificate_number, bureau_id, roles, password_hash)
+         VALUES ('压测人员', $1, $2, $3, $4) RETURNING id`,
+        [certificateNumber, bureauId, roles, hash],
+      );
+      return { id: row.id, token: await login(service.url, certificateNumber) };
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const settings = options();
+  if (settings.build) runCommand('npm', ['run', 'build'], { cwd: ROOT });
+  const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
+  const databaseUrl = await createScratchDatabase(server);
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  onCleanUp(() => db.end());
+
+  const { sizes } = settings;
+  // The load tests run once, on the 100k database (or the largest below it).
+  const loadSize = Math.max(...sizes.filter((size) => size <= 100_000), sizes[0]);
+  const rows: Row[] = [];
+  const progress: Awaited<ReturnType<typeof benchProgress>>[] = [];
+  let peak: number | null = null;
+  for (const size of sizes) {
+    seed(databaseUrl, size);
+    // Fresh statistics, as autovacuum would have after a bulk load.
+    await db.query('ANALYZE');
+    const service = await target(databaseUrl, db, settings.seconds);
+    progress.push(await benchProgress(service, size, settings.progressRequests));
+    if (size === loadSize) {
+      rows.push(...(await benchLogInspection(service)));
+      rows.push(...(await benchLists(service)));
+      peak = peakRssMiB(service.pid);
+    }
+    await service.stop();
+  }
+  printTable(rows, progress, peak, sizes);
+}
+
+process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+process.on('SIGTERM', () => void cleanUp().then(() => process.exit(143)));
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanUp());

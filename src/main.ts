@@ -29,6 +29,11 @@ async function main(): Promise<void> {
     process.env.SEED_DEMO ??= 'true';
     config = loadConfig();
   }
+  if (config.jwtSecretGenerated) {
+    logger.error(
+      'JWT_SECRET is not set: signing tokens with a random secret of this process. Tokens stop working on restart and are not accepted by other instances; set JWT_SECRET (at least 32 characters) in production.',
+    );
+  }
   const app = await createApp();
   const server = app.getHttpServer() as Server;
   server.requestTimeout = 30_000;

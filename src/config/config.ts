@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -11,7 +12,6 @@ import {
   Min,
   MinLength,
   validateSync,
-  ValidateIf,
 } from 'class-validator';
 
 /** Environment variables the service reads, validated once at start. */
@@ -33,10 +33,8 @@ class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_READ_URL?: string;
 
-  @ValidateIf(
-    (env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined,
-  )
-  @IsString({ message: 'is required in production' })
+  @IsOptional()
+  @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
@@ -141,6 +139,8 @@ export interface AppConfig {
   databaseUrl?: string;
   databaseReadUrl?: string;
   jwtSecret: string;
+  /** True when production runs without JWT_SECRET, on a secret generated for this process. */
+  jwtSecretGenerated: boolean;
   jwtTtlSeconds: number;
   bootstrapAdminCertificate: string;
   bootstrapAdminPassword?: string;
@@ -168,7 +168,7 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
-/** Development-only signing secret; production refuses to start without JWT_SECRET. */
+/** Development-only signing secret, never used in production. */
 const DEVELOPMENT_JWT_SECRET = 'development-only-secret-not-for-production-use';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -192,7 +192,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsed.PORT,
     databaseUrl: parsed.DATABASE_URL,
     databaseReadUrl: parsed.DATABASE_READ_URL,
-    jwtSecret: parsed.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    // Production without JWT_SECRET still starts, on a random secret of this process alone (tokens
+    // die with it and do not cross instances); main.ts says so loudly at start.
+    jwtSecret:
+      parsed.JWT_SECRET ??
+      (isProduction ? randomBytes(48).toString('base64url') : DEVELOPMENT_JWT_SECRET),
+    jwtSecretGenerated: parsed.JWT_SECRET === undefined && isProduction,
     jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
     bootstrapAdminCertificate: parsed.BOOTSTRAP_ADMIN_CERTIFICATE,
     bootstrapAdminPassword: parsed.BOOTSTRAP_ADMIN_PASSWORD,

@@ -69,13 +69,4 @@ export class IdempotencyService {
       return { replayed: false, result };
     });
   }
-
-  /** Keys are kept at least 30 days; older ones may go. */
-  async prune(olderThanDays = 45): Promise<number> {
-    const result = await this.dataSource.query<[unknown[], number]>(
-      `DELETE FROM idempotency_records WHERE created_at < now() - make_interval(days => $1)`,
-      [olderThanDays],
-    );
-    return result[1];
-  }
 }

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { APP_CONFIG, type AppConfig } from './config/config';
+import type { AppConfig } from './config/config';
 import { requestIdMiddleware } from './common/request/request-id.middleware';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -29,15 +29,18 @@ function bodyErrorHandler(
   next(error);
 }
 
-/** Builds the HTTP application; used by main.ts and by the e2e tests alike. */
-export async function createApp(): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+/**
+ * Builds the HTTP application on a validated configuration (`loadConfig()` of the environment in
+ * main.ts; a configuration of their own in the tests, which never edit process.env).
+ */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).trustProxy);
+  app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(json({ limit: MAX_BODY_BYTES }));
   app.use(bodyErrorHandler);

@@ -7,7 +7,7 @@ import { InspectionsModule } from './inspections/inspections.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { ProgressModule } from './progress/progress.module';
 import { EvidenceModule } from './evidence/evidence.module';
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
@@ -17,6 +17,7 @@ import { BureausModule } from './bureaus/bureaus.module';
 import { ExplorerModule } from './explorer/explorer.module';
 import { DomainExceptionFilter } from './common/errors/exception.filter';
 import { InputValidationPipe } from './common/validation/validation.pipe';
+import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AppGraphQLModule } from './graphql/graphql.module';
@@ -28,7 +29,6 @@ import { SelectionModule } from './selection/selection.module';
 
 @Module({
   imports: [
-    ConfigModule,
     LoggingModule,
     DatabaseModule,
     AppGraphQLModule,
@@ -57,4 +57,9 @@ import { SelectionModule } from './selection/selection.module';
     { provide: APP_PIPE, useClass: InputValidationPipe },
   ],
 })
-export class AppModule {}
+export class AppModule {
+  /** The application on this configuration (see createApp). */
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: AppModule, imports: [ConfigModule.forRoot(config)] };
+  }
+}

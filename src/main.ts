@@ -25,16 +25,18 @@ async function main(): Promise<void> {
         if (/error|fatal|Opened/i.test(message)) logger.warn(message);
       },
     );
-    process.env.DATABASE_URL = embedded.url;
-    process.env.SEED_DEMO ??= 'true';
-    config = loadConfig();
+    config = loadConfig({
+      ...process.env,
+      DATABASE_URL: embedded.url,
+      SEED_DEMO: process.env.SEED_DEMO ?? 'true',
+    });
   }
   if (config.jwtSecretGenerated) {
     logger.error(
       'JWT_SECRET is not set: signing tokens with a random secret of this process. Tokens stop working on restart and are not accepted by other instances; set JWT_SECRET (at least 32 characters) in production.',
     );
   }
-  const app = await createApp();
+  const app = await createApp(config);
   const server = app.getHttpServer() as Server;
   server.requestTimeout = 30_000;
   server.headersTimeout = 20_000;

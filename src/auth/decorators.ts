@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { Role } from '../officers/officer.entity';
+import { Scope } from '../common/scope';
 import type { CurrentOfficer } from './current-officer';
 
 export const PUBLIC_KEY = 'auth:public';
@@ -29,5 +30,14 @@ export const CurrentUser = createParamDecorator(
     const officer = requestOf(context).officer;
     if (!officer) throw new Error('CurrentUser() used on a public handler');
     return officer;
+  },
+);
+
+/** The logged-in officer's jurisdiction, the argument every scoped repository read takes. */
+export const CurrentScope = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Scope => {
+    const officer = requestOf(context).officer;
+    if (!officer) throw new Error('CurrentScope() used on a public handler');
+    return Scope.of(officer);
   },
 );

@@ -1,9 +1,15 @@
-import { Global, Module } from '@nestjs/common';
-import { APP_CONFIG, loadConfig } from './config';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from './config';
 
-@Global()
-@Module({
-  providers: [{ provide: APP_CONFIG, useFactory: () => loadConfig() }],
-  exports: [APP_CONFIG],
-})
-export class ConfigModule {}
+/** Hands the validated configuration (built by the caller of createApp) to every module. */
+@Module({})
+export class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      global: true,
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { Database } from './database';
 import { dataSourceOptions } from './data-source-options';
 
 @Global()
@@ -28,5 +29,7 @@ import { dataSourceOptions } from './data-source-options';
       },
     }),
   ],
+  providers: [Database],
+  exports: [Database],
 })
 export class DatabaseModule {}

@@ -1,21 +1,21 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { languageOf, localizeError } from '../common/errors/localize';
+import { localizeFormattedError } from '../common/errors/graphql-errors';
+import { languageOf } from '../common/messages/language';
 
 type Plugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
-/** Puts every error of the response in the language of `Accept-Language` (Chinese by default). */
+/**
+ * Writes every error of the response in the language of `Accept-Language` (Chinese by default):
+ * formatError wrote them in English and kept what each says by key.
+ */
 export const languagePlugin: Plugin = {
   requestDidStart() {
     return Promise.resolve({
       willSendResponse({ request, response }) {
         const language = languageOf(request.http?.headers.get('accept-language'));
-        if (
-          language !== 'en' &&
-          response.body.kind === 'single' &&
-          response.body.singleResult.errors
-        ) {
+        if (response.body.kind === 'single' && response.body.singleResult.errors) {
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
-            localizeError(error, language),
+            localizeFormattedError(error, language),
           );
         }
         return Promise.resolve();

@@ -18,6 +18,8 @@ import type { CurrentOfficer } from '../auth/current-officer';
 import type { AuthenticatedRequest } from '../auth/decorators';
 import { DomainError } from '../common/errors/domain-errors';
 import { formatGraphQLError, isExpectedError } from '../common/errors/graphql-errors';
+import { languageOf } from '../common/messages/language';
+import type { Language } from '../common/messages/message';
 import { GRAPHQL_LIMITS } from './armor';
 import type { GraphQLContext } from './context';
 import { Loaders } from './loaders';
@@ -85,9 +87,15 @@ export class GraphQLSubscriptions {
         validate(schema, document, [...specifiedRules, ...this.validationRules]).map((error) =>
           withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
         ),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map(formatted) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => errors.map(formatted),
+      onNext: (ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? {
+              ...result,
+              errors: result.errors.map((error) => formatted(error, languageOfConnection(ctx))),
+            }
+          : undefined,
+      onError: (ctx, _id, _payload, errors) =>
+        errors.map((error) => formatted(error, languageOfConnection(ctx))),
     };
   }
 
@@ -154,7 +162,19 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
   });
 }
 
-function formatted(error: GraphQLError) {
+/**
+ * The language of a connection: `language` in connection_init (`"en"`, `"zh-CN"`), else the
+ * upgrade request's Accept-Language, else Chinese.
+ */
+export function languageOfConnection(ctx: Context): Language {
+  const params = ctx.connectionParams as Record<string, unknown> | undefined;
+  const asked = params?.language ?? params?.['accept-language'];
+  if (typeof asked === 'string') return languageOf(asked);
+  const { request } = ctx.extra as SocketExtra;
+  return languageOf(request?.headers['accept-language']);
+}
+
+function formatted(error: GraphQLError, language: Language) {
   if (!isExpectedError(error)) {
     const original = error.originalError ?? error;
     logger.error({
@@ -162,5 +182,5 @@ function formatted(error: GraphQLError) {
       stack: original.stack,
     });
   }
-  return formatGraphQLError(error.toJSON(), error);
+  return formatGraphQLError(error.toJSON(), error, language);
 }

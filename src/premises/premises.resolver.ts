@@ -9,7 +9,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { languageOf } from '../common/errors/localize';
+import { languageOf } from '../common/messages/language';
 import { reasonInChinese } from './rules/reason-zh';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { Bureau } from '../bureaus/bureau.entity';

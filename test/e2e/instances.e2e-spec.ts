@@ -25,7 +25,7 @@ describe('two instances on one database', () => {
 
   beforeAll(async () => {
     databaseUrl = await createTestDatabase();
-    // One after the other: startTestApp sets process.env while an app reads its configuration.
+    // One after the other, as two instances of a deployment start.
     first = await startTestApp({ TRUST_PROXY: 'loopback' }, { databaseUrl });
     second = await startTestApp({ TRUST_PROXY: 'loopback' }, { databaseUrl });
     const bureau = await createBureau(first);

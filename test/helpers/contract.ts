@@ -17,11 +17,51 @@ export const CONTRACT_DIR = join(__dirname, '..', 'contract');
  * operation listed here that validates fails the schema test until it is removed. The typed
  * client test leaves exactly these out of code generation.
  */
-export const PENDING: readonly string[] = [];
+export const PENDING: readonly string[] = [
+  'ActiveSweepsProgress',
+  'CaseDetail',
+  'CasesDue',
+  'ChangePassword',
+  'CloseCase',
+  'Colleagues',
+  'DecideCase',
+  'DeclineCase',
+  'DormantPremises',
+  'ExtendCaseClock',
+  'ExtendFilingDeadline',
+  'FindingsByDeadline',
+  'FindingsPageBack',
+  'HolidayCalendar',
+  'LoadHolidayYear',
+  'NodeById',
+  'Officers',
+  'OpenCase',
+  'RecordCasePublication',
+  'RecordCaseStep',
+  'RecordTransferOutcome',
+  'ResetOfficerPassword',
+  'ResumeCase',
+  'ResumeFilingClock',
+  'SuspendCase',
+  'SuspendFilingClock',
+  // Its Figures fragment asks for the figures the statistics issue adds; until then `op()` serves
+  // the first version's text (test/helpers/contract-v1), so the progress tests keep running.
+  'SweepProgress',
+  'TransferCase',
+];
+
+/**
+ * Differences of inputs.graphql the schema may still have while their issue is open (the case-file
+ * issue adds NOT_FILED to FindingStatus). Like PENDING, this list may only shrink.
+ */
+export const PENDING_INPUT_DIFFERENCES: readonly string[] = ['FindingStatus has values'];
+
+/** The first version of the contract's operations that its second version changed. */
+const CONTRACT_V1_DIR = join(__dirname, 'contract-v1');
 
 /** Every operation of the frontend contract, by name, printed with the fragments it uses. */
-export function contractOperations(): Map<string, string> {
-  const dir = join(CONTRACT_DIR, 'operations');
+export function contractOperations(root = CONTRACT_DIR): Map<string, string> {
+  const dir = join(root, 'operations');
   const definitions = readdirSync(dir)
     .filter((file) => file.endsWith('.graphql'))
     .sort()
@@ -64,11 +104,16 @@ export function contractOperations(): Map<string, string> {
 }
 
 let cache: Map<string, string> | undefined;
+let v1: Map<string, string> | undefined;
 
-/** The text of one contract operation, e.g. `op('LogInspection')`. */
+/**
+ * The text of one contract operation, e.g. `op('LogInspection')`; for a PENDING operation the
+ * first version changed, the first version's text.
+ */
 export function op(name: string): string {
   cache ??= contractOperations();
-  const text = cache.get(name);
+  v1 ??= contractOperations(CONTRACT_V1_DIR);
+  const text = (PENDING.includes(name) && v1.get(name)) || cache.get(name);
   if (!text) throw new Error(`No contract operation named ${name}`);
   return text;
 }

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/config';
 import { createTestDatabase, dropTestDatabase } from '../setup/database';
 import { op } from './contract';
 
@@ -101,7 +102,8 @@ type Environment = Record<string, string | undefined>;
 /**
  * Starts the real Nest application on a new database copied from the migrated template, with a
  * bootstrap administrator (`admin` / ADMIN_PASSWORD) and the city bureau. `env` overrides
- * configuration for this app (set before the app reads it); as a function it receives the new
+ * configuration for this app (validated as the environment would be, without touching
+ * process.env); as a function it receives the new
  * database's URL first (e.g. to point DATABASE_READ_URL at the same database on a replica).
  */
 export async function startTestApp(
@@ -121,26 +123,14 @@ export async function startTestApp(
     LOG_LEVEL: 'silent',
     ...overrides,
   };
-  const previous = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
-  for (const [key, value] of Object.entries(settings)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  try {
-    const app = await createApp();
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address() as AddressInfo;
-    return new TestApp(
-      app,
-      `http://127.0.0.1:${address.port}`,
-      databaseUrl,
-      app.get(DataSource),
-      ownsDatabase,
-    );
-  } finally {
-    for (const [key, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
+  const app = await createApp(loadConfig(settings));
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as AddressInfo;
+  return new TestApp(
+    app,
+    `http://127.0.0.1:${address.port}`,
+    databaseUrl,
+    app.get(DataSource),
+    ownsDatabase,
+  );
 }

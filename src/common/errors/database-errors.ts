@@ -1,3 +1,4 @@
+import { message, type Message } from '../messages/message';
 import { Conflict, DomainError, ServiceUnavailable } from './domain-errors';
 
 interface DriverError {
@@ -36,12 +37,12 @@ const CONNECTION_MESSAGES = [
 ];
 
 /** Unique constraints the service relies on, with the conflict a client sees. */
-const UNIQUE_CONSTRAINTS: Record<string, string> = {
-  bureaus_code_key: 'A bureau with this code already exists',
-  officers_certificate_number_key: 'An officer with this certificate number already exists',
-  sweeps_code_key: 'A sweep with this code already exists',
-  premises_credit_code_key: 'A premises with this credit code already exists',
-  sweep_assignments_sweep_bureau_category_key: 'A bureau has this category assigned twice',
+const UNIQUE_CONSTRAINTS: Record<string, Message> = {
+  bureaus_code_key: message('conflict.bureauCode'),
+  officers_certificate_number_key: message('conflict.certificateNumber'),
+  sweeps_code_key: message('conflict.sweepCode'),
+  premises_credit_code_key: message('conflict.creditCode'),
+  sweep_assignments_sweep_bureau_category_key: message('conflict.assignment'),
 };
 
 /**
@@ -58,14 +59,13 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
   ) {
     return new ServiceUnavailable();
   }
-  if (driver.code === '57014')
-    return new ServiceUnavailable('The request took too long; retry later');
+  if (driver.code === '57014') return new ServiceUnavailable(message('error.statementTimeout'));
   if (driver.code === '40001' || driver.code === '40P01')
-    return new ServiceUnavailable('A concurrent change interfered; retry');
+    return new ServiceUnavailable(message('error.concurrentChange'));
   if (driver.code === '23505') {
-    const message =
-      (driver.constraint && UNIQUE_CONSTRAINTS[driver.constraint]) ?? 'This record already exists';
-    return new Conflict(message, { constraint: driver.constraint });
+    const described =
+      (driver.constraint && UNIQUE_CONSTRAINTS[driver.constraint]) || message('error.exists');
+    return new Conflict(described, { constraint: driver.constraint });
   }
   return undefined;
 }

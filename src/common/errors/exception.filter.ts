@@ -1,35 +1,28 @@
 import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
 import { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { DomainError } from './domain-errors';
+import { languageOf } from '../messages/language';
+import { message, render } from '../messages/message';
 import { translateDatabaseError } from './database-errors';
-
-const HTTP_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  BAD_USER_INPUT: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_STATE: 409,
-  TOO_MANY_REQUESTS: 429,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-};
+import { DomainError, type DescribedFieldError } from './domain-errors';
+import { codeOfHttpStatus, httpStatusOf } from './error-codes';
 
 function toDomainError(exception: unknown): DomainError | undefined {
   if (exception instanceof DomainError) return exception;
   if (exception instanceof HttpException) {
-    const status = exception.getStatus();
-    const code = Object.keys(HTTP_STATUS).find((key) => HTTP_STATUS[key] === status);
+    const code = codeOfHttpStatus(exception.getStatus());
     if (code && code !== 'INTERNAL_SERVER_ERROR')
-      return new DomainError(code as DomainError['code'], exception.message);
+      return new DomainError(code, message('error.http', { detail: exception.message }));
     return undefined;
   }
   return translateDatabaseError(exception);
 }
 
-/** The one place domain errors become GraphQL errors (with `extensions.code`) or HTTP answers. */
+/**
+ * The one place domain errors become GraphQL errors (with `extensions.code`, formatted by
+ * graphql-errors.ts) or REST answers (evidence, export) in the caller's language.
+ */
 @Catch()
 export class DomainExceptionFilter implements GqlExceptionFilter {
   private readonly logger = new Logger(DomainExceptionFilter.name);
@@ -40,15 +33,29 @@ export class DomainExceptionFilter implements GqlExceptionFilter {
       if (exception instanceof GraphQLError) return exception;
       if (domain)
         return new GraphQLError(domain.message, {
+          originalError: domain,
           extensions: { code: domain.code, ...domain.extensions },
         });
       return exception;
     }
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const language = languageOf(http.getRequest<Request>().headers['accept-language']);
     if (domain) {
-      response
-        .status(HTTP_STATUS[domain.code] ?? 500)
-        .json({ code: domain.code, message: domain.message, ...domain.extensions });
+      const fields = domain.extensions.fields as DescribedFieldError[] | undefined;
+      response.status(httpStatusOf(domain.code)).json({
+        code: domain.code,
+        message: render(domain.described, language),
+        ...domain.extensions,
+        ...(fields
+          ? {
+              fields: fields.map((field) => ({
+                path: field.path,
+                message: render(field.message, language),
+              })),
+            }
+          : {}),
+      });
       return undefined;
     }
     if (exception instanceof HttpException) {
@@ -58,7 +65,10 @@ export class DomainExceptionFilter implements GqlExceptionFilter {
       return undefined;
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    response.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+    response.status(500).json({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: render(message('error.internal'), language),
+    });
     return undefined;
   }
 }

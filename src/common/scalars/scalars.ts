@@ -1,5 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind, ValueNode } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
+import { scalarError } from '../messages/described-error';
+import { message } from '../messages/message';
 
 export const JSONScalar = GraphQLJSON;
 
@@ -8,18 +10,16 @@ const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 
 function literalString(ast: ValueNode, scalar: string): string {
-  if (ast.kind !== Kind.STRING) throw new GraphQLError(`${scalar} must be a string`);
+  if (ast.kind !== Kind.STRING) throw scalarError(message('scalar.notString', { scalar }));
   return ast.value;
 }
 
 function parseInstant(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_INSTANT.test(value)) {
-    throw new GraphQLError(
-      'must be an ISO 8601 instant with a time zone, e.g. 2019-03-15T02:30:00Z',
-    );
+    throw scalarError(message('scalar.dateTime'));
   }
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new GraphQLError('is not a valid instant');
+  if (Number.isNaN(date.getTime())) throw scalarError(message('scalar.invalidInstant'));
   return date;
 }
 
@@ -50,8 +50,7 @@ export function isCalendarDay(value: string): boolean {
 }
 
 function parseDay(value: unknown): string {
-  if (typeof value !== 'string' || !isCalendarDay(value))
-    throw new GraphQLError('must be a calendar day YYYY-MM-DD');
+  if (typeof value !== 'string' || !isCalendarDay(value)) throw scalarError(message('scalar.date'));
   return value;
 }
 
@@ -77,9 +76,7 @@ export function normaliseMoney(value: string): string {
 function parseMoney(value: unknown): string {
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
   if (typeof text !== 'string' || !MONEY.test(text)) {
-    throw new GraphQLError(
-      'must be a non-negative amount of yuan with at most two decimals, e.g. "35000.00"',
-    );
+    throw scalarError(message('scalar.money'));
   }
   return normaliseMoney(text);
 }

@@ -21,7 +21,7 @@ describe('text PostgreSQL cannot store, in arguments', () => {
       'input.findings[1].evidence[0].fileName',
     ]);
     expect(unstorableText('a\u0000', 'id')).toEqual([
-      { path: 'id', message: expect.stringContaining('NUL') },
+      { path: 'id', message: { key: 'validation.nul' } },
     ]);
   });
 

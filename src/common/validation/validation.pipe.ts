@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, ValidationError } from 'class-validator';
 import { BadUserInput, FieldError } from '../errors/domain-errors';
+import { isMessageKey, message, type Message, type MessageKey } from '../messages/message';
 
 function hasValidation(metatype: unknown): metatype is new () => object {
   if (typeof metatype !== 'function') return false;
@@ -13,10 +14,59 @@ function join(parent: string, property: string): string {
   return parent ? `${parent}.${property}` : property;
 }
 
+/** The parameters each class-validator constraint's message names, from its decorator's arguments. */
+const CONSTRAINT_PARAMS: Record<
+  string,
+  (constraints: unknown[]) => Record<string, string | number>
+> = {
+  min: ([min]) => ({ min: Number(min) }),
+  max: ([max]) => ({ max: Number(max) }),
+  minLength: ([min]) => ({ min: Number(min) }),
+  maxLength: ([max]) => ({ max: Number(max) }),
+  arrayMinSize: ([min]) => ({ min: Number(min) }),
+  arrayMaxSize: ([max]) => ({ max: Number(max) }),
+  isIn: ([values]) => ({ values: Array.isArray(values) ? values.join(', ') : '' }),
+  matches: ([pattern]) => ({ pattern: String(pattern) }),
+};
+
+/** The arguments of the decorator that raised `constraint` on `property` of `target`. */
+function constraintArguments(
+  target: object | undefined,
+  property: string,
+  constraint: string,
+): unknown[] {
+  if (!target) return [];
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((entry) => entry.propertyName === property && entry.name === constraint);
+  return (metadata?.constraints as unknown[] | undefined) ?? [];
+}
+
+/**
+ * A class-validator failure by key: the decorator's own `message` when it names a key of the
+ * catalogue (`@Matches(…, { message: 'validation.code32' })`), else `validation.<constraint>`
+ * with the decorator's arguments, else `validation.invalid`.
+ */
+export function constraintMessage(
+  constraint: string,
+  text: string,
+  target: object | undefined,
+  property: string,
+): Message {
+  if (isMessageKey(text)) return message(text);
+  const key = `validation.${constraint}`;
+  if (!isMessageKey(key)) return message('validation.invalid', { detail: text });
+  const params = CONSTRAINT_PARAMS[constraint]?.(constraintArguments(target, property, constraint));
+  return message(key as MessageKey, params);
+}
+
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = join(parent, error.property);
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, text]) => ({
+      path,
+      message: constraintMessage(constraint, text, error.target, error.property),
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }
@@ -25,9 +75,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why PostgreSQL could not store this text as given, if it could not. */
-function unstorable(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'must not contain the NUL character (\\u0000)';
-  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (no lone surrogate)';
+function unstorable(text: string): Message | undefined {
+  if (text.includes('\u0000')) return message('validation.nul');
+  if (LONE_SURROGATE.test(text)) return message('validation.loneSurrogate');
   return undefined;
 }
 
@@ -79,7 +129,8 @@ export class InputValidationPipe implements PipeTransform {
     const errors = await validate(instance, {
       forbidUnknownValues: false,
       whitelist: false,
-      validationError: { target: false, value: false },
+      // The target lets a failure find its decorator's arguments (the max of a MaxLength).
+      validationError: { target: true, value: false },
     });
     if (errors.length > 0) {
       const fields = flattenValidationErrors(

@@ -1,0 +1,13 @@
+import { commonEn } from './common';
+import { legacyEn } from './legacy';
+
+/**
+ * The English catalogue: every message key of the service. Each area keeps its messages in a file
+ * of its own here (and the same file under ../zh), merged below.
+ */
+export const en = {
+  ...commonEn,
+  ...legacyEn,
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,9 @@
+import type { MessageKey } from '../en';
+import { commonZh } from './common';
+import { legacyZh } from './legacy';
+
+/** The Chinese catalogue (the default language): the same keys as ../en, each area in its file. */
+export const zh: Record<MessageKey, string> = {
+  ...commonZh,
+  ...legacyZh,
+};

@@ -5,6 +5,11 @@ import type { TestApp } from '../helpers/test-app';
 /** Password of every officer the factories make. */
 export const OFFICER_PASSWORD = 'officer-password-123';
 
+/** What the factories that write rows directly need: a TestApp or a medium-tier database. */
+export interface Queryable {
+  query<T = any>(sql: string, parameters?: unknown[]): Promise<T[]>;
+}
+
 let passwordHash: Promise<string> | undefined;
 
 function unique(prefix: string): string {
@@ -17,7 +22,7 @@ export interface BureauRecord {
   name: string;
 }
 
-export async function cityBureau(app: TestApp): Promise<BureauRecord> {
+export async function cityBureau(app: Queryable): Promise<BureauRecord> {
   const [city] = await app.query<BureauRecord>(
     `SELECT id, code, name FROM bureaus WHERE code = 'CITY'`,
   );
@@ -26,7 +31,7 @@ export async function cityBureau(app: TestApp): Promise<BureauRecord> {
 
 /** A bureau under `parentId` (the city bureau when omitted), written directly. */
 export async function createBureau(
-  app: TestApp,
+  app: Queryable,
   overrides: {
     code?: string;
     name?: string;

@@ -1,5 +1,6 @@
 import { commonEn } from './common';
 import { legacyEn } from './legacy';
+import { officersEn } from './officers';
 
 /**
  * The English catalogue: every message key of the service. Each area keeps its messages in a file
@@ -8,6 +9,7 @@ import { legacyEn } from './legacy';
 export const en = {
   ...commonEn,
   ...legacyEn,
+  ...officersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,7 @@
+/** Officers (执法人员): accounts and the two-officer rule. */
+export const officersEn = {
+  'officers.twoNeeded': 'needs at least two distinct officers',
+  'officers.unknown': 'unknown officers: {ids}',
+  'officers.inactive': 'deactivated officers: {ids}',
+  'officers.callerMissing': 'must include the officer recording it',
+} as const;

@@ -1,0 +1,9 @@
+import type { officersEn } from '../en/officers';
+
+/** 执法人员：账号与两名执法人员规则。 */
+export const officersZh: Record<keyof typeof officersEn, string> = {
+  'officers.twoNeeded': '至少需要两名不同的执法人员',
+  'officers.unknown': '以下执法人员不存在：{ids}',
+  'officers.inactive': '以下执法人员已停用：{ids}',
+  'officers.callerMissing': '录入人必须是在场执法人员之一',
+};

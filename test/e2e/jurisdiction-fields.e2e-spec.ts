@@ -1,0 +1,278 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, getNamedType, isObjectType } from 'graphql';
+import { createFieldWorld, type FieldWorld, logInspection } from '../helpers/field-world';
+import { startTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
+
+/**
+ * Scope however a record is reached (管辖范围): every object field whose type is a
+ * jurisdiction-bound record must be proven to hand a caller nothing outside their jurisdiction. The
+ * table below names each such field of the schema with its proof; a new field of such a type fails
+ * the first test until it gets one. The world moves a premises from bureau A to bureau B after A
+ * inspected it (as importPremises does with a row of another bureau), the case that once leaked B's
+ * inspections to A's inspectors through nested fields.
+ */
+const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
+
+const BOUND_TYPES = ['Premises', 'Inspection', 'Finding', 'FollowUp', 'InspectionPlan', 'Evidence'];
+
+type Proof =
+  /** Proven by a scenario of this file, named by its test. */
+  | { scenario: string }
+  /** The child is the parent's bureau by construction; the SQL counts rows that would break it. */
+  | { sameBureau: string }
+  /** A list or root field whose own scope a named test of another file proves. */
+  | { covered: { file: string; test: string } };
+
+const PROOFS: Record<string, Proof> = {
+  'Inspection.premises': { scenario: 'hides a moved premises behind the inspection that saw it' },
+  'Premises.inspections': { scenario: 'lists only the inspections of the caller’s jurisdiction' },
+  'Premises.lastInspection': {
+    scenario: 'lists only the inspections of the caller’s jurisdiction',
+  },
+  'InspectionPlanVisit.premises': {
+    scenario: 'hides a drawn premises that moved, and the visit of its new bureau',
+  },
+  'InspectionPlanVisit.inspection': {
+    scenario: 'hides a drawn premises that moved, and the visit of its new bureau',
+  },
+  'Sweep.carriedOverFindings': {
+    scenario: 'carries over only the findings of the caller’s jurisdiction',
+  },
+  'Finding.inspection': {
+    sameBureau: `SELECT count(*)::int AS n FROM findings f JOIN inspections i ON i.id = f.inspection_id WHERE f.bureau_id <> i.bureau_id`,
+  },
+  'Inspection.findings': {
+    sameBureau: `SELECT count(*)::int AS n FROM findings f JOIN inspections i ON i.id = f.inspection_id WHERE f.bureau_id <> i.bureau_id`,
+  },
+  'Finding.followUps': {
+    // A follow-up has no bureau of its own: it is read only through its finding.
+    sameBureau: `SELECT count(*)::int AS n FROM follow_ups u LEFT JOIN findings f ON f.id = u.finding_id WHERE f.id IS NULL`,
+  },
+  'Finding.evidence': {
+    // Evidence metadata is a column of the finding itself.
+    sameBureau: `SELECT 0 AS n`,
+  },
+  'ExposedProductAlert.finding': {
+    covered: {
+      file: 'alerts.e2e-spec.ts',
+      test: 'answers an inspector’s or supervisor’s subscription with FORBIDDEN',
+    },
+  },
+  'ExposedProductAlert.inspection': {
+    covered: {
+      file: 'alerts.e2e-spec.ts',
+      test: 'answers an inspector’s or supervisor’s subscription with FORBIDDEN',
+    },
+  },
+  'ExposedProductAlert.premises': {
+    covered: {
+      file: 'alerts.e2e-spec.ts',
+      test: 'answers an inspector’s or supervisor’s subscription with FORBIDDEN',
+    },
+  },
+  'PharmacistConflict.pharmacies': {
+    covered: {
+      file: 'certificate-renting.e2e-spec.ts',
+      test: 'shows an inspector only the pharmacies of their jurisdiction and counts the others',
+    },
+  },
+  'Query.premises': { scenario: 'hides a moved premises behind the inspection that saw it' },
+  'Query.finding': {
+    covered: {
+      file: 'authorization-matrix.e2e-spec.ts',
+      test: 'lists an INSPECTOR or SUPERVISOR sends show only their jurisdiction',
+    },
+  },
+  'Query.findings': {
+    covered: {
+      file: 'authorization-matrix.e2e-spec.ts',
+      test: 'lists an INSPECTOR or SUPERVISOR sends show only their jurisdiction',
+    },
+  },
+  'Query.premisesList': {
+    covered: {
+      file: 'authorization-matrix.e2e-spec.ts',
+      test: 'lists an INSPECTOR or SUPERVISOR sends show only their jurisdiction',
+    },
+  },
+  'Query.inspectionPlan': {
+    covered: {
+      file: 'selection.e2e-spec.ts',
+      test: 'shows plans only within the reader’s jurisdiction',
+    },
+  },
+  'Query.inspectionPlans': {
+    covered: {
+      file: 'selection.e2e-spec.ts',
+      test: 'shows plans only within the reader’s jurisdiction',
+    },
+  },
+};
+
+/** Edges and mutation payloads hand back what their list or mutation scoped already. */
+function isEdgeOrPayload(typeName: string): boolean {
+  return typeName.endsWith('Edge') || typeName.endsWith('Payload') || typeName === 'Mutation';
+}
+
+function boundFields(): string[] {
+  const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+  return Object.values(schema.getTypeMap())
+    .filter(
+      (type) => isObjectType(type) && !type.name.startsWith('__') && !isEdgeOrPayload(type.name),
+    )
+    .flatMap((type) =>
+      Object.values((type as import('graphql').GraphQLObjectType).getFields())
+        .filter((field) => {
+          const named = getNamedType(field.type).name.replace(/Connection$/, '');
+          return BOUND_TYPES.includes(named);
+        })
+        .map((field) => `${type.name}.${field.name}`),
+    )
+    .sort();
+}
+
+const errorAt = (result: GraphQLResponse, path: (string | number)[]) =>
+  result.errors?.find((error) => JSON.stringify(error.path) === JSON.stringify(path))?.extensions
+    ?.code;
+
+describe('scope however a record is reached', () => {
+  let app: TestApp;
+  let world: FieldWorld;
+  let inspectionA: { id: string; findings: { id: string }[] };
+  let inspectionB: { id: string; findings: { id: string }[] };
+  let planId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    world = await createFieldWorld(app);
+    // Bureau A's supervisor draws shop A for a visit, then A inspects it with a finding.
+    const drawn = await app.gql(
+      `mutation Draw($input: DrawInspectionPlanInput!) { drawInspectionPlan(input: $input) { id visits { premises { id } } } }`,
+      {
+        input: {
+          sweepId: world.sweep.id,
+          bureauId: world.bureauA.id,
+          categoryCode: 'SEASONED_FLOUR_PRODUCTS',
+          premisesCount: 5,
+          seed: 'jurisdiction-fields',
+        },
+      },
+      { token: world.manager.token },
+    );
+    if (!drawn.data?.drawInspectionPlan) throw new Error(JSON.stringify(drawn.errors));
+    planId = drawn.data.drawInspectionPlan.id as string;
+    inspectionA = await logInspection(app, world, { notes: '兴庆区分局的检查记录' });
+    // The premises moves to bureau B (an import row naming B), and B inspects it there.
+    await app.query(`UPDATE premises SET bureau_id = $1 WHERE id = $2`, [
+      world.bureauB.id,
+      world.shopA.id,
+    ]);
+    inspectionB = await logInspection(
+      app,
+      world,
+      {
+        officerIds: [world.inspectorB.id, world.supervisorB.id],
+        notes: '金凤区分局的检查记录',
+        inspectedAt: '2019-03-25T02:00:00Z',
+      },
+      world.inspectorB.token,
+    );
+  }, 120_000);
+  afterAll(() => app.close());
+
+  it('has a proof for every field that returns a jurisdiction-bound record', () => {
+    const fields = boundFields();
+    expect(fields.filter((field) => !PROOFS[field])).toEqual([]);
+    expect(Object.keys(PROOFS).filter((field) => !fields.includes(field))).toEqual([]);
+  });
+
+  it('holds the same-bureau invariants the table relies on', async () => {
+    for (const [field, proof] of Object.entries(PROOFS)) {
+      if (!('sameBureau' in proof)) continue;
+      const [{ n }] = await app.query<{ n: number }>(proof.sameBureau);
+      expect({ field, broken: n }).toEqual({ field, broken: 0 });
+    }
+  });
+
+  it('names tests that exist for the fields other files prove', () => {
+    for (const [field, proof] of Object.entries(PROOFS)) {
+      if (!('covered' in proof)) continue;
+      const text = readFileSync(join(__dirname, proof.covered.file), 'utf8');
+      expect({ field, found: text.includes(proof.covered.test) }).toEqual({ field, found: true });
+    }
+  });
+
+  it('hides a moved premises behind the inspection that saw it', async () => {
+    const direct = await app.gql(
+      `query P($id: ID!) { premises(id: $id) { id name } }`,
+      { id: world.shopA.id },
+      { token: world.inspectorA.token },
+    );
+    expect(direct.data?.premises).toBeNull();
+    expect(errorAt(direct, ['premises'])).toBe('NOT_FOUND');
+
+    const nested = await app.gql(
+      `query F($id: ID!) { finding(id: $id) { id inspection { id notes premises { id name inspections(first: 10) { edges { node { id notes } } } } } } }`,
+      { id: inspectionA.findings[0].id },
+      { token: world.inspectorA.token },
+    );
+    expect(errorAt(nested, ['finding', 'inspection', 'premises'])).toBe('NOT_FOUND');
+    expect(JSON.stringify(nested.data)).not.toContain('金凤区分局的检查记录');
+    expect(JSON.stringify(nested.data)).not.toContain('解放街食品店');
+  });
+
+  it('lists only the inspections of the caller’s jurisdiction', async () => {
+    const read = (token: string) =>
+      app.gql(
+        `query P($id: ID!) { premises(id: $id) { id inspections(first: 10) { totalCount edges { node { id notes } } } lastInspection { id notes } } }`,
+        { id: world.shopA.id },
+        { token },
+      );
+    const byB = await read(world.inspectorB.token);
+    const notes = byB.data?.premises.inspections.edges.map(
+      (edge: { node: { notes: string } }) => edge.node.notes,
+    );
+    expect(notes).toEqual(['金凤区分局的检查记录']);
+    expect(byB.data?.premises.inspections.totalCount).toBe(1);
+    expect(byB.data?.premises.lastInspection.notes).toBe('金凤区分局的检查记录');
+    const byManager = await read(world.manager.token);
+    expect(byManager.data?.premises.inspections.totalCount).toBe(2);
+  });
+
+  it('hides a drawn premises that moved, and the visit of its new bureau', async () => {
+    const plan = await app.gql(
+      `query Plan($id: ID!) { inspectionPlan(id: $id) { id visits { position premises { id } inspection { id notes } } } }`,
+      { id: planId },
+      { token: world.inspectorA.token },
+    );
+    expect(JSON.stringify(plan.data)).not.toContain('金凤区分局的检查记录');
+    expect(JSON.stringify(plan.data)).not.toContain(world.shopA.id);
+    const codes = (plan.errors ?? []).map((error) => error.extensions?.code);
+    expect(codes.length).toBeGreaterThan(0);
+    expect(new Set(codes)).toEqual(new Set(['NOT_FOUND']));
+  });
+
+  it('carries over only the findings of the caller’s jurisdiction', async () => {
+    const closed = await app.gql(
+      `mutation C($input: CloseSweepInput!) { closeSweep(input: $input) { sweep { id status } } }`,
+      { input: { sweepId: world.sweep.id, carryOverOpenFindings: true } },
+      { token: world.manager.token },
+    );
+    expect(closed.errors).toBeUndefined();
+    const read = (token: string) =>
+      app.gql(
+        `query S($id: ID!) { sweep(id: $id) { carriedOverFindings { id } } }`,
+        { id: world.sweep.id },
+        { token },
+      );
+    const byA = await read(world.inspectorA.token);
+    const byManager = await read(world.manager.token);
+    const idsOf = (result: GraphQLResponse) =>
+      new Set(result.data?.sweep.carriedOverFindings.map((finding: { id: string }) => finding.id));
+    expect(idsOf(byA)).toEqual(new Set([inspectionA.findings[0].id]));
+    expect(idsOf(byManager)).toEqual(
+      new Set([inspectionA.findings[0].id, inspectionB.findings[0].id]),
+    );
+  });
+});

@@ -43,7 +43,7 @@ const LIST_SEPARATOR: Record<Language, string> = { en: ', ', zh: '、' };
 function renderParam(value: MessageParam, language: Language): string {
   if (Array.isArray(value)) return value.join(LIST_SEPARATOR[language]);
   if (isMessage(value)) return render(value, language);
-  return String(value as string | number);
+  return String(value);
 }
 
 /** The message in `language`; a parameter the template names but the message lacks stays `{name}`. */

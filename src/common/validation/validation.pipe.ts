@@ -2,7 +2,7 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, ValidationError } from 'class-validator';
 import { BadUserInput, FieldError } from '../errors/domain-errors';
-import { isMessageKey, message, type Message, type MessageKey } from '../messages/message';
+import { isMessageKey, message, type Message } from '../messages/message';
 
 function hasValidation(metatype: unknown): metatype is new () => object {
   if (typeof metatype !== 'function') return false;
@@ -57,7 +57,7 @@ export function constraintMessage(
   const key = `validation.${constraint}`;
   if (!isMessageKey(key)) return message('validation.invalid', { detail: text });
   const params = CONSTRAINT_PARAMS[constraint]?.(constraintArguments(target, property, constraint));
-  return message(key as MessageKey, params);
+  return message(key, params);
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

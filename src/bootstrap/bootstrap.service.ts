@@ -74,12 +74,13 @@ export class BootstrapService implements OnApplicationBootstrap {
     });
   }
 
-  async seedDemo(): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  async seedDemo(): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
       const seeded = await seedDemo(manager);
       if (seeded)
         this.logger.log('Seeded the demo of the 2019 “3·15” sweep; see README for the demo logins');
+      return seeded;
     });
   }
 }

@@ -396,7 +396,8 @@ export type DemoFollowUp =
       confiscation: string | null;
     }
   | { action: 'TRANSFERRED_TO_POLICE'; on: string; document: string }
-  | { action: 'CLOSED'; on: string; reason: string };
+  /** Closing takes no day: closeFinding records the moment it is called (when the demo is seeded). */
+  | { action: 'CLOSED'; reason: string };
 
 export interface DemoFinding {
   violation: string;
@@ -438,7 +439,7 @@ export const DEMO_INSPECTIONS: DemoInspection[] = [
             fine: '30000.00',
             confiscation: '5000.00',
           },
-          { action: 'CLOSED', on: '2019-05-10', reason: '罚没款已缴清，结案' },
+          { action: 'CLOSED', reason: '罚没款已缴清，结案' },
         ],
       },
       {

@@ -12,7 +12,7 @@ import { startTestApp, TestApp } from '../helpers/test-app';
 const lines = (rows: Record<string, unknown>[]): string[] =>
   rows.map((row) =>
     Object.values(row)
-      .map((value) => (value === null ? '-' : String(value)))
+      .map((value) => (value === null ? '-' : String(value as string | number | boolean)))
       .join(' | '),
   );
 

@@ -29,15 +29,23 @@ export class BootstrapRepository {
   }
 
   /**
-   * Holds the bootstrap lock on the connection of `manager` (a query runner's) until
-   * `unlockSession`: the demo seed runs many transactions of the services, not one.
+   * Runs `work` holding the bootstrap lock on a connection of its own, taken from the pool of
+   * `manager` for the whole of it: the demo seed runs many transactions of the services, not one,
+   * so it needs a second connection (a pool of one would wait forever).
    */
-  async lockSession(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_lock($1)', [BOOTSTRAP_LOCK]);
-  }
-
-  async unlockSession(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_unlock($1)', [BOOTSTRAP_LOCK]);
+  async withSessionLock<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+    const runner = manager.connection.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [BOOTSTRAP_LOCK]);
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [BOOTSTRAP_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
   }
 
   async anyOfficer(manager: EntityManager): Promise<boolean> {

@@ -70,22 +70,11 @@ export class BootstrapService implements OnApplicationBootstrap {
    * the whole of it: another instance starting at once waits, then finds the demo complete.
    */
   async seedDemo(today?: string): Promise<boolean> {
-    const runner = this.database.manager.connection.createQueryRunner();
-    await runner.connect();
-    try {
-      await this.repository.lockSession(runner.manager);
-      try {
-        const seeded = await this.demo.run(today);
-        if (seeded)
-          this.logger.log(
-            'Seeded the demo of the 2019 “3·15” sweep; see README for the demo logins',
-          );
-        return seeded;
-      } finally {
-        await this.repository.unlockSession(runner.manager);
-      }
-    } finally {
-      await runner.release();
-    }
+    return this.repository.withSessionLock(this.database.manager, async () => {
+      const seeded = await this.demo.run(today);
+      if (seeded)
+        this.logger.log('Seeded the demo of the 2019 “3·15” sweep; see README for the demo logins');
+      return seeded;
+    });
   }
 }

@@ -62,7 +62,7 @@ const nameAndAddress = (premises: { name: string; address: string }): string =>
 type Ids = Map<string, string>;
 
 interface Story {
-  admin: CurrentOfficer;
+  /** DEMO-MANAGER, the sweep office. */
   manager: CurrentOfficer;
   bureaus: Ids;
   officers: Ids;
@@ -118,7 +118,6 @@ export class DemoSeed {
     const premises = await this.seedPremises(admin);
     const snapshot = await this.reference.load(this.database.manager);
     const story: Story = {
-      admin,
       manager,
       bureaus,
       officers,
@@ -356,9 +355,7 @@ export class DemoSeed {
     const inspector = await this.officer(officerIds[0]);
     const category = story.categories.get(inspection.category)!;
     const failing = new Set(inspection.findings.map((finding) => finding.violation));
-    const { inspection: logged } = await (
-      await this.inspections()
-    ).logInspection(
+    const { inspection: logged } = await this.inspections.logInspection(
       {
         idempotencyKey: demoKey(step),
         sweepId: sweep.id,
@@ -407,9 +404,7 @@ export class DemoSeed {
 
   private async voidOnce(story: Story, inspection: Inspection, reason: string): Promise<void> {
     if (inspection.voided) return;
-    await (
-      await this.inspections()
-    ).voidInspection({ inspectionId: inspection.id, reason }, story.manager);
+    await this.inspections.voidInspection({ inspectionId: inspection.id, reason }, story.manager);
   }
 
   /** The follow-ups of one finding in order; the version each expects is the one before it. */
@@ -497,11 +492,12 @@ export class DemoSeed {
     );
   }
 
-  /** InspectionsModule does not export its service (only FindingsService): taken from the app. */
-  private async inspections(): Promise<InspectionsService> {
-    this.inspectionsService ??= await Promise.resolve(
-      this.moduleRef.get(InspectionsService, { strict: false }),
-    );
+  /**
+   * InspectionsModule exports FindingsService but not InspectionsService: it is taken from the
+   * application by class until the module exports it.
+   */
+  private get inspections(): InspectionsService {
+    this.inspectionsService ??= this.moduleRef.get(InspectionsService, { strict: false });
     return this.inspectionsService;
   }
 }

@@ -1,29 +1,23 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
-import { Bureau } from '../bureaus/bureau.entity';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { Officer } from '../officers/officer.entity';
-import { seedDemo } from './demo-seed';
+import { Database } from '../database/database';
+import { BootstrapRepository } from './bootstrap.repository';
+import { CITY_BUREAU } from './city-bureau';
+import { DemoSeed } from './demo-seed';
 
-/** Serialises bootstrap between instances starting at once on one database. */
-const BOOTSTRAP_LOCK = 640100;
-
-export const CITY_BUREAU = {
-  code: 'CITY',
-  name: '市市场监督管理局',
-  kind: 'MUNICIPAL',
-  divisionCode: '640100',
-} as const;
+export { CITY_BUREAU } from './city-bureau';
 
 @Injectable()
 export class BootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger(BootstrapService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
+    private readonly repository: BootstrapRepository,
     private readonly audit: AuditService,
+    private readonly demo: DemoSeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -37,12 +31,12 @@ export class BootstrapService implements OnApplicationBootstrap {
     const password = this.config.bootstrapAdminPassword;
     if (!password) return;
     const passwordHash = await hashPassword(password);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
-      if ((await manager.count(Officer)) > 0) return;
-      let city = await manager.findOneBy(Bureau, { code: CITY_BUREAU.code });
+    await this.database.transaction(async (manager) => {
+      await this.repository.lockForTransaction(manager);
+      if (await this.repository.anyOfficer(manager)) return;
+      let city = await this.repository.bureauByCode(manager, CITY_BUREAU.code);
       if (!city) {
-        city = await manager.save(manager.create(Bureau, { ...CITY_BUREAU, parentId: null }));
+        city = await this.repository.insertRootBureau(manager, CITY_BUREAU);
         await this.audit.record(manager, {
           actorId: null,
           action: 'BOOTSTRAP',
@@ -51,16 +45,12 @@ export class BootstrapService implements OnApplicationBootstrap {
           after: city,
         });
       }
-      const admin = await manager.save(
-        manager.create(Officer, {
-          name: '系统管理员',
-          certificateNumber: this.config.bootstrapAdminCertificate,
-          bureauId: city.id,
-          roles: ['ADMIN', 'MANAGER'],
-          passwordHash,
-          active: true,
-        }),
-      );
+      const admin = await this.repository.insertRootOfficer(manager, city.id, {
+        name: '系统管理员',
+        certificateNumber: this.config.bootstrapAdminCertificate,
+        roles: ['ADMIN', 'MANAGER'],
+        passwordHash,
+      });
       await this.audit.record(manager, {
         actorId: null,
         action: 'BOOTSTRAP',
@@ -74,12 +64,17 @@ export class BootstrapService implements OnApplicationBootstrap {
     });
   }
 
-  async seedDemo(): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
-      const seeded = await seedDemo(manager);
+  /**
+   * Seeds the demo of the 2019 sweep unless it is there already; false then. The seed runs many
+   * transactions of the services, so the bootstrap lock is held on a connection of its own for
+   * the whole of it: another instance starting at once waits, then finds the demo complete.
+   */
+  async seedDemo(today?: string): Promise<boolean> {
+    return this.repository.withSessionLock(this.database.manager, async () => {
+      const seeded = await this.demo.run(today);
       if (seeded)
         this.logger.log('Seeded the demo of the 2019 “3·15” sweep; see README for the demo logins');
+      return seeded;
     });
   }
 }

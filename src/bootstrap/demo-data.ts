@@ -1,3 +1,9 @@
+import type { ExposureSource } from '../exposures/exposure.entity';
+import type { InspectionOutcome } from '../inspections/inspection.entity';
+import type { Role } from '../officers/officer.entity';
+import type { LicenceKind, RiskLevel } from '../premises/premises.entity';
+import type { PremisesKind } from '../reference/target-category.entity';
+
 /**
  * The 2019 story of the reference report (shared/reference): after the “3·15” gala exposed
  * spicy-strip workshops (辣条) and pharmacists renting out certificates (执业药师挂证), the city
@@ -20,7 +26,7 @@ export const DEMO_OFFICERS: {
   certificate: string;
   name: string;
   bureau: string;
-  roles: string[];
+  roles: Role[];
 }[] = [
   { certificate: 'DEMO-MANAGER', name: '王建国', bureau: 'CITY', roles: ['MANAGER'] },
   { certificate: 'DEMO-ADMIN', name: '李明', bureau: 'CITY', roles: ['ADMIN'] },
@@ -44,12 +50,12 @@ export const DEMO_OFFICERS: {
 export interface DemoPremises {
   key: string;
   name: string;
-  kind: string;
+  kind: PremisesKind;
   bureau: string;
   address: string;
   creditCode: string | null;
-  riskLevel: string;
-  licences: { kind: string; number: string; validUntil: string | null }[];
+  riskLevel: RiskLevel;
+  licences: { kind: LicenceKind; number: string; validUntil: string | null }[];
   pharmacists?: string[];
   latitude?: number;
   longitude?: number;
@@ -309,7 +315,24 @@ export const DEMO_PREMISES: DemoPremises[] = [
   },
 ];
 
-export const DEMO_EXPOSURES = [
+export interface DemoExposure {
+  key: string;
+  title: string;
+  source: ExposureSource;
+  exposedOn: string;
+  summary: string;
+  reference: string;
+  categories: string[];
+  involvesJurisdiction: boolean;
+  products: {
+    brand: string | null;
+    productName: string;
+    manufacturer: string;
+    batch: string | null;
+  }[];
+}
+
+export const DEMO_EXPOSURES: DemoExposure[] = [
   {
     key: 'spicy-strips',
     title: '“3·15”晚会曝光辣条生产黑作坊',
@@ -341,7 +364,7 @@ export const DEMO_EXPOSURES = [
     involvesJurisdiction: false,
     products: [],
   },
-] as const;
+];
 
 /** Targets of the 2019 sweep: bureau code → category code → premises to inspect. */
 export const DEMO_ASSIGNMENTS: [string, string, number][] = [
@@ -373,7 +396,8 @@ export type DemoFollowUp =
       confiscation: string | null;
     }
   | { action: 'TRANSFERRED_TO_POLICE'; on: string; document: string }
-  | { action: 'CLOSED'; on: string; reason: string };
+  /** Closing takes no day: closeFinding records the moment it is called (when the demo is seeded). */
+  | { action: 'CLOSED'; reason: string };
 
 export interface DemoFinding {
   violation: string;
@@ -388,7 +412,7 @@ export interface DemoInspection {
   category: string;
   officers: string[];
   at: string;
-  outcome: string;
+  outcome: InspectionOutcome;
   findings: DemoFinding[];
   voidReason?: string;
 }
@@ -415,7 +439,7 @@ export const DEMO_INSPECTIONS: DemoInspection[] = [
             fine: '30000.00',
             confiscation: '5000.00',
           },
-          { action: 'CLOSED', on: '2019-05-10', reason: '罚没款已缴清，结案' },
+          { action: 'CLOSED', reason: '罚没款已缴清，结案' },
         ],
       },
       {
@@ -735,3 +759,50 @@ export const DEMO_INSPECTIONS: DemoInspection[] = [
     voidReason: '重复录入，与同日上午检查记录重复',
   },
 ];
+
+/** The 2019 sweep the gala triggered, led by the city bureau. */
+export const DEMO_SWEEP = {
+  code: DEMO_SWEEP_CODE,
+  title: '“3·15”晚会曝光问题大排查大整治',
+  directive: '寧市監辦發〔2019〕21號',
+  startDate: '2019-03-16',
+  endDate: '2019-04-30',
+  categoryCodes: [
+    'SEASONED_FLOUR_PRODUCTS',
+    'CAMPUS_FOOD',
+    'PHARMACIST_CERTIFICATES',
+    'VACCINES',
+    'AGRICULTURAL_INPUTS',
+  ],
+};
+
+/** A campus-food sweep running now: from two weeks back to six weeks ahead of today. */
+export const CURRENT_SWEEP = {
+  code: CURRENT_SWEEP_CODE,
+  title: '学校及周边食品安全专项检查（演示，进行中）',
+  directive: '市市场监管局演示通知',
+  daysBack: 14,
+  daysAhead: 42,
+  categoryCodes: ['CAMPUS_FOOD'],
+  assignments: [
+    ['XINGQING', 'CAMPUS_FOOD', 3],
+    ['JINFENG', 'CAMPUS_FOOD', 3],
+  ] as [string, string, number][],
+};
+
+/** The inspection of the running sweep, logged yesterday at 10:00 (Asia/Shanghai). */
+export const CURRENT_INSPECTION: Omit<DemoInspection, 'at'> & { hour: number } = {
+  premises: 'jf-campus-shop',
+  category: 'CAMPUS_FOOD',
+  officers: ['JF-INS-01', 'JF-INS-02'],
+  hour: 10,
+  outcome: 'ISSUES_FOUND',
+  findings: [
+    {
+      violation: 'THREE_NO_PRODUCTS',
+      description: '销售无标签散装零食',
+      goods: { quantity: 3, unit: 'kg', value: '45.00' },
+      followUps: [],
+    },
+  ],
+};

@@ -41,7 +41,10 @@ export class CloseSweepService {
       const openIds = await this.repository.lockOpenFindingsUnscoped(manager, input.sweepId);
       if (openIds.length > 0 && !input.carryOverOpenFindings) {
         throw new InvalidState(
-          message('progress.openFindings', { count: openIds.length }),
+          message('progress.openFindings', {
+            count: openIds.length,
+            field: 'carryOverOpenFindings',
+          }),
           before.status,
           'CLOSE',
         );

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AlertsRepository } from './alerts.repository';
 import { AlertsResolver } from './alerts.resolver';
 import { AlertsService } from './alerts.service';
 import { ExposedProductListener } from './exposed-product-listener.service';
 
 /** 预警: live alerts to managers' dashboards over GraphQL subscriptions. */
 @Module({
-  providers: [ExposedProductListener, AlertsService, AlertsResolver],
+  providers: [ExposedProductListener, AlertsRepository, AlertsService, AlertsResolver],
 })
 export class AlertsModule {}

@@ -1,19 +1,16 @@
 import { Context, Resolver, Subscription } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { DataSource } from 'typeorm';
 import { Roles } from '../auth/decorators';
+import { Unauthenticated } from '../common/errors/domain-errors';
+import { Scope } from '../common/scope';
 import type { GraphQLContext } from '../graphql/context';
-import { Loaders } from '../graphql/loaders';
 import { ExposedProductAlertType } from './dto/exposed-product-alert.types';
 import { ALERT_ROLES, AlertsService } from './alerts.service';
 import type { ExposedProductEvent } from './exposed-product-events';
 
 @Resolver(() => ExposedProductAlertType)
 export class AlertsResolver {
-  constructor(
-    private readonly alerts: AlertsService,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly alerts: AlertsService) {}
 
   @Subscription(() => ExposedProductAlertType, {
     description:
@@ -28,8 +25,10 @@ export class AlertsResolver {
       if (!event) throw overWebSocketOnly();
       // A subscription's context lives as long as the connection: every alert gets fresh loaders
       // so that nested fields never show rows cached from an earlier alert.
-      context.loaders = new Loaders(this.dataSource);
-      return this.alerts.alertOf(event, context.loaders);
+      context.loaders = context.loaders.fresh();
+      const officer = context.connection?.officer ?? context.req.officer;
+      if (!officer) throw new Unauthenticated();
+      return this.alerts.alertOf(event, context.loaders, Scope.of(officer));
     },
   })
   @Roles(...ALERT_ROLES)

@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { AuthService } from '../auth/auth.service';
-import { type CurrentOfficer, hasRole, inJurisdiction } from '../auth/current-officer';
-import { Bureau } from '../bureaus/bureau.entity';
+import { type CurrentOfficer, hasRole } from '../auth/current-officer';
 import { DomainError, Forbidden, NotFound } from '../common/errors/domain-errors';
-import { ExposedProduct } from '../exposures/exposed-product.entity';
-import { Exposure } from '../exposures/exposure.entity';
+import { message } from '../common/messages/message';
+import { Scope } from '../common/scope';
 import type { SubscriberConnection } from '../graphql/context';
 import type { Loaders } from '../graphql/loaders';
-import { Finding } from '../inspections/finding.entity';
-import { Inspection } from '../inspections/inspection.entity';
 import type { Role } from '../officers/officer.entity';
-import { Premises } from '../premises/premises.entity';
+import { AlertsRepository } from './alerts.repository';
 import type { ExposedProductAlertType } from './dto/exposed-product-alert.types';
 import type { ExposedProductEvent } from './exposed-product-events';
 import { ExposedProductListener } from './exposed-product-listener.service';
@@ -36,6 +33,7 @@ export class AlertsService {
   constructor(
     private readonly listener: ExposedProductListener,
     private readonly auth: AuthService,
+    private readonly repository: AlertsRepository,
   ) {}
 
   /**
@@ -53,7 +51,7 @@ export class AlertsService {
           await source.return?.();
           throw error;
         });
-        if (inJurisdiction(officer, result.value.bureauId)) return result;
+        if (Scope.of(officer).covers(result.value.bureauId)) return result;
       }
     };
     return {
@@ -65,21 +63,24 @@ export class AlertsService {
     };
   }
 
-  /** Loads what an alert shows, by the ids of the event, through the request's loaders. */
-  async alertOf(event: ExposedProductEvent, loaders: Loaders): Promise<ExposedProductAlertType> {
-    const finding = await loaders.byId(Finding).load(event.findingId);
-    if (!finding?.exposedProductId) throw new NotFound('Finding', event.findingId);
+  /**
+   * Loads what an alert shows, by the ids of the event, through the request's loaders, within the
+   * subscriber's scope: NOT_FOUND when the finding is gone or out of it.
+   */
+  async alertOf(
+    event: ExposedProductEvent,
+    loaders: Loaders,
+    scope: Scope,
+  ): Promise<ExposedProductAlertType> {
+    const finding = await this.repository.findingLoader(loaders, scope).load(event.findingId);
+    if (!finding.exposedProductId) throw new NotFound('Finding', event.findingId);
     const [inspection, exposedProduct, premises, bureau] = await Promise.all([
-      loaders.byId(Inspection).load(finding.inspectionId),
-      loaders.byId(ExposedProduct).load(finding.exposedProductId),
-      loaders.byId(Premises).load(finding.premisesId),
-      loaders.byId(Bureau).load(finding.bureauId),
+      this.repository.inspectionLoader(loaders, scope).load(finding.inspectionId),
+      this.repository.exposedProductLoader(loaders).load(finding.exposedProductId),
+      this.repository.premisesLoader(loaders, scope).load(finding.premisesId),
+      this.repository.bureauLoader(loaders).load(finding.bureauId),
     ]);
-    const exposure =
-      exposedProduct && (await loaders.byId(Exposure).load(exposedProduct.exposureId));
-    if (!inspection || !exposedProduct || !exposure || !premises || !bureau) {
-      throw new NotFound('Finding', event.findingId);
-    }
+    const exposure = await this.repository.exposureLoader(loaders).load(exposedProduct.exposureId);
     return {
       finding,
       inspection,
@@ -95,7 +96,7 @@ export class AlertsService {
     const result = await this.recheck(token);
     if ('error' in result) throw asGraphQLError(result.error);
     if (!hasRole(result.officer, ...ALERT_ROLES)) {
-      throw asGraphQLError(new Forbidden(`This needs one of the roles ${ALERT_ROLES.join(', ')}`));
+      throw asGraphQLError(new Forbidden(message('error.forbiddenRoles', { roles: ALERT_ROLES })));
     }
     return result.officer;
   }
@@ -122,11 +123,13 @@ export class AlertsService {
 }
 
 /**
- * Errors that end a subscription stream travel as graphql-ws `error` messages, which keep only a
- * GraphQLError's own extensions: give them the contract code here.
+ * Errors that end a subscription stream travel as graphql-ws `error` messages: the contract code
+ * is given here, and the domain error kept as the original one, so that the subscriptions'
+ * formatter writes its message in the connection's language (src/graphql/subscriptions.ts).
  */
 function asGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, {
+    originalError: error,
     extensions: { code: error.code, ...error.extensions },
   });
 }

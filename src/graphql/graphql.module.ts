@@ -3,10 +3,10 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { Context } from 'graphql-ws';
-import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { formatGraphQLError } from '../common/errors/graphql-errors';
+import { Database } from '../database/database';
 import type { GraphQLContext } from './context';
 import { graphqlProtection, hideTokenLimit } from './armor';
 import { errorLoggingPlugin } from './error-logging.plugin';
@@ -20,18 +20,14 @@ import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, DataSource, AuthService],
+      inject: [APP_CONFIG, Database, AuthService],
       useFactory: (
         config: AppConfig,
-        dataSource: DataSource,
+        database: Database,
         auth: AuthService,
       ): ApolloDriverConfig => {
         const protection = graphqlProtection(config.isProduction);
-        const subscriptions = new GraphQLSubscriptions(
-          auth,
-          dataSource,
-          protection.validationRules,
-        );
+        const subscriptions = new GraphQLSubscriptions(auth, database, protection.validationRules);
         return {
           path: '/graphql',
           autoSchemaFile: true,
@@ -48,7 +44,7 @@ import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
           context: (input: { req: Request } | Context): GraphQLContext | Promise<GraphQLContext> =>
             isSocketContext(input)
               ? subscriptions.context(input)
-              : { req: input.req, loaders: new Loaders(dataSource) },
+              : { req: input.req, loaders: new Loaders(database) },
           subscriptions: { 'graphql-ws': subscriptions.options() },
           plugins: [
             ...protection.plugins,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
-import { withReadManager } from '../database/read-replica';
+import type { Database } from '../database/database';
 
 /**
  * DataLoaders of one request, created in the GraphQL context so that field resolvers batch their
@@ -14,7 +14,25 @@ export class Loaders {
   private readonly loaders = new Map<unknown, DataLoader<unknown, unknown>>();
   private primaryOnly = false;
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
+
+  /**
+   * TRANSITIONAL: the data source, for the areas that still build queries on it from a loader;
+   * they move to repositories that read through `read`.
+   */
+  get dataSource(): DataSource {
+    return this.database.manager.dataSource;
+  }
+
+  /**
+   * New loaders on the same database with empty caches, reading where these read: for a context
+   * that outlives one result (a subscription's, which lives as long as its connection).
+   */
+  fresh(): Loaders {
+    const loaders = new Loaders(this.database);
+    loaders.primaryOnly = this.primaryOnly;
+    return loaders;
+  }
 
   /** From now on this request's loaders read the primary (read-your-writes in mutations). */
   readFromPrimary(): void {
@@ -28,11 +46,14 @@ export class Loaders {
 
   /** Runs a read-only look-up on the replica, or on the primary in a mutation. */
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.primaryOnly) return work(this.dataSource.manager);
-    return withReadManager(this.dataSource, work);
+    if (this.primaryOnly) return work(this.database.manager);
+    return this.database.read(work);
   }
 
-  /** Loads entities by primary key `id`, one query per tick for all ids asked. */
+  /**
+   * TRANSITIONAL: loads entities by primary key `id`, one query per tick for all ids asked, with no
+   * scope. Areas move to their repositories' scoped loaders.
+   */
   byId<T extends ObjectLiteral & { id: string }>(
     entity: EntityTarget<T>,
   ): DataLoader<string, T | undefined> {

@@ -12,7 +12,6 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { CloseCode, type Context, type ServerOptions } from 'graphql-ws';
-import type { DataSource } from 'typeorm';
 import type { AuthService } from '../auth/auth.service';
 import type { CurrentOfficer } from '../auth/current-officer';
 import type { AuthenticatedRequest } from '../auth/decorators';
@@ -20,6 +19,7 @@ import { DomainError } from '../common/errors/domain-errors';
 import { formatGraphQLError, isExpectedError } from '../common/errors/graphql-errors';
 import { languageOf } from '../common/messages/language';
 import type { Language } from '../common/messages/message';
+import type { Database } from '../database/database';
 import { GRAPHQL_LIMITS } from './armor';
 import type { GraphQLContext } from './context';
 import { Loaders } from './loaders';
@@ -63,7 +63,7 @@ export class GraphQLSubscriptions {
 
   constructor(
     private readonly auth: AuthService,
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly validationRules: ValidationRule[],
   ) {}
 
@@ -120,7 +120,7 @@ export class GraphQLSubscriptions {
     const req = Object.assign(request, { officer }) as AuthenticatedRequest;
     return {
       req,
-      loaders: new Loaders(this.dataSource),
+      loaders: new Loaders(this.database),
       connection: officer && { token, officer },
     };
   }

@@ -1,15 +1,13 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentUser, Roles } from '../auth/decorators';
-import { withinJurisdiction } from '../common/scope';
+import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
+import { Scope } from '../common/scope';
 import type { GraphQLContext } from '../graphql/context';
-import { groupBy } from '../graphql/loaders';
 import { FindingType } from '../inspections/dto/inspection.types';
 import { Finding } from '../inspections/finding.entity';
 import { SweepPayload } from '../sweeps/dto/sweep-payload';
 import { SweepType } from '../sweeps/dto/sweep.types';
+import { CloseSweepRepository } from './close-sweep.repository';
 import { CloseSweepService } from './close-sweep.service';
 import { CloseSweepInput } from './dto/progress.types';
 
@@ -17,7 +15,7 @@ import { CloseSweepInput } from './dto/progress.types';
 export class CloseSweepResolver {
   constructor(
     private readonly closeSweepService: CloseSweepService,
-    private readonly dataSource: DataSource,
+    private readonly repository: CloseSweepRepository,
   ) {}
 
   @Mutation(() => SweepPayload, {
@@ -40,25 +38,8 @@ export class CloseSweepResolver {
   carriedOverFindings(
     @Parent() sweep: SweepType,
     @Context() context: GraphQLContext,
-    @CurrentUser() officer: CurrentOfficer,
+    @CurrentScope() scope: Scope,
   ): Promise<Finding[]> {
-    return context.loaders
-      .custom(
-        'carriedOverFindingsBySweep',
-        () =>
-          new DataLoader<string, Finding[]>(async (sweepIds) => {
-            const query = this.dataSource
-              .getRepository(Finding)
-              .createQueryBuilder('f')
-              .where('f.sweep_id = ANY(:sweepIds)', { sweepIds: [...sweepIds] })
-              .andWhere('f.carried_over AND NOT f.voided');
-            const rows = await withinJurisdiction(query, 'f.bureau_id', officer)
-              .orderBy('f.found_on')
-              .addOrderBy('f.id')
-              .getMany();
-            return groupBy(sweepIds, rows, (row) => row.sweepId);
-          }),
-      )
-      .load(sweep.id);
+    return this.repository.carriedOverFindingsLoader(context.loaders, scope).load(sweep.id);
   }
 }

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { isUUID } from 'class-validator';
-import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentUser } from '../auth/decorators';
+import { CurrentScope } from '../auth/decorators';
 import { BadUserInput } from '../common/errors/domain-errors';
 import type { FieldError } from '../common/errors/domain-errors';
+import { message } from '../common/messages/message';
 import { isCalendarDay } from '../common/scalars/scalars';
+import { Scope } from '../common/scope';
 import { shanghaiDay } from '../common/time/shanghai';
 import { ProgressService } from './progress.service';
 import type { ProgressFilterValues } from './progress.service';
@@ -27,14 +28,14 @@ export class ProgressExportController {
   async export(
     @Param('id') sweepId: string,
     @Query() query: Record<string, QueryValue>,
-    @CurrentUser() officer: CurrentOfficer,
+    @CurrentScope() scope: Scope,
     @Res() response: Response,
   ): Promise<void> {
     const filter = parseFilter(sweepId, query);
     const [progress, findings] = await withQueryPaths(() =>
       Promise.all([
-        this.progressService.progress(sweepId, filter, officer),
-        this.progressService.findingList(sweepId, filter, officer),
+        this.progressService.progress(sweepId, filter, scope),
+        this.progressService.findingList(sweepId, filter, scope),
       ]),
     );
     const body = await progressWorkbook(progress, findings);
@@ -75,14 +76,14 @@ export function parseFilter(
   query: Record<string, QueryValue>,
 ): ProgressFilterValues {
   const problems: FieldError[] = [];
-  if (!isUUID(sweepId)) problems.push({ path: 'id', message: 'must be a UUID' });
+  if (!isUUID(sweepId)) problems.push({ path: 'id', message: message('validation.isUuid') });
   const bureauId = single(query.bureauId);
   if (bureauId !== undefined && !isUUID(bureauId))
-    problems.push({ path: 'bureauId', message: 'must be a UUID' });
+    problems.push({ path: 'bureauId', message: message('validation.isUuid') });
   for (const name of ['from', 'to'] as const) {
     const day = single(query[name]);
     if (day !== undefined && !isCalendarDay(day))
-      problems.push({ path: name, message: 'must be a calendar day YYYY-MM-DD' });
+      problems.push({ path: name, message: message('scalar.date') });
   }
   if (problems.length) throw new BadUserInput(problems);
   const rawCodes = query.categoryCodes;

@@ -1,15 +1,26 @@
 import { Module } from '@nestjs/common';
 import { PremisesModule } from '../premises/premises.module';
+import { SweepsModule } from '../sweeps/sweeps.module';
+import { CloseSweepRepository } from './close-sweep.repository';
 import { CloseSweepResolver } from './close-sweep.resolver';
 import { CloseSweepService } from './close-sweep.service';
 import { ProgressExportController } from './progress-export.controller';
+import { ProgressRepository } from './progress.repository';
 import { ProgressResolver } from './progress.resolver';
 import { ProgressService } from './progress.service';
 
 /** 工作进展: progress figures, the summary paragraph, the Excel export and closing a sweep. */
 @Module({
-  imports: [PremisesModule],
+  imports: [PremisesModule, SweepsModule],
   controllers: [ProgressExportController],
-  providers: [ProgressService, ProgressResolver, CloseSweepService, CloseSweepResolver],
+  providers: [
+    ProgressRepository,
+    ProgressService,
+    ProgressResolver,
+    CloseSweepRepository,
+    CloseSweepService,
+    CloseSweepResolver,
+  ],
+  exports: [ProgressRepository, CloseSweepRepository],
 })
 export class ProgressModule {}

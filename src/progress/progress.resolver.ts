@@ -1,6 +1,6 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentUser } from '../auth/decorators';
+import { CurrentScope } from '../auth/decorators';
+import { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { ProgressFilter, SweepProgressType } from './dto/progress.types';
 import { ProgressService } from './progress.service';
@@ -22,8 +22,8 @@ export class ProgressResolver {
       description: 'Bureau subtree, categories and days to count; everything in scope when absent.',
     }) // Typed without `| null` so the validation pipe sees the class (a union emits Object).
     filter: ProgressFilter,
-    @CurrentUser() officer: CurrentOfficer,
+    @CurrentScope() scope: Scope,
   ): Promise<SweepProgress> {
-    return this.progressService.progress(sweepId, filter ?? {}, officer);
+    return this.progressService.progress(sweepId, filter ?? {}, scope);
   }
 }

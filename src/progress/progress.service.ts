@@ -1,27 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import type { CurrentOfficer } from '../auth/current-officer';
-import { inJurisdiction } from '../auth/current-officer';
+import { EntityManager } from 'typeorm';
 import { Bureau } from '../bureaus/bureau.entity';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import type { FieldError } from '../common/errors/domain-errors';
+import { message } from '../common/messages/message';
+import { Scope } from '../common/scope';
 import { shanghaiDay } from '../common/time/shanghai';
+import { Database } from '../database/database';
 import type { TargetCategoryType, ViolationTypeType } from '../reference/dto/reference.types';
 import { PharmacistConflictsService } from '../premises/pharmacist-conflicts.service';
-import { withReadTransaction } from '../database/read-replica';
 import { ReferenceService } from '../reference/reference.service';
 import { Sweep } from '../sweeps/sweep.entity';
 import type { Figures } from './figures';
 import { EMPTY_FIGURES } from './figures';
-import {
-  dailySql,
-  figuresSql,
-  findingListSql,
-  progressCtes,
-  violationTypesSql,
-} from './progress-sql';
-import type { FiguresRow, ProgressScope, ScopedSql } from './progress-sql';
+import { ProgressRepository } from './progress.repository';
+import type { FiguresRow, FindingListRow, ProgressSelection } from './progress.repository';
 import { summaryText } from './summary-text';
+
+export type { FindingListRow } from './progress.repository';
 
 export interface ProgressFilterValues {
   bureauId?: string | null;
@@ -43,23 +39,9 @@ export interface SweepProgress {
   pharmacistRegistrationConflicts: number;
 }
 
-export interface FindingListRow {
-  premises: string;
-  bureau: string;
-  violation: string;
-  severity: string;
-  status: string;
-  rectification_deadline: string | null;
-  case_decision_due: string;
-  fine: string | null;
-  confiscation: string | null;
-  goods_value: string | null;
-  inspected_at: Date;
-}
-
-interface ResolvedScope {
+interface Resolved {
   sweep: Sweep;
-  scope: ProgressScope;
+  selection: ProgressSelection;
   rootBureau: Bureau | null;
   /** The bureau whose subtree is counted, for the summary: the filter's, or an inspector's own. */
   areaBureau: Bureau | null;
@@ -72,13 +54,14 @@ const BUREAU_KIND_ORDER: Record<string, number> = { MUNICIPAL: 0, SUB_BUREAU: 1,
 /**
  * Progress of a sweep (工作进展情况): the standard enforcement statistics in total, per bureau
  * subtree, per category, per violation type and per day, computed in PostgreSQL with set-based
- * SQL. One request runs a fixed number of statements whatever the number of bureaus, categories
- * or inspections. Used by the GraphQL query and the Excel export alike.
+ * SQL (ProgressRepository). One request runs a fixed number of statements whatever the number of
+ * bureaus, categories or inspections. Used by the GraphQL query and the Excel export alike.
  */
 @Injectable()
 export class ProgressService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
+    private readonly repository: ProgressRepository,
     private readonly reference: ReferenceService,
     private readonly pharmacistConflicts: PharmacistConflictsService,
   ) {}
@@ -86,36 +69,29 @@ export class ProgressService {
   async progress(
     sweepId: string,
     filter: ProgressFilterValues,
-    officer: CurrentOfficer,
+    scope: Scope,
   ): Promise<SweepProgress> {
     const asOf = new Date();
     // One snapshot, so the totals, rows, series and summary agree with each other; served by the
     // read replica when DATABASE_READ_URL is set.
-    return withReadTransaction(this.dataSource, async (manager) => {
-      const resolved = await this.resolve(manager, sweepId, filter, officer);
-      const ctes = progressCtes(resolved.scope, officer);
-      const figureRows = await run<FiguresRow>(manager, figuresSql(ctes));
-      const violationRows = await run<{ code: string; count: number }>(
+    return this.database.snapshot(async (manager) => {
+      const resolved = await this.resolve(manager, sweepId, filter, scope);
+      const figureRows = await this.repository.figures(manager, scope, resolved.selection);
+      const violationRows = await this.repository.violationTypeCounts(
         manager,
-        violationTypesSql(ctes),
+        scope,
+        resolved.selection,
       );
-      const daily = await run<{ date: string; inspections: number; findings: number }>(
+      const daily = await this.repository.daily(manager, scope, resolved.selection);
+      const bureaus = await this.repository.bureaus(
         manager,
-        dailySql(ctes),
+        figureRows.filter((row) => row.kind === 'B').map((row) => row.key!),
       );
-      const bureauIds = figureRows.filter((row) => row.kind === 'B').map((row) => row.key!);
-      const bureaus = bureauIds.length ? await manager.findBy(Bureau, { id: In(bureauIds) }) : [];
-      const exposures = await manager.query<{ source: string; title: string }[]>(
-        `SELECT e.source, e.title FROM exposures e JOIN sweep_exposures se ON se.exposure_id = e.id
-         WHERE se.sweep_id = $1 ORDER BY e.exposed_on, e.title`,
-        [sweepId],
-      );
+      const exposures = await this.repository.sweepExposures(manager, sweepId);
 
       const pharmacistRegistrationConflicts = await this.pharmacistConflicts.countConflicts(
         manager,
-        {
-          bureauIds: await this.scopeBureauIds(manager, resolved.rootBureau, officer),
-        },
+        { bureauIds: await this.countedBureauIds(manager, resolved.rootBureau, scope) },
       );
 
       const figuresOf = (kind: string, key: string | null): Figures => {
@@ -159,48 +135,44 @@ export class ProgressService {
     });
   }
 
-  /** The findings counted by the same scope, for the export's findings sheet. */
+  /** The findings counted by the same scope and filter, for the export's findings sheet. */
   async findingList(
     sweepId: string,
     filter: ProgressFilterValues,
-    officer: CurrentOfficer,
+    scope: Scope,
   ): Promise<FindingListRow[]> {
-    return withReadTransaction(this.dataSource, async (manager) => {
-      const resolved = await this.resolve(manager, sweepId, filter, officer);
-      return run<FindingListRow>(manager, findingListSql(progressCtes(resolved.scope, officer)));
+    return this.database.snapshot(async (manager) => {
+      const resolved = await this.resolve(manager, sweepId, filter, scope);
+      return this.repository.findingList(manager, scope, resolved.selection);
     });
   }
 
-  /** The bureaus the figures cover: the filter's subtree, else the caller's jurisdiction (all for managers). */
-  private async scopeBureauIds(
+  /** The bureaus the figures cover: the filter's subtree, else the scope's (all for managers). */
+  private async countedBureauIds(
     manager: EntityManager,
     rootBureau: Bureau | null,
-    officer: CurrentOfficer,
+    scope: Scope,
   ): Promise<string[] | undefined> {
-    if (!rootBureau) return officer.seesEverything ? undefined : officer.jurisdiction;
-    const rows = await manager.query<{ id: string }[]>(
-      `WITH RECURSIVE subtree AS (
-         SELECT id FROM bureaus WHERE id = $1
-         UNION ALL SELECT b.id FROM bureaus b JOIN subtree s ON b.parent_id = s.id
-       ) SELECT id FROM subtree`,
-      [rootBureau.id],
-    );
-    return rows.map((row) => row.id);
+    if (!rootBureau) return scope.bureauIds ? [...scope.bureauIds] : undefined;
+    return this.repository.subtreeIds(manager, rootBureau.id);
   }
 
   /**
-   * Checks the filter and turns it into a scope: unknown sweep or a bureau outside the caller's
-   * jurisdiction → NOT_FOUND; unknown category codes or from after to → BAD_USER_INPUT.
+   * Checks the filter and turns it into a selection: unknown sweep or a bureau outside the scope
+   * → NOT_FOUND; unknown category codes or from after to → BAD_USER_INPUT.
    */
   private async resolve(
     manager: EntityManager,
     sweepId: string,
     filter: ProgressFilterValues,
-    officer: CurrentOfficer,
-  ): Promise<ResolvedScope> {
+    scope: Scope,
+  ): Promise<Resolved> {
     const problems: FieldError[] = [];
     if (filter.from && filter.to && filter.from > filter.to) {
-      problems.push({ path: 'filter.to', message: 'must not be before filter.from' });
+      problems.push({
+        path: 'filter.to',
+        message: message('validation.notBefore', { other: 'filter.from' }),
+      });
     }
     const reference = await this.reference.load(manager);
     const requestedCategories = (filter.categoryCodes ?? []).map((code, index) => {
@@ -208,28 +180,21 @@ export class ProgressService {
       if (!category) {
         problems.push({
           path: `filter.categoryCodes[${index}]`,
-          message: `is not a target category code`,
+          message: message('progress.unknownCategoryCode'),
         });
       }
       return category;
     });
     if (problems.length) throw new BadUserInput(problems);
 
-    const sweep = await manager.findOneBy(Sweep, { id: sweepId });
+    const sweep = await this.repository.sweep(manager, sweepId);
     if (!sweep) throw new NotFound('Sweep', sweepId);
-    const sweepCategoryIds = new Set(
-      (
-        await manager.query<{ category_id: string }[]>(
-          `SELECT category_id FROM sweep_categories WHERE sweep_id = $1`,
-          [sweepId],
-        )
-      ).map((row) => row.category_id),
-    );
+    const sweepCategoryIds = await this.repository.sweepCategoryIds(manager, sweepId);
 
     let rootBureau: Bureau | null = null;
     if (filter.bureauId) {
-      rootBureau = await manager.findOneBy(Bureau, { id: filter.bureauId });
-      if (!rootBureau || !inJurisdiction(officer, rootBureau.id)) {
+      rootBureau = await this.repository.bureau(manager, filter.bureauId);
+      if (!rootBureau || !scope.covers(rootBureau.id)) {
         throw new NotFound('Bureau', filter.bureauId);
       }
     }
@@ -242,12 +207,10 @@ export class ProgressService {
     return {
       sweep,
       rootBureau,
-      areaBureau:
-        rootBureau ??
-        (officer.seesEverything ? null : await manager.findOneBy(Bureau, { id: officer.bureauId })),
+      areaBureau: rootBureau ?? (await this.ownBureau(manager, scope)),
       categories,
       violationTypeByCode: reference.violationTypeByCode,
-      scope: {
+      selection: {
         sweepId,
         categoryIds,
         from: filter.from ?? null,
@@ -256,10 +219,12 @@ export class ProgressService {
       },
     };
   }
-}
 
-function run<Row>(manager: EntityManager, query: ScopedSql): Promise<Row[]> {
-  return manager.query<Row[]>(query.sql, query.parameters);
+  /** The bureau of an officer whose scope is their jurisdiction; null for the whole city. */
+  private async ownBureau(manager: EntityManager, scope: Scope): Promise<Bureau | null> {
+    if (scope.unrestricted || !scope.officer) return null;
+    return this.repository.bureau(manager, scope.officer.bureauId);
+  }
 }
 
 function toFigures(row: FiguresRow): Figures {

@@ -54,6 +54,15 @@ function errorCodes(item: Received): unknown[] {
   throw new Error(`expected an error, got ${JSON.stringify(item)}`);
 }
 
+/** The messages of the errors a subscription received (as a result or as a stream error). */
+function errorMessages(item: Received): unknown[] {
+  if (item.kind === 'next') return (item.result.errors ?? []).map((e) => e.message);
+  if (item.kind === 'error' && Array.isArray(item.error)) {
+    return (item.error as { message?: unknown }[]).map((e) => e.message);
+  }
+  throw new Error(`expected an error, got ${JSON.stringify(item)}`);
+}
+
 function exposedFinding(world: FieldWorld, description = '货架上有被曝光品牌辣条') {
   return {
     violationTypeCode: 'EXPOSED_PRODUCT_ON_SALE',
@@ -86,9 +95,13 @@ describe('exposed-product alerts (发现被曝光产品预警)', () => {
   }
 
   /** A subscriber on `on` that the server has registered, so nothing published later is missed. */
-  async function subscribed(on: TestApp, token: string): Promise<SubscriptionClient> {
+  async function subscribed(
+    on: TestApp,
+    token: string,
+    params: Record<string, unknown> = {},
+  ): Promise<SubscriptionClient> {
     const before = subscribers(on);
-    const client = new SubscriptionClient(on, { authorization: `Bearer ${token}` });
+    const client = new SubscriptionClient(on, { authorization: `Bearer ${token}`, ...params });
     clients.push(client);
     client.subscribe(EXPOSED_PRODUCT_FOUND);
     await waitUntil(() => subscribers(on) > before);
@@ -274,6 +287,42 @@ describe('exposed-product alerts (发现被曝光产品预警)', () => {
       client.subscribe(EXPOSED_PRODUCT_FOUND);
       expect(errorCodes(await client.next())).toEqual(['FORBIDDEN']);
     }
+  });
+
+  it('writes FORBIDDEN in the connection’s language: Chinese by default, English when asked', async () => {
+    const messages: unknown[] = [];
+    for (const params of [{}, { language: 'en' }]) {
+      const client = new SubscriptionClient(app, {
+        authorization: `Bearer ${world.inspectorA.token}`,
+        ...params,
+      });
+      clients.push(client);
+      client.subscribe(EXPOSED_PRODUCT_FOUND);
+      const item = await client.next();
+      expect(errorCodes(item)).toEqual(['FORBIDDEN']);
+      messages.push(errorMessages(item)[0]);
+    }
+    expect(messages).toEqual([
+      '您的角色无权执行此操作',
+      'This needs one of the roles MANAGER, ADMIN',
+    ]);
+  });
+
+  it('ends with FORBIDDEN, in the connection’s language, the subscription of a manager who lost the role', async () => {
+    const messages: unknown[] = [];
+    for (const params of [{}, { language: 'en' }]) {
+      const manager = await createOfficer(app, world.city.id, ['MANAGER']);
+      const client = await subscribed(app, manager.token, params);
+      await app.query(`UPDATE officers SET roles = '{INSPECTOR}' WHERE id = $1`, [manager.id]);
+      await logInspection(app, world, { findings: [exposedFinding(world, '失去角色之后')] });
+      const item = await client.next(10_000);
+      expect(errorCodes(item)).toEqual(['FORBIDDEN']);
+      messages.push(errorMessages(item)[0]);
+    }
+    expect(messages).toEqual([
+      '您的角色无权执行此操作',
+      'This needs one of the roles MANAGER, ADMIN',
+    ]);
   });
 
   it('ends the subscription of a manager deactivated since subscribing, with UNAUTHENTICATED', async () => {

@@ -1,6 +1,7 @@
 import { commonEn } from './common';
 import { legacyEn } from './legacy';
 import { officersEn } from './officers';
+import { progressEn } from './progress';
 
 /**
  * The English catalogue: every message key of the service. Each area keeps its messages in a file
@@ -10,6 +11,7 @@ export const en = {
   ...commonEn,
   ...legacyEn,
   ...officersEn,
+  ...progressEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

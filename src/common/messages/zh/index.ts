@@ -2,10 +2,12 @@ import type { MessageKey } from '../en';
 import { commonZh } from './common';
 import { legacyZh } from './legacy';
 import { officersZh } from './officers';
+import { progressZh } from './progress';
 
 /** The Chinese catalogue (the default language): the same keys as ../en, each area in its file. */
 export const zh: Record<MessageKey, string> = {
   ...commonZh,
   ...legacyZh,
   ...officersZh,
+  ...progressZh,
 };

@@ -1,0 +1,7 @@
+/** Progress (工作进展): the progress figures, their export, and closing a sweep. */
+export const progressEn = {
+  'progress.unknownCategoryCode': 'is not a target category code',
+  'progress.closeNotActive': 'Only an ACTIVE sweep can be closed',
+  'progress.openFindings':
+    '{count} finding(s) of the sweep are not yet RESOLVED, CLOSED or TRANSFERRED; settle them or close with {field}',
+} as const;

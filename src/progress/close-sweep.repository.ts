@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import type { Scope } from '../common/scope';
+import { groupBy, type Loaders } from '../graphql/loaders';
+import { Finding, TERMINAL_STATUSES } from '../inspections/finding.entity';
+import { Sweep } from '../sweeps/sweep.entity';
+
+/**
+ * Every SQL statement of closing a sweep (结束专项整治行动) and of the findings it carried over
+ * (结转). The sweep itself is locked only through `SweepsRepository.lock`; the status change and
+ * the findings' flag are written here, in the caller's transaction.
+ */
+@Injectable()
+export class CloseSweepRepository {
+  /**
+   * The ids of the sweep's findings that count (not voided) and are not settled (RESOLVED, CLOSED,
+   * TRANSFERRED), locked FOR UPDATE so that no follow-up changes a status between this check and
+   * the close. Every bureau's: closing a sweep concerns all its findings, whatever the scope of
+   * the manager closing it.
+   */
+  async lockOpenFindingsUnscoped(manager: EntityManager, sweepId: string): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM findings
+       WHERE sweep_id = $1 AND NOT voided AND status <> ALL($2::varchar[])
+       ORDER BY id FOR UPDATE`,
+      [sweepId, TERMINAL_STATUSES],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Flags findings carried over. Not a follow-up step: their status and version stay as they are. */
+  async carryOver(manager: EntityManager, findingIds: string[]): Promise<void> {
+    if (findingIds.length === 0) return;
+    await manager.query(
+      `UPDATE findings SET carried_over = true, updated_at = now() WHERE id = ANY($1::uuid[])`,
+      [findingIds],
+    );
+  }
+
+  /** Sets the sweep CLOSED now (a table of the sweeps area) and returns it as it is then. */
+  async markClosed(manager: EntityManager, sweepId: string): Promise<Sweep> {
+    await manager.query(`UPDATE sweeps SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [
+      sweepId,
+    ]);
+    return manager.findOneByOrFail(Sweep, { id: sweepId });
+  }
+
+  /**
+   * The request's loader of each sweep's carried-over findings within `scope`, voided ones left
+   * out, oldest first: one statement per tick for every sweep asked.
+   */
+  carriedOverFindingsLoader(loaders: Loaders, scope: Scope): DataLoader<string, Finding[]> {
+    return loaders.custom(
+      'progress.carriedOverFindingsBySweep',
+      () =>
+        new DataLoader<string, Finding[]>(async (sweepIds) => {
+          const rows = await loaders.read((manager) =>
+            this.carriedOverFindings(manager, scope, [...sweepIds]),
+          );
+          return groupBy(sweepIds, rows, (row) => row.sweepId);
+        }),
+    );
+  }
+
+  /** The carried-over findings of the sweeps within `scope`, voided ones left out, oldest first. */
+  carriedOverFindings(
+    manager: EntityManager,
+    scope: Scope,
+    sweepIds: string[],
+  ): Promise<Finding[]> {
+    return scope
+      .apply(
+        manager
+          .createQueryBuilder(Finding, 'f')
+          .where('f.sweep_id = ANY(:sweepIds)', { sweepIds })
+          .andWhere('f.carried_over AND NOT f.voided'),
+        'f.bureau_id',
+      )
+      .orderBy('f.found_on')
+      .addOrderBy('f.id')
+      .getMany();
+  }
+}

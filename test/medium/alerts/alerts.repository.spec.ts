@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { AlertsRepository } from '../../../src/alerts/alerts.repository';
+import type { CurrentOfficer } from '../../../src/auth/current-officer';
+import { NotFound } from '../../../src/common/errors/domain-errors';
+import { Scope } from '../../../src/common/scope';
+import { Database } from '../../../src/database/database';
+import { Loaders } from '../../../src/graphql/loaders';
+import {
+  createExposure,
+  createFinding,
+  createInspection,
+  createPremises,
+  createSweep,
+} from '../../factories/field-work';
+import { cityBureau, createBureau, type BureauRecord } from '../../factories/people';
+import type { TestApp } from '../../helpers/test-app';
+import { mediumDatabase, type MediumDatabase } from '../medium';
+
+function scopeOf(bureau: BureauRecord, seesEverything: boolean): Scope {
+  const officer: CurrentOfficer = {
+    id: randomUUID(),
+    name: '测试执法员',
+    bureauId: bureau.id,
+    roles: [seesEverything ? 'MANAGER' : 'INSPECTOR'],
+    jurisdiction: [bureau.id],
+    seesEverything,
+  };
+  return Scope.of(officer);
+}
+
+describe('AlertsRepository (what an alert shows)', () => {
+  let db: MediumDatabase;
+  let database: Database;
+  const repository = new AlertsRepository();
+  let bureau: BureauRecord;
+  let elsewhere: BureauRecord;
+  let city: BureauRecord;
+  let ids: {
+    finding: string;
+    inspection: string;
+    premises: string;
+    exposedProduct: string;
+    exposure: string;
+  };
+
+  beforeAll(async () => {
+    db = await mediumDatabase();
+    database = new Database(db.dataSource);
+    // The field-work factories only call query(), which a medium database has as well.
+    const app = db as unknown as TestApp;
+    city = await cityBureau(db);
+    bureau = await createBureau(db);
+    elsewhere = await createBureau(db);
+    const exposure = await createExposure(app);
+    const sweep = await createSweep(app, {
+      leadBureauId: city.id,
+      categoryCodes: ['SEASONED_FLOUR_PRODUCTS'],
+      exposureIds: [exposure.id],
+    });
+    const premises = await createPremises(app, { bureauId: bureau.id });
+    const inspection = await createInspection(app, {
+      sweepId: sweep.id,
+      categoryId: sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS')!,
+      premisesId: premises.id,
+      officerIds: [randomUUID(), randomUUID()],
+    });
+    const finding = await createFinding(app, {
+      inspectionId: inspection.id,
+      violationTypeCode: 'EXPOSED_PRODUCT_ON_SALE',
+      exposedProductId: exposure.productIds[0],
+    });
+    ids = {
+      finding: finding.id,
+      inspection: inspection.id,
+      premises: premises.id,
+      exposedProduct: exposure.productIds[0],
+      exposure: exposure.id,
+    };
+  });
+
+  afterAll(() => db?.close());
+
+  it('loads the finding, its inspection and premises within the scope, and what they name', async () => {
+    for (const scope of [scopeOf(city, true), scopeOf(bureau, false)]) {
+      const loaders = new Loaders(database);
+      const finding = await repository.findingLoader(loaders, scope).load(ids.finding);
+      expect(finding).toMatchObject({
+        id: ids.finding,
+        inspectionId: ids.inspection,
+        exposedProductId: ids.exposedProduct,
+      });
+      await expect(
+        repository.inspectionLoader(loaders, scope).load(ids.inspection),
+      ).resolves.toMatchObject({ id: ids.inspection });
+      await expect(
+        repository.premisesLoader(loaders, scope).load(ids.premises),
+      ).resolves.toMatchObject({ id: ids.premises, bureauId: bureau.id });
+      await expect(
+        repository.exposedProductLoader(loaders).load(ids.exposedProduct),
+      ).resolves.toMatchObject({ exposureId: ids.exposure });
+      await expect(repository.exposureLoader(loaders).load(ids.exposure)).resolves.toMatchObject({
+        id: ids.exposure,
+      });
+      await expect(repository.bureauLoader(loaders).load(bureau.id)).resolves.toMatchObject({
+        id: bureau.id,
+      });
+    }
+  });
+
+  it('answers NOT_FOUND for records outside the scope, or unknown', async () => {
+    const loaders = new Loaders(database);
+    const outside = scopeOf(elsewhere, false);
+    for (const load of [
+      repository.findingLoader(loaders, outside).load(ids.finding),
+      repository.inspectionLoader(loaders, outside).load(ids.inspection),
+      repository.premisesLoader(loaders, outside).load(ids.premises),
+      repository.exposureLoader(loaders).load(randomUUID()),
+    ]) {
+      await expect(load).rejects.toBeInstanceOf(NotFound);
+    }
+    // Bureaus are not jurisdiction-bound: anyone may see the name of another bureau.
+    await expect(repository.bureauLoader(loaders).load(bureau.id)).resolves.toMatchObject({
+      id: bureau.id,
+    });
+  });
+});

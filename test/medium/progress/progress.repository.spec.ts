@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { CurrentOfficer } from '../../../src/auth/current-officer';
+import { Scope } from '../../../src/common/scope';
+import {
+  ProgressRepository,
+  type FiguresRow,
+  type ProgressSelection,
+} from '../../../src/progress/progress.repository';
+import {
+  createFinding,
+  createInspection,
+  createPremises,
+  createSweep,
+  type SweepRecord,
+} from '../../factories/field-work';
+import { cityBureau, createBureau, type BureauRecord } from '../../factories/people';
+import type { TestApp } from '../../helpers/test-app';
+import { mediumDatabase, type MediumDatabase } from '../medium';
+
+/** The scope of an inspector of `bureau`, whose jurisdiction is `jurisdiction`. */
+function inspectorScope(bureau: BureauRecord, jurisdiction: BureauRecord[]): Scope {
+  const officer: CurrentOfficer = {
+    id: randomUUID(),
+    name: '测试执法员',
+    bureauId: bureau.id,
+    roles: ['INSPECTOR'],
+    jurisdiction: jurisdiction.map((b) => b.id),
+    seesEverything: false,
+  };
+  return Scope.of(officer);
+}
+
+function byKind(rows: FiguresRow[], kind: FiguresRow['kind']): Map<string | null, FiguresRow> {
+  return new Map(rows.filter((row) => row.kind === kind).map((row) => [row.key, row]));
+}
+
+describe('ProgressRepository', () => {
+  let db: MediumDatabase;
+  const repository = new ProgressRepository();
+  let city: BureauRecord;
+  let county: BureauRecord;
+  let station: BureauRecord;
+  let other: BureauRecord;
+  let sweep: SweepRecord;
+  let selection: ProgressSelection;
+
+  beforeAll(async () => {
+    db = await mediumDatabase();
+    // The field-work factories only call query(), which a medium database has as well.
+    const app = db as unknown as TestApp;
+    city = await cityBureau(db);
+    county = await createBureau(db, { kind: 'COUNTY' });
+    station = await createBureau(db, { parentId: county.id });
+    other = await createBureau(db);
+    sweep = await createSweep(app, {
+      leadBureauId: city.id,
+      categoryCodes: ['SEASONED_FLOUR_PRODUCTS'],
+      assignments: [
+        { bureauId: county.id, categoryCode: 'SEASONED_FLOUR_PRODUCTS', target: 4 },
+        { bureauId: other.id, categoryCode: 'SEASONED_FLOUR_PRODUCTS', target: 2 },
+      ],
+    });
+    const categoryId = sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS')!;
+    // One inspection (two officers, one finding) per bureau below the city.
+    for (const bureau of [county, station, other]) {
+      const premises = await createPremises(app, { bureauId: bureau.id });
+      const inspection = await createInspection(app, {
+        sweepId: sweep.id,
+        categoryId,
+        premisesId: premises.id,
+        officerIds: [randomUUID(), randomUUID()],
+      });
+      await createFinding(app, { inspectionId: inspection.id, fine: '100.00' });
+    }
+    selection = {
+      sweepId: sweep.id,
+      categoryIds: null,
+      from: null,
+      to: null,
+      rootBureauId: null,
+    };
+  });
+
+  afterAll(() => db?.close());
+
+  it('counts the whole city for an unrestricted scope, each bureau row covering its subtree', async () => {
+    const rows = await repository.figures(db.manager, Scope.system(), selection);
+    const totals = byKind(rows, 'T').get(null)!;
+    expect(totals).toMatchObject({
+      inspections: 3,
+      officer_visits: 6,
+      premises_inspected: 3,
+      target: 6,
+      findings: 3,
+      fines: '300.00',
+    });
+    const bureaus = byKind(rows, 'B');
+    expect([...bureaus.keys()].sort()).toEqual([city.id, county.id, station.id, other.id].sort());
+    expect(bureaus.get(city.id)).toMatchObject({ inspections: 3, target: 6 });
+    expect(bureaus.get(county.id)).toMatchObject({
+      inspections: 2,
+      target: 4,
+      completion_rate: 0.5,
+    });
+    expect(bureaus.get(station.id)).toMatchObject({ inspections: 1, target: 0 });
+    expect(bureaus.get(other.id)).toMatchObject({ inspections: 1, target: 2 });
+  });
+
+  it('counts only the jurisdiction of a restricted scope, whatever the filter asks', async () => {
+    const scope = inspectorScope(county, [county, station]);
+    const rows = await repository.figures(db.manager, scope, selection);
+    expect(byKind(rows, 'T').get(null)).toMatchObject({
+      inspections: 2,
+      premises_inspected: 2,
+      target: 4,
+      findings: 2,
+      fines: '200.00',
+    });
+    expect([...byKind(rows, 'B').keys()].sort()).toEqual([county.id, station.id].sort());
+
+    // A subtree outside the scope counts nothing, even when the caller names it.
+    const outside = await repository.figures(db.manager, scope, {
+      ...selection,
+      rootBureauId: other.id,
+    });
+    expect(byKind(outside, 'T').get(null)).toMatchObject({ inspections: 0, findings: 0 });
+    expect(byKind(outside, 'B').size).toBe(0);
+
+    expect(await repository.violationTypeCounts(db.manager, scope, selection)).toEqual([
+      { code: 'THREE_NO_PRODUCTS', count: 2 },
+    ]);
+    const listed = await repository.findingList(db.manager, scope, selection);
+    expect(listed.map((row) => row.bureau).sort()).toEqual([county.name, station.name].sort());
+  });
+
+  it('narrows the whole city to a bureau’s subtree', async () => {
+    const rows = await repository.figures(db.manager, Scope.system(), {
+      ...selection,
+      rootBureauId: county.id,
+    });
+    expect(byKind(rows, 'T').get(null)).toMatchObject({ inspections: 2, target: 4 });
+    expect([...byKind(rows, 'B').keys()].sort()).toEqual([county.id, station.id].sort());
+
+    const leaf = await repository.figures(db.manager, Scope.system(), {
+      ...selection,
+      rootBureauId: station.id,
+    });
+    expect(byKind(leaf, 'T').get(null)).toMatchObject({ inspections: 1, target: 0 });
+    expect(await repository.daily(db.manager, Scope.system(), selection)).toEqual([
+      { date: '2019-03-20', inspections: 3, findings: 3 },
+    ]);
+    expect((await repository.subtreeIds(db.manager, county.id)).sort()).toEqual(
+      [county.id, station.id].sort(),
+    );
+  });
+});

@@ -263,7 +263,7 @@ export class DemoSeed {
   ): Promise<{ exposures: Ids; products: Map<string, Ids> }> {
     const exposures: Ids = new Map();
     const products = new Map<string, Ids>();
-    const loaders = new Loaders(this.database.manager.connection);
+    const loaders = new Loaders(this.database);
     loaders.readFromPrimary();
     for (const exposure of DEMO_EXPOSURES) {
       const id =

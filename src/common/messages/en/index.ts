@@ -1,6 +1,8 @@
 import { commonEn } from './common';
 import { legacyEn } from './legacy';
+import { evidenceEn } from './evidence';
 import { officersEn } from './officers';
+import { premisesEn } from './premises';
 
 /**
  * The English catalogue: every message key of the service. Each area keeps its messages in a file
@@ -10,6 +12,8 @@ export const en = {
   ...commonEn,
   ...legacyEn,
   ...officersEn,
+  ...evidenceEn,
+  ...premisesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,8 @@ import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { languageOf } from '../common/messages/language';
+import { message, render } from '../common/messages/message';
 import { EvidenceService, MAX_UPLOAD_BYTES } from './evidence.service';
 
 /**
@@ -15,6 +17,8 @@ import { EvidenceService, MAX_UPLOAD_BYTES } from './evidence.service';
  * cites the hash, 413 when larger than 20 MiB, 415 when the bytes are no kind kept.
  *
  * `GET /evidence/{sha256}` serves it to officers who may see a citing finding.
+ *
+ * Errors (400, 404) are domain errors the exception filter answers in the caller's language.
  */
 @Controller('evidence')
 @Roles('INSPECTOR', 'SUPERVISOR', 'MANAGER')
@@ -35,19 +39,25 @@ export class EvidenceController {
       request,
       length === undefined ? undefined : Number(length),
     );
+    // Refusals of the bytes themselves are answers, not domain errors: said by key in the
+    // caller's language, as the exception filter says the others.
+    const language = languageOf(request.headers['accept-language']);
     if (outcome.kind === 'too-large') {
       response
         .status(413)
         .set('connection', 'close')
         .json({
           code: 'PAYLOAD_TOO_LARGE',
-          message: `An evidence file may have at most ${MAX_UPLOAD_BYTES} bytes`,
+          message: render(message('evidence.tooLarge', { max: MAX_UPLOAD_BYTES }), language),
         });
     } else if (outcome.kind === 'unsupported') {
-      response.status(415).set('connection', 'close').json({
-        code: 'UNSUPPORTED_MEDIA_TYPE',
-        message: 'The bytes are not a JPEG, PNG, HEIC image or PDF document',
-      });
+      response
+        .status(415)
+        .set('connection', 'close')
+        .json({
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: render(message('evidence.unsupportedMediaType'), language),
+        });
     } else {
       const { file } = outcome;
       response.status(outcome.created ? 201 : 200).json({

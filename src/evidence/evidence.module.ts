@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { CitingFindingsRepository } from './citing-findings.repository';
 import { EvidenceController } from './evidence.controller';
+import { EvidenceRepository } from './evidence.repository';
 import { EvidenceResolver } from './evidence.resolver';
 import { EvidenceService } from './evidence.service';
 import { EVIDENCE_STORE, FolderEvidenceStore } from './evidence-store';
@@ -8,6 +10,8 @@ import { EVIDENCE_STORE, FolderEvidenceStore } from './evidence-store';
 @Module({
   controllers: [EvidenceController],
   providers: [
+    EvidenceRepository,
+    CitingFindingsRepository,
     EvidenceService,
     EvidenceResolver,
     {

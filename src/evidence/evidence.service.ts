@@ -1,15 +1,17 @@
 import { MAX_EVIDENCE_BYTES } from '../inspections/dto/inspection.inputs';
 import { Inject, Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import type { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { BadUserInput, NotFound } from '../common/errors/domain-errors';
-import { jurisdictionSql } from '../common/scope';
+import { BadUserInput, DomainError } from '../common/errors/domain-errors';
+import { message } from '../common/messages/message';
+import { Scope } from '../common/scope';
+import { Database } from '../database/database';
 import type { Loaders } from '../graphql/loaders';
-import { EvidenceFile } from './evidence-file.entity';
+import { CitingFindingsRepository } from './citing-findings.repository';
+import type { EvidenceFile } from './evidence-file.entity';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store';
+import { EvidenceRepository } from './evidence.repository';
 import { receiveUpload } from './receive-upload';
 
 /** 20 MiB: the largest evidence file (证据文件) accepted, a phone photo or a scanned document. */
@@ -30,7 +32,9 @@ export type UploadOutcome =
 @Injectable()
 export class EvidenceService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
+    private readonly files: EvidenceRepository,
+    private readonly findings: CitingFindingsRepository,
     private readonly audit: AuditService,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
   ) {}
@@ -54,29 +58,17 @@ export class EvidenceService {
       if (received.sha256 !== sha256) {
         throw BadUserInput.field(
           'sha256',
-          `the SHA-256 of the bytes received is ${received.sha256}, not the one in the path`,
+          message('evidence.hashMismatch', { received: received.sha256 }),
         );
       }
-      return await this.dataSource.transaction(async (manager) => {
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into(EvidenceFile)
-          .values({
-            sha256,
-            mediaType: received.mediaType,
-            sizeBytes: received.sizeBytes,
-            uploadedById: officer.id,
-          })
-          .orIgnore()
-          .returning('*')
-          .execute();
-        const created = inserted.raw as EvidenceFile[];
-        if (created.length === 0) {
-          const existing = await manager.findOneByOrFail(EvidenceFile, { sha256 });
-          return { kind: 'stored' as const, created: false, file: existing };
-        }
-        const file = await manager.findOneByOrFail(EvidenceFile, { sha256 });
+      return await this.database.transaction(async (manager) => {
+        const { file, created } = await this.files.insertIfAbsent(manager, {
+          sha256,
+          mediaType: received.mediaType,
+          sizeBytes: received.sizeBytes,
+          uploadedById: officer.id,
+        });
+        if (!created) return { kind: 'stored' as const, created: false, file };
         await this.audit.record(manager, {
           actorId: officer.id,
           action: 'evidence.upload',
@@ -100,41 +92,35 @@ export class EvidenceService {
   ): Promise<{ file: EvidenceFile; open: () => Readable }> {
     checkSha256(sha256);
     await this.assertCited(officer, sha256);
-    const file = await this.dataSource.getRepository(EvidenceFile).findOneBy({ sha256 });
-    if (!file) throw new NotFound('Evidence file', sha256);
+    const file = await this.files.findBySha256(this.database.manager, sha256);
+    if (!file) throw evidenceNotFound(sha256);
     return { file, open: () => this.store.open(sha256) };
   }
 
   /** Whether each file has arrived: one query for all the evidence of a page. */
   uploaded(loaders: Loaders, sha256: string): Promise<boolean> {
-    return loaders
-      .custom(
-        'evidenceUploaded',
-        () =>
-          new DataLoader<string, boolean>(async (hashes) => {
-            const rows = await this.dataSource.query<{ sha256: string }[]>(
-              `SELECT sha256 FROM evidence_files WHERE sha256 = ANY($1::bpchar[])`,
-              [[...hashes]],
-            );
-            const arrived = new Set(rows.map((row) => row.sha256));
-            return hashes.map((hash) => arrived.has(hash));
-          }),
-      )
-      .load(sha256);
+    return this.files.uploadedLoader(loaders).load(sha256);
   }
 
   /** NOT_FOUND unless a finding within the officer's jurisdiction cites the file. */
   private async assertCited(officer: CurrentOfficer, sha256: string): Promise<void> {
-    const scope = jurisdictionSql('f.bureau_id', officer, 2);
-    const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM findings f WHERE f.evidence @> $1::jsonb AND ${scope.sql} LIMIT 1`,
-      [JSON.stringify([{ sha256 }]), ...scope.parameters],
-    );
-    if (rows.length === 0) throw new NotFound('Evidence file', sha256);
+    const cited = await this.findings.anyInScope(this.database.manager, Scope.of(officer), sha256);
+    if (!cited) throw evidenceNotFound(sha256);
   }
 }
 
+/**
+ * NOT_FOUND for an evidence file, said by key (entity.Evidence, 证据文件) while the REST answer
+ * keeps the `entity` it has always carried ('Evidence file').
+ */
+function evidenceNotFound(sha256: string): DomainError {
+  return new DomainError(
+    'NOT_FOUND',
+    message('error.notFound', { entity: message('entity.Evidence'), id: sha256 }),
+    { entity: 'Evidence file' },
+  );
+}
+
 function checkSha256(sha256: string): void {
-  if (!SHA256.test(sha256))
-    throw BadUserInput.field('sha256', 'must be 64 lowercase hexadecimal characters');
+  if (!SHA256.test(sha256)) throw BadUserInput.field('sha256', message('evidence.sha256'));
 }

@@ -2,15 +2,19 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { render } from '../common/messages/message';
+import { Database } from '../database/database';
 import { dataSourceOptions } from '../database/data-source-options';
+import { PremisesBureausRepository } from './premises-bureaus.repository';
 import { PremisesImportService } from './premises-import.service';
+import { PremisesRepository } from './premises.repository';
 import { readPremisesCsv } from './premises-csv';
 
 /**
  * `npm run import:premises -- FILE.csv`: imports the premises registry (市场主体名录) from a CSV
  * file into the database of DATABASE_URL, with the same checks and upsert as importPremises.
  * Audit events record no officer (actor null) and the request id `cli:import-premises`.
- * Exits 0 when the import ran (even with rejected rows), 1 when it could not run.
+ * Reasons are printed in English. Exits 0 when the import ran (even with rejected rows), 1 when it could not run.
  */
 async function main(): Promise<void> {
   const [file] = process.argv.slice(2);
@@ -21,14 +25,20 @@ async function main(): Promise<void> {
   const { rows, lines } = readPremisesCsv(readFileSync(file, 'utf8'));
   const dataSource = await new DataSource(dataSourceOptions(url, { max: 2 })).initialize();
   try {
-    const service = new PremisesImportService(dataSource, new AuditService());
+    const service = new PremisesImportService(
+      new Database(dataSource),
+      new AuditService(),
+      new PremisesRepository(),
+      new PremisesBureausRepository(),
+    );
     const result = await service.import(rows, { actorId: null, requestId: 'cli:import-premises' });
     console.log(`${file}: ${rows.length} rows`);
     console.log(`created: ${result.created}`);
     console.log(`updated: ${result.updated}`);
     console.log(`rejected: ${result.rejected.length}`);
     for (const rejected of result.rejected) {
-      console.log(`  line ${lines[rejected.row]}: ${rejected.reason}`);
+      // the command line speaks English, as it always has
+      console.log(`  line ${lines[rejected.row]}: ${render(rejected.reason, 'en')}`);
     }
   } finally {
     await dataSource.destroy();

@@ -1,8 +1,8 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentUser } from '../auth/decorators';
+import { CurrentScope } from '../auth/decorators';
 import type { Connection } from '../common/pagination/connection';
 import { PageArgs } from '../common/pagination/connection';
+import type { Scope } from '../common/scope';
 import type { GraphQLContext } from '../graphql/context';
 import {
   PharmacistConflictConnection,
@@ -10,11 +10,15 @@ import {
 } from './dto/pharmacist-conflict.types';
 import { PremisesType } from './dto/premises.types';
 import { PharmacistConflictsService } from './pharmacist-conflicts.service';
-import { Premises } from './premises.entity';
+import type { Premises } from './premises.entity';
+import { PremisesRepository } from './premises.repository';
 
 @Resolver(() => PharmacistConflictType)
 export class PharmacistConflictsResolver {
-  constructor(private readonly conflicts: PharmacistConflictsService) {}
+  constructor(
+    private readonly conflicts: PharmacistConflictsService,
+    private readonly premises: PremisesRepository,
+  ) {}
 
   @Query(() => PharmacistConflictConnection, {
     description:
@@ -22,9 +26,9 @@ export class PharmacistConflictsResolver {
   })
   pharmacistRegistrationConflicts(
     @Args() page: PageArgs,
-    @CurrentUser() officer: CurrentOfficer,
+    @CurrentScope() scope: Scope,
   ): Promise<Connection<PharmacistConflictType>> {
-    return this.conflicts.list(page, officer);
+    return this.conflicts.list(page, scope);
   }
 
   @ResolveField(() => [PremisesType], {
@@ -34,9 +38,13 @@ export class PharmacistConflictsResolver {
   async pharmacies(
     @Parent() conflict: PharmacistConflictType,
     @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
   ): Promise<Premises[]> {
-    const premises = await context.loaders.byId(Premises).loadMany(conflict.visiblePremisesIds);
-    return premises.filter((row): row is Premises => row instanceof Premises);
+    // the visible ids are those of the scope already; the loader applies it again all the same
+    const premises = await this.premises
+      .premisesLoader(context.loaders, scope)
+      .loadMany(conflict.visiblePremisesIds);
+    return premises.filter((row): row is Premises => row !== undefined && !(row instanceof Error));
   }
 }
 
@@ -51,8 +59,8 @@ export class PremisesPharmacistConflictsResolver {
   pharmacistConflicts(
     @Parent() premises: PremisesType,
     @Context() context: GraphQLContext,
-    @CurrentUser() officer: CurrentOfficer,
+    @CurrentScope() scope: Scope,
   ): Promise<PharmacistConflictType[]> {
-    return this.conflicts.forPremises(context.loaders, premises.id, officer);
+    return this.conflicts.forPremises(context.loaders, scope, premises.id);
   }
 }

@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry, AuditService } from '../audit/audit.service';
-import type { PremisesKind } from '../reference/target-category.entity';
-import type { Licence, RiskLevel } from './premises.entity';
+import { message, type Message } from '../common/messages/message';
+import { Database } from '../database/database';
+import { PremisesBureausRepository } from './premises-bureaus.repository';
+import {
+  PremisesRepository,
+  type ImportMatchKeys,
+  type PremisesRecord,
+} from './premises.repository';
 import { checkPremisesRow, CheckedRow, PremisesRow } from './rules/premises-row';
 
 export interface ImportResult {
   created: number;
   updated: number;
-  rejected: { row: number; reason: string }[];
+  /** Rows not kept and why: a message by key, said in the language of whoever reads it. */
+  rejected: { row: number; reason: Message }[];
 }
 
 /** Who imports: an officer through GraphQL, or nobody (null) from the command line. */
@@ -17,30 +23,6 @@ export interface ImportActor {
   actorId: string | null;
   requestId?: string | null;
 }
-
-/** A premises as the import writes it: camelCase, like the entity, for the audit trail. */
-interface PremisesRecord {
-  id: string;
-  name: string;
-  kind: PremisesKind;
-  bureauId: string;
-  address: string;
-  latitude: number | null;
-  longitude: number | null;
-  creditCode: string | null;
-  licences: Licence[];
-  riskLevel: RiskLevel | null;
-  pharmacistRegistrations: string[];
-}
-
-const RECORD_COLUMNS = `id, name, kind, bureau_id AS "bureauId", address, latitude, longitude,
-  credit_code AS "creditCode", licences, risk_level AS "riskLevel",
-  pharmacist_registrations AS "pharmacistRegistrations"`;
-
-/** The columns of jsonb_to_recordset that the set-based writes read the records from. */
-const RECORDSET = `jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, kind text, "bureauId" uuid,
-  address text, latitude double precision, longitude double precision, "creditCode" text,
-  licences jsonb, "riskLevel" text, "pharmacistRegistrations" text[])`;
 
 /** Audit events per insert statement (7 parameters each). */
 const AUDIT_SLICE = 2000;
@@ -56,16 +38,18 @@ const nameAddressKey = (name: string, address: string): string => `${name}\u0000
 @Injectable()
 export class PremisesImportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly audit: AuditService,
+    private readonly premises: PremisesRepository,
+    private readonly bureaus: PremisesBureausRepository,
   ) {}
 
   import(rows: PremisesRow[], actor: ImportActor): Promise<ImportResult> {
-    return this.dataSource.transaction(async (manager) => {
-      // imports run one at a time: name + address is not unique in the table, so two concurrent
-      // batches could otherwise both create the same premises
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('premises-import'))`);
-      const bureauIds = await this.bureauIdsByCode(manager, rows);
+    return this.database.transaction(async (manager) => {
+      await this.premises.lockImports(manager);
+      const bureauIds = await this.bureaus.idsByCode(manager, [
+        ...new Set(rows.map((row) => (row.bureauCode ?? '').trim())),
+      ]);
       const rejected: ImportResult['rejected'] = [];
       const checked: { index: number; row: CheckedRow }[] = [];
       rows.forEach((row, index) => {
@@ -74,9 +58,9 @@ export class PremisesImportService {
         else rejected.push({ row: index, reason: result.reason });
       });
 
-      const existing = await this.matchingPremises(
+      const existing = await this.premises.lockMatchingForImportUnscoped(
         manager,
-        checked.map((entry) => entry.row),
+        matchKeys(checked.map((entry) => entry.row)),
       );
       const byCreditCode = new Map<string, PremisesRecord>();
       const byNameAddress = new Map<string, PremisesRecord>();
@@ -97,7 +81,7 @@ export class PremisesImportService {
         if (match && row.creditCode && match.creditCode && match.creditCode !== row.creditCode) {
           rejected.push({
             row: index,
-            reason: `a premises with this name and address is on record with another credit code (${match.creditCode}); correct the code or the name/address`,
+            reason: message('premises.import.otherCreditCode', { creditCode: match.creditCode }),
           });
           continue;
         }
@@ -118,7 +102,8 @@ export class PremisesImportService {
 
       const inserts = [...touched.values()].filter((record) => !before.has(record.id));
       const updates = [...touched.values()].filter((record) => before.has(record.id));
-      await this.write(manager, inserts, updates);
+      await this.premises.updateRecords(manager, updates);
+      await this.premises.insertRecords(manager, inserts);
       const events: AuditEntry[] = [
         ...inserts.map((record) => ({
           actorId: actor.actorId,
@@ -145,63 +130,15 @@ export class PremisesImportService {
       return { created, updated, rejected };
     });
   }
+}
 
-  private async bureauIdsByCode(
-    manager: EntityManager,
-    rows: PremisesRow[],
-  ): Promise<Map<string, string>> {
-    const codes = [...new Set(rows.map((row) => (row.bureauCode ?? '').trim()))];
-    const bureaus = await manager.query<{ id: string; code: string }[]>(
-      `SELECT id, code FROM bureaus WHERE code = ANY($1::text[])`,
-      [codes],
-    );
-    return new Map(bureaus.map((bureau) => [bureau.code, bureau.id]));
-  }
-
-  /** Premises on record that share a credit code or a name and address with a row, locked. */
-  private matchingPremises(manager: EntityManager, rows: CheckedRow[]): Promise<PremisesRecord[]> {
-    if (rows.length === 0) return Promise.resolve([]);
-    return manager.query<PremisesRecord[]>(
-      `SELECT ${RECORD_COLUMNS} FROM premises
-        WHERE credit_code = ANY($1::text[])
-           OR (name, address) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-        ORDER BY created_at, id
-        FOR UPDATE`,
-      [
-        rows.flatMap((row) => (row.creditCode ? [row.creditCode] : [])),
-        rows.map((row) => row.name),
-        rows.map((row) => row.address),
-      ],
-    );
-  }
-
-  private async write(
-    manager: EntityManager,
-    inserts: PremisesRecord[],
-    updates: PremisesRecord[],
-  ): Promise<void> {
-    if (updates.length > 0) {
-      await manager.query(
-        `UPDATE premises p SET name = r.name, kind = r.kind, bureau_id = r."bureauId",
-            address = r.address, latitude = r.latitude, longitude = r.longitude,
-            credit_code = r."creditCode", licences = r.licences, risk_level = r."riskLevel",
-            pharmacist_registrations = r."pharmacistRegistrations", updated_at = now()
-           FROM ${RECORDSET}
-          WHERE p.id = r.id`,
-        [JSON.stringify(updates)],
-      );
-    }
-    if (inserts.length > 0) {
-      await manager.query(
-        `INSERT INTO premises (id, name, kind, bureau_id, address, latitude, longitude,
-            credit_code, licences, risk_level, pharmacist_registrations)
-         SELECT r.id, r.name, r.kind, r."bureauId", r.address, r.latitude, r.longitude,
-                r."creditCode", r.licences, r."riskLevel", r."pharmacistRegistrations"
-           FROM ${RECORDSET}`,
-        [JSON.stringify(inserts)],
-      );
-    }
-  }
+/** What the checked rows are matched to the registry by. */
+function matchKeys(rows: CheckedRow[]): ImportMatchKeys {
+  return {
+    creditCodes: rows.flatMap((row) => (row.creditCode ? [row.creditCode] : [])),
+    names: rows.map((row) => row.name),
+    addresses: rows.map((row) => row.address),
+  };
 }
 
 /** The fields a row gives; omitted optional fields keep what is on record. */

@@ -3,13 +3,19 @@ import {
   PharmacistConflictsResolver,
   PremisesPharmacistConflictsResolver,
 } from './pharmacist-conflicts.resolver';
+import { PharmacistConflictsRepository } from './pharmacist-conflicts.repository';
 import { PharmacistConflictsService } from './pharmacist-conflicts.service';
+import { PremisesBureausRepository } from './premises-bureaus.repository';
 import { PremisesImportService } from './premises-import.service';
+import { PremisesRepository } from './premises.repository';
 import { PremisesResolver } from './premises.resolver';
 import { PremisesService } from './premises.service';
 
 @Module({
   providers: [
+    PremisesRepository,
+    PharmacistConflictsRepository,
+    PremisesBureausRepository,
     PremisesService,
     PremisesImportService,
     PremisesResolver,
@@ -17,6 +23,6 @@ import { PremisesService } from './premises.service';
     PharmacistConflictsResolver,
     PremisesPharmacistConflictsResolver,
   ],
-  exports: [PremisesService, PremisesImportService, PharmacistConflictsService],
+  exports: [PremisesRepository, PremisesService, PremisesImportService, PharmacistConflictsService],
 })
 export class PremisesModule {}

@@ -10,12 +10,13 @@ import {
 } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { languageOf } from '../common/messages/language';
-import { reasonInChinese } from './rules/reason-zh';
-import { CurrentUser, Roles } from '../auth/decorators';
-import { Bureau } from '../bureaus/bureau.entity';
+import { render } from '../common/messages/message';
+import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
+import type { Bureau } from '../bureaus/bureau.entity';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import type { Connection } from '../common/pagination/connection';
 import { PageArgs } from '../common/pagination/connection';
+import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import type { GraphQLContext } from '../graphql/context';
 import { InspectionType } from '../inspections/dto/inspection.types';
@@ -28,6 +29,7 @@ import {
   PremisesListArgs,
 } from './dto/premises.inputs';
 import { PremisesType } from './dto/premises.types';
+import { PremisesBureausRepository } from './premises-bureaus.repository';
 import { PremisesImportService } from './premises-import.service';
 import type { Premises } from './premises.entity';
 import { PremisesService } from './premises.service';
@@ -37,6 +39,7 @@ export class PremisesResolver {
   constructor(
     private readonly premisesService: PremisesService,
     private readonly importService: PremisesImportService,
+    private readonly bureaus: PremisesBureausRepository,
   ) {}
 
   @Query(() => PremisesType, {
@@ -46,9 +49,9 @@ export class PremisesResolver {
   })
   premises(
     @Args('id', { type: () => ID, description: 'UUID of the premises.' }, UuidPipe) id: string,
-    @CurrentUser() officer: CurrentOfficer,
+    @CurrentScope() scope: Scope,
   ): Promise<Premises> {
-    return this.premisesService.get(id, officer);
+    return this.premisesService.get(id, scope);
   }
 
   @Query(() => PremisesConnection, {
@@ -57,9 +60,9 @@ export class PremisesResolver {
   })
   premisesList(
     @Args() args: PremisesListArgs,
-    @CurrentUser() officer: CurrentOfficer,
+    @CurrentScope() scope: Scope,
   ): Promise<Connection<Premises>> {
-    return this.premisesService.list(args.filter, args, officer);
+    return this.premisesService.list(args.filter, args, scope);
   }
 
   @Mutation(() => ImportPremisesPayload, {
@@ -77,13 +80,14 @@ export class PremisesResolver {
       actorId: officer.id,
       requestId: officer.requestId,
     });
-    // Reasons are for the clerk, in the response language (Chinese unless Accept-Language: en).
-    if (languageOf(context.req.headers['accept-language']) === 'en') return result;
+    // Reasons are data for the clerk (not errors), in the response language (Chinese unless
+    // Accept-Language: en).
+    const language = languageOf(context.req.headers['accept-language']);
     return {
       ...result,
       rejected: result.rejected.map((rejection) => ({
-        ...rejection,
-        reason: reasonInChinese(rejection.reason),
+        row: rejection.row,
+        reason: render(rejection.reason, language),
       })),
     };
   }
@@ -93,7 +97,7 @@ export class PremisesResolver {
     @Parent() premises: PremisesType,
     @Context() context: GraphQLContext,
   ): Promise<Bureau | undefined> {
-    return context.loaders.byId(Bureau).load(premises.bureauId);
+    return this.bureaus.bureauLoader(context.loaders).load(premises.bureauId);
   }
 
   @ResolveField(() => InspectionType, {

@@ -1,9 +1,6 @@
-import { withReadManager } from '../database/read-replica';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import {
   Connection,
@@ -12,32 +9,32 @@ import {
   pageSize,
   toConnection,
 } from '../common/pagination/connection';
-import { withinJurisdiction } from '../common/scope';
+import { cursorCodec } from '../common/pagination/cursor';
+import type { Scope } from '../common/scope';
+import { Database } from '../database/database';
 import type { Loaders } from '../graphql/loaders';
 import { Inspection } from '../inspections/inspection.entity';
 import type { PremisesFilter } from './dto/premises.inputs';
-import { Premises } from './premises.entity';
+import type { Premises } from './premises.entity';
+import { PremisesRepository } from './premises.repository';
 
-/** `%` and `_` typed by a user are letters, not wildcards (backslash is ILIKE's escape). */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
+/** premisesList's cursor: the (name, id) of the last edge. */
+const premisesCursor = cursorCodec(['text', 'uuid']);
 
 /**
- * Reads of premises (市场主体): search and detail, always within the caller's jurisdiction,
- * plus the batched look-ups behind the Premises field resolvers.
+ * Reads of premises (市场主体): search and detail, always within the caller's scope (their
+ * jurisdiction), through PremisesRepository.
  */
 @Injectable()
 export class PremisesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly database: Database,
+    private readonly premises: PremisesRepository,
+  ) {}
 
-  /** A premises of the officer's jurisdiction; outside it, it does not exist (NOT_FOUND). */
-  async get(id: string, officer: CurrentOfficer): Promise<Premises> {
-    const query = this.dataSource
-      .getRepository(Premises)
-      .createQueryBuilder('p')
-      .where('p.id = :id', { id });
-    const premises = await withinJurisdiction(query, 'p.bureau_id', officer).getOne();
+  /** A premises of the scope; outside it, it does not exist (NOT_FOUND). */
+  async get(id: string, scope: Scope): Promise<Premises> {
+    const premises = await this.premises.findInScope(this.database.manager, scope, id);
     if (!premises) throw new NotFound('Premises', id);
     return premises;
   }
@@ -46,46 +43,30 @@ export class PremisesService {
   async list(
     filter: PremisesFilter | null | undefined,
     page: PageArgs,
-    officer: CurrentOfficer,
-  ): Promise<Connection<Premises>> {
-    // Lists may come from the read replica (DATABASE_READ_URL).
-    return withReadManager(this.dataSource, (manager) => this.page(manager, filter, page, officer));
-  }
-
-  private async page(
-    manager: EntityManager,
-    filter: PremisesFilter | null | undefined,
-    page: PageArgs,
-    officer: CurrentOfficer,
+    scope: Scope,
   ): Promise<Connection<Premises>> {
     const first = pageSize(page);
-    const query = withinJurisdiction(
-      manager.getRepository(Premises).createQueryBuilder('p'),
-      'p.bureau_id',
-      officer,
+    const after = page.after ? premisesCursor.decode(page.after) : null;
+    // Lists may come from the read replica (DATABASE_READ_URL).
+    const { rows, totalCount } = await this.database.read((manager) =>
+      this.premises.page(manager, scope, filter ?? {}, after, first + 1),
     );
-    applyFilter(query, filter ?? {});
-    const totalCount = await query.clone().getCount();
-    if (page.after) {
-      const [name, id] = decodeCursor(page.after, 2);
-      if (typeof name !== 'string' || typeof id !== 'string' || !isUUID(id))
-        throw BadUserInput.field('after', 'is not a cursor of this list');
-      query.andWhere('(p.name, p.id) > (:afterName, :afterId)', { afterName: name, afterId: id });
-    }
-    const rows = await query
-      .orderBy('p.name', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .take(first + 1)
-      .getMany();
-    return toConnection(rows, first, totalCount, (row) => [row.name, row.id]);
+    return toConnection(rows, first, totalCount, (row) =>
+      premisesCursor.encode([row.name, row.id]),
+    );
   }
+
+  /*
+   * TRANSITIONAL: PremisesType.lastInspection and PremisesType.inspections move to the inspections
+   * area (scoped reads through its repository); these two go when those field resolvers do.
+   */
 
   /** The latest non-voided inspection of each premises, batched over all premises asked. */
   lastInspection(loaders: Loaders, premisesId: string): Promise<Inspection | undefined> {
     return loaders
       .custom('premises.lastInspection', () => {
         return new DataLoader<string, Inspection | undefined>(async (premisesIds) => {
-          const rows = await this.dataSource.query<{ premises_id: string; id: string }[]>(
+          const rows = await this.database.manager.query<{ premises_id: string; id: string }[]>(
             `SELECT DISTINCT ON (premises_id) premises_id, id FROM inspections
               WHERE premises_id = ANY($1::uuid[]) AND NOT voided
               ORDER BY premises_id, inspected_at DESC, id DESC`,
@@ -146,7 +127,7 @@ export class PremisesService {
     after: [string, string] | null,
   ): Promise<Connection<Inspection>[]> {
     // inspected_at travels as text in the cursor so microseconds survive the round trip
-    const rows = await this.dataSource.query<
+    const rows = await this.database.manager.query<
       { premises_id: string; id: string; at: string; total: string }[]
     >(
       `SELECT premises_id, id, at, total FROM (
@@ -194,49 +175,12 @@ export class PremisesService {
     const totals = new Map(rows.map((row) => [row.premises_id, Number(row.total)]));
     const missing = premisesIds.filter((id) => !totals.has(id));
     if (missing.length === 0) return totals;
-    const counts = await this.dataSource.query<{ premises_id: string; total: string }[]>(
+    const counts = await this.database.manager.query<{ premises_id: string; total: string }[]>(
       `SELECT premises_id, count(*) AS total FROM inspections
         WHERE premises_id = ANY($1::uuid[]) AND NOT voided GROUP BY premises_id`,
       [missing],
     );
     for (const row of counts) totals.set(row.premises_id, Number(row.total));
     return totals;
-  }
-}
-
-function applyFilter(query: SelectQueryBuilder<Premises>, filter: PremisesFilter): void {
-  const search = filter.search?.trim();
-  if (search) {
-    // served by the pg_trgm GIN indexes on name, address and credit_code
-    query.andWhere(
-      '(p.name ILIKE :pattern OR p.address ILIKE :pattern OR p.credit_code ILIKE :pattern)',
-      { pattern: likePattern(search) },
-    );
-  }
-  if (filter.kinds?.length) query.andWhere('p.kind = ANY(:kinds)', { kinds: filter.kinds });
-  if (filter.riskLevels?.length)
-    query.andWhere('p.risk_level = ANY(:riskLevels)', { riskLevels: filter.riskLevels });
-  if (filter.bureauId) {
-    if (filter.includeSubBureaus === false) {
-      query.andWhere('p.bureau_id = :bureauId', { bureauId: filter.bureauId });
-    } else {
-      query.andWhere(
-        `p.bureau_id IN (WITH RECURSIVE subtree AS (
-            SELECT id FROM bureaus WHERE id = :bureauId
-            UNION ALL SELECT b.id FROM bureaus b JOIN subtree s ON b.parent_id = s.id)
-          SELECT id FROM subtree)`,
-        { bureauId: filter.bureauId },
-      );
-    }
-  }
-  if (filter.notInspectedInSweepId) {
-    query.andWhere(
-      `EXISTS (SELECT 1 FROM sweep_categories sc
-                 JOIN target_categories tc ON tc.id = sc.category_id
-                WHERE sc.sweep_id = :sweepId AND p.kind = ANY(tc.premises_kinds))
-       AND NOT EXISTS (SELECT 1 FROM inspections i
-                        WHERE i.premises_id = p.id AND i.sweep_id = :sweepId AND NOT i.voided)`,
-      { sweepId: filter.notInspectedInSweepId },
-    );
   }
 }

@@ -287,6 +287,18 @@ describe('certificate-renting detection (执业药师挂证)', () => {
         { token: reader.token },
       );
       expect(refusal(bad)).toEqual({ code: 'BAD_USER_INPUT', paths: ['after'] });
+      // Well-formed cursors of another shape are refused the same way: a number where the
+      // registration number goes, two values, and a cursor of premisesList.
+      const cursor = (values: unknown[]) =>
+        Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+      for (const after of [
+        cursor([42]),
+        cursor(['PAGE0001', 'PAGE0002']),
+        cursor(['批量药店1-1', '00000000-0000-4000-8000-000000000001']),
+      ]) {
+        const refused = await app.gql(CONFLICTS, { first: 5, after }, { token: reader.token });
+        expect(refusal(refused)).toEqual({ code: 'BAD_USER_INPUT', paths: ['after'] });
+      }
     });
 
     it('issues the same number of SQL statements for 30 conflicts as for 3, with pharmacies, bureaus and premises conflicts', async () => {

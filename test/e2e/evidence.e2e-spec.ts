@@ -227,7 +227,11 @@ describe('evidence files (证据文件)', () => {
       const before = storedFiles();
       const response = await put(hash, bytes, world.inspectorA.token, 'image/jpeg');
       expect(response.status).toBe(415);
-      expect(await response.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+      // said in the caller's language, Chinese by default
+      expect(await response.json()).toEqual({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: '文件内容不是可接收的图片或 PDF 文档',
+      });
       expect(storedFiles()).toEqual(before);
       expect(await app.query(`SELECT 1 FROM evidence_files WHERE sha256 = $1`, [hash])).toEqual([]);
     },
@@ -246,7 +250,10 @@ describe('evidence files (证据文件)', () => {
     const before = storedFiles();
     const response = await put(hash, bytes);
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(await response.json()).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `证据文件不能超过${20 * MiB}字节`,
+    });
     expect(storedFiles()).toEqual(before);
     expect(await app.query(`SELECT 1 FROM evidence_files WHERE sha256 = $1`, [hash])).toEqual([]);
   });
@@ -327,16 +334,30 @@ describe('evidence files (证据文件)', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: [{ path: 'sha256' }],
+      fields: [{ path: 'sha256', message: '必须是64位小写十六进制字符' }],
     });
-    expect((await get('A'.repeat(64))).status).toBe(400);
+    const english = await get('A'.repeat(64), world.inspectorA.token, { 'accept-language': 'en' });
+    expect(english.status).toBe(400);
+    expect(await english.json()).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ path: 'sha256', message: 'must be 64 lowercase hexadecimal characters' }],
+    });
   });
 
   it('answers 404 to a file no finding cites, so the store is no general file host', async () => {
     const bytes = sample('jpeg');
     const response = await put(sha256(bytes), bytes);
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await response.json()).toEqual({
+      code: 'NOT_FOUND',
+      message: '未找到该证据文件，或不在您的管辖范围内',
+      entity: 'Evidence file',
+    });
+    const english = await get(sha256(bytes), world.inspectorA.token, { 'accept-language': 'en' });
+    expect(await english.json()).toMatchObject({
+      message: `Evidence file ${sha256(bytes)} not found`,
+      entity: 'Evidence file',
+    });
     expect(existsSync(storedPath(sha256(bytes)))).toBe(false);
   });
 

@@ -321,12 +321,23 @@ describe('premises registry', () => {
     it('refuses a page larger than 100, a malformed cursor and a malformed id', async () => {
       const tooLarge = await app.gql('SearchPremises', { first: 101 }, { token: adminToken });
       expect(tooLarge.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-      const badCursor = await app.gql(
-        'SearchPremises',
-        { after: 'nonsense' },
-        { token: adminToken },
-      );
-      expect(badCursor.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+      // A malformed cursor, or a well-formed one of another shape (a conflicts cursor, an id that
+      // is no UUID, a number for the name), is the client's mistake on `after`.
+      const cursor = (values: unknown[]) =>
+        Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+      for (const after of [
+        'nonsense',
+        cursor(['PAGE0001']),
+        cursor(['金凤百货店00', 'not-a-uuid']),
+        cursor([42, '00000000-0000-4000-8000-000000000001']),
+      ]) {
+        const badCursor = await app.gql('SearchPremises', { after }, { token: adminToken });
+        expect(badCursor.data).toBeNull();
+        expect(badCursor.errors![0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: [{ path: 'after', message: expect.any(String) }],
+        });
+      }
       const malformed = await app.gql(
         `query { premises(id: "42") { id } }`,
         {},

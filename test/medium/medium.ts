@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, EntityManager } from 'typeorm';
 import { CITY_BUREAU } from '../../src/bootstrap/bootstrap.service';
 import { Bureau } from '../../src/bureaus/bureau.entity';
+import { Database } from '../../src/database/database';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { createTestDatabase, dropTestDatabase } from '../setup/database';
 
@@ -15,6 +16,8 @@ export interface MediumDatabase {
   url: string;
   dataSource: DataSource;
   manager: EntityManager;
+  /** The service's Database on this data source, for services and Loaders. */
+  database: Database;
   /** One SQL statement, as TestApp.query: the factories of test/factories take either. */
   query<T = any>(sql: string, parameters?: unknown[]): Promise<T[]>;
   /** Runs `work` in a transaction that is always rolled back: a test leaves nothing behind. */
@@ -36,6 +39,7 @@ export async function mediumDatabase(): Promise<MediumDatabase> {
     url,
     dataSource,
     manager: dataSource.manager,
+    database: new Database(dataSource),
     query: <T>(sql: string, parameters: unknown[] = []) => dataSource.query<T[]>(sql, parameters),
     async rollback<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
       let result: T | undefined;

@@ -1,3 +1,4 @@
+import { render } from '../../common/messages/message';
 import {
   creditCodeCheckCharacter,
   creditCodeProblem,
@@ -31,7 +32,8 @@ describe('unified social credit code (GB 32100-2015)', () => {
     ['91350100Z000100Y43', /"Z"/],
     ['91350100m000100y43', /"m"/],
   ])('refuses %s', (code, reason) => {
-    expect(creditCodeProblem(code)).toMatch(reason);
+    const problem = creditCodeProblem(code);
+    expect(problem && render(problem, 'en')).toMatch(reason);
     expect(isValidCreditCode(code)).toBe(false);
   });
 

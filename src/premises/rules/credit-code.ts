@@ -1,3 +1,5 @@
+import { message, type Message } from '../../common/messages/message';
+
 /**
  * 统一社会信用代码 (unified social credit code), GB 32100-2015: 18 characters from an alphabet
  * without I, O, S, V, Z; the last one is a check character over the first 17.
@@ -19,15 +21,19 @@ export function creditCodeCheckCharacter(first17: string): string | null {
   return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31];
 }
 
-/** Why a credit code is not valid, in words a clerk understands; null when it is valid. */
-export function creditCodeProblem(code: string): string | null {
-  if (code.length !== 18) return `统一社会信用代码 must be 18 characters, got ${code.length}`;
+/**
+ * Why a credit code is not valid, in words a clerk understands (the message names the code);
+ * null when it is valid.
+ */
+export function creditCodeProblem(code: string): Message | null {
+  if (code.length !== 18)
+    return message('premises.import.creditCodeLength', { length: code.length, code });
   const bad = [...code].find((character) => !CREDIT_CODE_ALPHABET.includes(character));
   if (bad !== undefined)
-    return `统一社会信用代码 contains "${bad}", which is not allowed (only digits and capital letters except I, O, S, V, Z)`;
+    return message('premises.import.creditCodeCharacter', { character: bad, code });
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
   if (expected !== code[17])
-    return `统一社会信用代码 check character is wrong (the last character should be ${expected})`;
+    return message('premises.import.creditCodeCheck', { expected: expected ?? '', code });
   return null;
 }
 

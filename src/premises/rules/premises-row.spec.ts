@@ -1,3 +1,4 @@
+import { render } from '../../common/messages/message';
 import { checkPremisesRow, PremisesRow } from './premises-row';
 
 const BUREAU_ID = '00000000-0000-4000-8000-000000000001';
@@ -65,7 +66,7 @@ describe('checking a registry row (市场主体名录)', () => {
   ])('rejects %s', (_case, change, reason) => {
     const result = checkPremisesRow({ ...base, ...change }, bureauIdOf);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.reason).toMatch(reason);
+    expect(!result.ok && render(result.reason, 'en')).toMatch(reason);
   });
 
   it('accepts pharmacist registrations at a pharmacy, without duplicates', () => {
@@ -78,5 +79,46 @@ describe('checking a registry row (市场主体名录)', () => {
       bureauIdOf,
     );
     expect(result.ok && result.row.pharmacistRegistrations).toEqual(['640101201900123']);
+  });
+});
+
+describe('the reasons of a rejected row in Chinese', () => {
+  const bureauIdOf = (code: string) => (code === 'XQ' ? 'b1' : undefined);
+  const row: PremisesRow = {
+    name: '某超市',
+    kind: 'FOOD_RETAILER',
+    bureauCode: 'XQ',
+    address: '解放街1号',
+  };
+
+  it.each<[Partial<PremisesRow>, string]>([
+    [{ name: ' ' }, '缺少名称'],
+    [{ bureauCode: 'NOPE' }, '执法单位代码"NOPE"不存在'],
+    [
+      { creditCode: '91350100M000100Y44' },
+      '统一社会信用代码"91350100M000100Y44"校验位错误（最后一位应为3）',
+    ],
+    [{ creditCode: '9135' }, '统一社会信用代码"9135"应为18位，实际为4位'],
+    [
+      { licences: [{ kind: 'FOOD_PRODUCTION', number: 'SC123' }] },
+      '食品生产许可证编号"SC123"应为SC加14位数字',
+    ],
+    [
+      { pharmacistRegistrations: ['640120180012'] },
+      '只有药店可以登记执业药师注册证（本行类型为FOOD_RETAILER）',
+    ],
+    [{ latitude: 38.5 }, '经纬度须同时填写或同时留空'],
+    [{ latitude: 95, longitude: 106 }, '纬度95不在-90到90之间'],
+  ])('says %j as %s', (change, chinese) => {
+    const result = checkPremisesRow({ ...row, ...change }, bureauIdOf);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && render(result.reason, 'zh')).toBe(chinese);
+  });
+
+  it('keeps the English wording of each reason, as before the catalogue', () => {
+    const result = checkPremisesRow({ ...row, creditCode: '9135' }, bureauIdOf);
+    expect(!result.ok && render(result.reason, 'en')).toBe(
+      '统一社会信用代码 must be 18 characters, got 4: "9135"',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { PREMISES_KINDS } from '../../reference/target-category.entity';
 import type { PremisesKind } from '../../reference/target-category.entity';
 import { LICENCE_KINDS, RISK_LEVELS } from '../premises.entity';
 import type { Licence, RiskLevel } from '../premises.entity';
+import { message, type Message } from '../../common/messages/message';
 import { creditCodeProblem, isValidFoodProductionLicenceNumber } from './credit-code';
 
 /** A row of the premises registry as a clerk sends it (the GraphQL input or a CSV line). */
@@ -33,7 +34,8 @@ export interface CheckedRow {
   longitude?: number;
 }
 
-export type RowCheck = { ok: true; row: CheckedRow } | { ok: false; reason: string };
+/** A rejected row's reason is a message by key, said in the clerk's language where it is shown. */
+export type RowCheck = { ok: true; row: CheckedRow } | { ok: false; reason: Message };
 
 const NAME_MAX = 200;
 const ADDRESS_MAX = 300;
@@ -51,32 +53,41 @@ export function checkPremisesRow(
   row: PremisesRow,
   bureauIdOf: (code: string) => string | undefined,
 ): RowCheck {
-  const reject = (reason: string): RowCheck => ({ ok: false, reason });
+  const reject = (reason: Message): RowCheck => ({ ok: false, reason });
   const name = tidy(row.name ?? '');
   const address = tidy(row.address ?? '');
-  if (!name) return reject('name (名称) is missing');
-  if (name.length > NAME_MAX) return reject(`name (名称) is longer than ${NAME_MAX} characters`);
-  if (!address) return reject('address (地址) is missing');
+  if (!name) return reject(message('premises.import.nameMissing'));
+  if (name.length > NAME_MAX)
+    return reject(message('premises.import.nameTooLong', { max: NAME_MAX }));
+  if (!address) return reject(message('premises.import.addressMissing'));
   if (address.length > ADDRESS_MAX)
-    return reject(`address (地址) is longer than ${ADDRESS_MAX} characters`);
+    return reject(message('premises.import.addressTooLong', { max: ADDRESS_MAX }));
 
   // GraphQL enums check these already; rows from a CSV file arrive as free text
   if (!(PREMISES_KINDS as readonly string[]).includes(row.kind))
-    return reject(`unknown kind "${row.kind}" (one of ${PREMISES_KINDS.join(', ')})`);
+    return reject(
+      message('premises.import.unknownKind', { kind: String(row.kind), kinds: PREMISES_KINDS }),
+    );
   if (row.riskLevel && !(RISK_LEVELS as readonly string[]).includes(row.riskLevel))
-    return reject(`unknown risk level "${row.riskLevel}" (A, B, C or D)`);
+    return reject(
+      message('premises.import.unknownRiskLevel', { riskLevel: String(row.riskLevel) }),
+    );
 
   const bureauCode = (row.bureauCode ?? '').trim();
   const bureauId = bureauIdOf(bureauCode);
   if (!bureauId)
-    return reject(bureauCode ? `unknown bureau code "${bureauCode}"` : 'bureau code is missing');
+    return reject(
+      bureauCode
+        ? message('premises.import.unknownBureau', { code: bureauCode })
+        : message('premises.import.bureauMissing'),
+    );
 
   const checked: CheckedRow = { name, kind: row.kind, bureauId, address };
 
   const creditCode = row.creditCode?.trim().toUpperCase();
   if (creditCode) {
     const problem = creditCodeProblem(creditCode);
-    if (problem) return reject(`${problem}: "${creditCode}"`);
+    if (problem) return reject(problem);
     checked.creditCode = creditCode;
   }
 
@@ -85,18 +96,20 @@ export function checkPremisesRow(
     for (const licence of row.licences) {
       if (!(LICENCE_KINDS as readonly string[]).includes(licence.kind))
         return reject(
-          `unknown licence kind "${licence.kind}" (one of ${LICENCE_KINDS.join(', ')})`,
+          message('premises.import.unknownLicenceKind', {
+            kind: String(licence.kind),
+            kinds: LICENCE_KINDS,
+          }),
         );
       const number = (licence.number ?? '').trim().toUpperCase();
-      if (!number) return reject(`a ${licence.kind} licence has no number`);
+      if (!number)
+        return reject(message('premises.import.licenceNumberMissing', { kind: licence.kind }));
       if (licence.validUntil && !isCalendarDay(licence.validUntil))
         return reject(
-          `licence ${number}: validity "${licence.validUntil}" is not a day YYYY-MM-DD`,
+          message('premises.import.licenceValidity', { number, validUntil: licence.validUntil }),
         );
       if (licence.kind === 'FOOD_PRODUCTION' && !isValidFoodProductionLicenceNumber(number))
-        return reject(
-          `food production licence number (食品生产许可证) "${number}" must be SC followed by 14 digits`,
-        );
+        return reject(message('premises.import.foodProductionNumber', { number }));
       licences.push({ kind: licence.kind, number, validUntil: licence.validUntil ?? null });
     }
     checked.licences = licences;
@@ -109,25 +122,22 @@ export function checkPremisesRow(
       ...new Set(row.pharmacistRegistrations.map((r) => r.trim()).filter(Boolean)),
     ];
     if (registrations.length > 0 && row.kind !== 'PHARMACY')
-      return reject(
-        `pharmacist registrations (执业药师注册证) are only for a PHARMACY, not a ${row.kind}`,
-      );
+      return reject(message('premises.import.pharmacistsNotPharmacy', { kind: row.kind }));
     checked.pharmacistRegistrations = registrations;
   }
 
   const hasLatitude = row.latitude !== undefined && row.latitude !== null;
   const hasLongitude = row.longitude !== undefined && row.longitude !== null;
-  if (hasLatitude !== hasLongitude)
-    return reject('coordinates need both latitude and longitude, or neither');
+  if (hasLatitude !== hasLongitude) return reject(message('premises.import.coordinatesBoth'));
   if (hasLatitude && hasLongitude) {
     const latitude = row.latitude as number;
     const longitude = row.longitude as number;
     if (Number.isNaN(latitude) || Number.isNaN(longitude))
-      return reject('latitude and longitude must be numbers in degrees, e.g. 38.4872 and 106.2309');
+      return reject(message('premises.import.coordinatesNotNumbers'));
     if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90)
-      return reject(`latitude ${latitude} is not between -90 and 90`);
+      return reject(message('premises.import.latitudeRange', { latitude }));
     if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180)
-      return reject(`longitude ${longitude} is not between -180 and 180`);
+      return reject(message('premises.import.longitudeRange', { longitude }));
     checked.latitude = latitude;
     checked.longitude = longitude;
   }

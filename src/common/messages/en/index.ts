@@ -1,7 +1,9 @@
 import { commonEn } from './common';
 import { legacyEn } from './legacy';
+import { evidenceEn } from './evidence';
 import { officersEn } from './officers';
 import { progressEn } from './progress';
+import { premisesEn } from './premises';
 
 /**
  * The English catalogue: every message key of the service. Each area keeps its messages in a file
@@ -12,6 +14,8 @@ export const en = {
   ...legacyEn,
   ...officersEn,
   ...progressEn,
+  ...evidenceEn,
+  ...premisesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

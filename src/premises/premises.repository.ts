@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { subtreeOf } from '../bureaus/bureau-tree';
+import type { Scope } from '../common/scope';
+import type { Loaders } from '../graphql/loaders';
+import type { PremisesKind } from '../reference/target-category.entity';
+import type { PremisesFilter } from './dto/premises.inputs';
+import { Premises, type Licence, type RiskLevel } from './premises.entity';
+
+/** `%` and `_` typed by a user are letters, not wildcards (backslash is ILIKE's escape). */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** A premises as the registry import reads and writes it: camelCase, like the entity, for the audit trail. */
+export interface PremisesRecord {
+  id: string;
+  name: string;
+  kind: PremisesKind;
+  bureauId: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+  creditCode: string | null;
+  licences: Licence[];
+  riskLevel: RiskLevel | null;
+  pharmacistRegistrations: string[];
+}
+
+/** What the rows of an import are matched to the registry by. */
+export interface ImportMatchKeys {
+  creditCodes: string[];
+  /** Names and addresses, pairwise (same length). */
+  names: string[];
+  addresses: string[];
+}
+
+/** The sort key of premisesList, (name, id), after which a page starts. */
+export type PremisesPosition = readonly [name: string, id: string];
+
+const RECORD_COLUMNS = `id, name, kind, bureau_id AS "bureauId", address, latitude, longitude,
+  credit_code AS "creditCode", licences, risk_level AS "riskLevel",
+  pharmacist_registrations AS "pharmacistRegistrations"`;
+
+/** The columns of jsonb_to_recordset that the set-based writes read the records from. */
+const RECORDSET = `jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, kind text, "bureauId" uuid,
+  address text, latitude double precision, longitude double precision, "creditCode" text,
+  licences jsonb, "riskLevel" text, "pharmacistRegistrations" text[])`;
+
+/** A DataLoader cache name per scope, so that two scopes in one request never share results. */
+function scopeName(scope: Scope): string {
+  return scope.bureauIds === null ? 'city' : [...scope.bureauIds].sort().join(',');
+}
+
+/**
+ * Every SQL statement on premises (市场主体). Premises are jurisdiction-bound (`bureau_id`): every
+ * read of them takes the caller's Scope and applies it, except the registry import's matching,
+ * which is city-wide by nature and says so in its name.
+ */
+@Injectable()
+export class PremisesRepository {
+  /** The premises if it is inside the scope; null when unknown or outside it. */
+  findInScope(manager: EntityManager, scope: Scope, id: string): Promise<Premises | null> {
+    const query = manager.createQueryBuilder(Premises, 'p').where('p.id = :id', { id });
+    return scope.apply(query, 'p.bureau_id').getOne();
+  }
+
+  /** The premises of these ids that are inside the scope (the others are left out), in no order. */
+  findByIds(manager: EntityManager, scope: Scope, ids: readonly string[]): Promise<Premises[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    const query = manager
+      .createQueryBuilder(Premises, 'p')
+      .where('p.id = ANY(:ids)', { ids: [...ids] });
+    return scope.apply(query, 'p.bureau_id').getMany();
+  }
+
+  /**
+   * Premises by id for this request, within the scope: undefined for one that is unknown or
+   * outside it. One query per tick, read as the request's loaders read (replica outside mutations).
+   */
+  premisesLoader(loaders: Loaders, scope: Scope): DataLoader<string, Premises | undefined> {
+    return loaders.custom(
+      `premisesById:${scopeName(scope)}`,
+      () =>
+        new DataLoader<string, Premises | undefined>(async (ids) => {
+          const rows = await loaders.read((manager) => this.findByIds(manager, scope, ids));
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id));
+        }),
+    );
+  }
+
+  /**
+   * One page of premises of the scope matching the filter, ordered by (name, id), starting after
+   * `after`; `limit` rows at most, and the count of all matches of the scope and filter.
+   */
+  async page(
+    manager: EntityManager,
+    scope: Scope,
+    filter: PremisesFilter,
+    after: PremisesPosition | null,
+    limit: number,
+  ): Promise<{ rows: Premises[]; totalCount: number }> {
+    const query = scope.apply(manager.createQueryBuilder(Premises, 'p'), 'p.bureau_id');
+    applyFilter(query, filter);
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      query.andWhere('(p.name, p.id) > (:afterName, :afterId)', {
+        afterName: after[0],
+        afterId: after[1],
+      });
+    }
+    const rows = await query
+      .orderBy('p.name', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .take(limit)
+      .getMany();
+    return { rows, totalCount };
+  }
+
+  /**
+   * Makes registry imports run one at a time, until the transaction ends: name + address is not
+   * unique in the table, so two concurrent batches could otherwise both create the same premises.
+   */
+  async lockImports(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('premises-import'))`);
+  }
+
+  /**
+   * Premises anywhere in the city that share a credit code, or a name and address, with the rows
+   * of an import, locked (FOR UPDATE) for the rest of the transaction. Unscoped: the registry is
+   * imported for the whole city (ADMIN or the command line).
+   */
+  lockMatchingForImportUnscoped(
+    manager: EntityManager,
+    keys: ImportMatchKeys,
+  ): Promise<PremisesRecord[]> {
+    if (keys.creditCodes.length === 0 && keys.names.length === 0) return Promise.resolve([]);
+    return manager.query<PremisesRecord[]>(
+      `SELECT ${RECORD_COLUMNS} FROM premises
+        WHERE credit_code = ANY($1::text[])
+           OR (name, address) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+        ORDER BY created_at, id
+        FOR UPDATE`,
+      [keys.creditCodes, keys.names, keys.addresses],
+    );
+  }
+
+  /** Writes these records over the premises of their ids, in one statement. */
+  async updateRecords(manager: EntityManager, records: PremisesRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await manager.query(
+      `UPDATE premises p SET name = r.name, kind = r.kind, bureau_id = r."bureauId",
+          address = r.address, latitude = r.latitude, longitude = r.longitude,
+          credit_code = r."creditCode", licences = r.licences, risk_level = r."riskLevel",
+          pharmacist_registrations = r."pharmacistRegistrations", updated_at = now()
+         FROM ${RECORDSET}
+        WHERE p.id = r.id`,
+      [JSON.stringify(records)],
+    );
+  }
+
+  /** Inserts these records (their ids chosen by the caller), in one statement. */
+  async insertRecords(manager: EntityManager, records: PremisesRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await manager.query(
+      `INSERT INTO premises (id, name, kind, bureau_id, address, latitude, longitude,
+          credit_code, licences, risk_level, pharmacist_registrations)
+       SELECT r.id, r.name, r.kind, r."bureauId", r.address, r.latitude, r.longitude,
+              r."creditCode", r.licences, r."riskLevel", r."pharmacistRegistrations"
+         FROM ${RECORDSET}`,
+      [JSON.stringify(records)],
+    );
+  }
+}
+
+function applyFilter(query: SelectQueryBuilder<Premises>, filter: PremisesFilter): void {
+  const search = filter.search?.trim();
+  if (search) {
+    // served by the pg_trgm GIN indexes on name, address and credit_code
+    query.andWhere(
+      '(p.name ILIKE :pattern OR p.address ILIKE :pattern OR p.credit_code ILIKE :pattern)',
+      { pattern: likePattern(search) },
+    );
+  }
+  if (filter.kinds?.length) query.andWhere('p.kind = ANY(:kinds)', { kinds: filter.kinds });
+  if (filter.riskLevels?.length)
+    query.andWhere('p.risk_level = ANY(:riskLevels)', { riskLevels: filter.riskLevels });
+  if (filter.bureauId) {
+    if (filter.includeSubBureaus === false) {
+      query.andWhere('p.bureau_id = :bureauId', { bureauId: filter.bureauId });
+    } else {
+      query.andWhere(`p.bureau_id IN ${subtreeOf('CAST(:bureauId AS uuid)')}`, {
+        bureauId: filter.bureauId,
+      });
+    }
+  }
+  if (filter.notInspectedInSweepId) {
+    // A condition on premises that looks at the sweep's categories and inspections: it stays one
+    // statement here (a sub-select), not a second read through those areas' repositories.
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM sweep_categories sc
+                 JOIN target_categories tc ON tc.id = sc.category_id
+                WHERE sc.sweep_id = :sweepId AND p.kind = ANY(tc.premises_kinds))
+       AND NOT EXISTS (SELECT 1 FROM inspections i
+                        WHERE i.premises_id = p.id AND i.sweep_id = :sweepId AND NOT i.voided)`,
+      { sweepId: filter.notInspectedInSweepId },
+    );
+  }
+}

@@ -1,4 +1,8 @@
 import { commonEn } from './common';
+import { auditEn } from './audit';
+import { authEn } from './auth';
+import { bureausEn } from './bureaus';
+import { exposuresEn } from './exposures';
 import { legacyEn } from './legacy';
 import { officersEn } from './officers';
 
@@ -10,6 +14,10 @@ export const en = {
   ...commonEn,
   ...legacyEn,
   ...officersEn,
+  ...auditEn,
+  ...authEn,
+  ...bureausEn,
+  ...exposuresEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,9 @@
 import type { MessageKey } from '../en';
 import { commonZh } from './common';
+import { auditZh } from './audit';
+import { authZh } from './auth';
+import { bureausZh } from './bureaus';
+import { exposuresZh } from './exposures';
 import { legacyZh } from './legacy';
 import { officersZh } from './officers';
 
@@ -8,4 +12,8 @@ export const zh: Record<MessageKey, string> = {
   ...commonZh,
   ...legacyZh,
   ...officersZh,
+  ...auditZh,
+  ...authZh,
+  ...bureausZh,
+  ...exposuresZh,
 };

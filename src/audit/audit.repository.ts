@@ -29,7 +29,11 @@ export class AuditRepository {
   }
 
   /** The events of one record, oldest first. */
-  trail(manager: EntityManager, entityType: AuditedEntityType, entityId: string): Promise<AuditEvent[]> {
+  trail(
+    manager: EntityManager,
+    entityType: AuditedEntityType,
+    entityId: string,
+  ): Promise<AuditEvent[]> {
     return manager.find(AuditEvent, { where: { entityType, entityId }, order: { id: 'ASC' } });
   }
 }

@@ -47,7 +47,9 @@ export class BureausRepository {
       'bureauById',
       () =>
         new DataLoader<string, Bureau | undefined>(async (ids) => {
-          const rows = await loaders.read((manager) => manager.findBy(Bureau, { id: In([...ids]) }));
+          const rows = await loaders.read((manager) =>
+            manager.findBy(Bureau, { id: In([...ids]) }),
+          );
           const byId = new Map(rows.map((row) => [row.id, row]));
           return ids.map((id) => byId.get(id));
         }),

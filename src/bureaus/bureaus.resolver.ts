@@ -41,6 +41,8 @@ export class BureausResolver {
     @Context() context: GraphQLContext,
   ): Promise<Bureau | null> {
     if (!bureau.parentId) return null;
-    return (await this.bureausRepository.bureauLoader(context.loaders).load(bureau.parentId)) ?? null;
+    return (
+      (await this.bureausRepository.bureauLoader(context.loaders).load(bureau.parentId)) ?? null
+    );
   }
 }

@@ -23,9 +23,7 @@ export class ExposureSweepsRepository {
               [[...exposureIds]],
             );
             const sweepIds = [...new Set(links.map((link) => link.sweep_id))];
-            const sweeps = sweepIds.length
-              ? await manager.findBy(Sweep, { id: In(sweepIds) })
-              : [];
+            const sweeps = sweepIds.length ? await manager.findBy(Sweep, { id: In(sweepIds) }) : [];
             return { links, sweeps };
           });
           const byId = new Map(sweeps.map((sweep) => [sweep.id, sweep]));

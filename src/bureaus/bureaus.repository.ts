@@ -44,7 +44,7 @@ export class BureausRepository {
   /** Bureaus by id for this request (one query per tick), read as the request's loaders read. */
   bureauLoader(loaders: Loaders): DataLoader<string, Bureau | undefined> {
     return loaders.custom(
-      'bureauById',
+      'bureaus.byId',
       () =>
         new DataLoader<string, Bureau | undefined>(async (ids) => {
           const rows = await loaders.read((manager) =>

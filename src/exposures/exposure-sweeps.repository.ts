@@ -14,7 +14,7 @@ export class ExposureSweepsRepository {
   /** The sweeps of each exposure, newest start date first, then by id descending. */
   sweepsLoader(loaders: Loaders): DataLoader<string, Sweep[]> {
     return loaders.custom(
-      'sweepsByExposure',
+      'exposures.sweepsByExposure',
       () =>
         new DataLoader<string, Sweep[]>(async (exposureIds) => {
           const { links, sweeps } = await loaders.read(async (manager) => {

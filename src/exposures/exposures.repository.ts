@@ -86,7 +86,7 @@ export class ExposuresRepository {
   /** Exposures by id for this request (one query per tick), read as the request's loaders read. */
   exposureLoader(loaders: Loaders): DataLoader<string, Exposure | undefined> {
     return loaders.custom(
-      'exposureById',
+      'exposures.byId',
       () =>
         new DataLoader<string, Exposure | undefined>(async (ids) => {
           const rows = await loaders.read((manager) =>
@@ -101,7 +101,7 @@ export class ExposuresRepository {
   /** Exposed products by id for this request (one query per tick). */
   exposedProductLoader(loaders: Loaders): DataLoader<string, ExposedProduct | undefined> {
     return loaders.custom(
-      'exposedProductById',
+      'exposures.productById',
       () =>
         new DataLoader<string, ExposedProduct | undefined>(async (ids) => {
           const rows = await loaders.read((manager) =>
@@ -116,7 +116,7 @@ export class ExposuresRepository {
   /** The exposed products of each exposure, by product name, for this request. */
   productsLoader(loaders: Loaders): DataLoader<string, ExposedProduct[]> {
     return loaders.custom(
-      'productsByExposure',
+      'exposures.productsByExposure',
       () =>
         new DataLoader<string, ExposedProduct[]>(async (ids) => {
           const rows = await loaders.read((manager) =>
@@ -133,7 +133,7 @@ export class ExposuresRepository {
   /** The ids of the target categories of each exposure, for this request. */
   categoryIdsLoader(loaders: Loaders): DataLoader<string, string[]> {
     return loaders.custom(
-      'categoryIdsByExposure',
+      'exposures.categoryIdsByExposure',
       () =>
         new DataLoader<string, string[]>(async (ids) => {
           const rows = await loaders.read((manager) =>

@@ -121,7 +121,7 @@ export class OfficersRepository {
   /** Officers by id for this request (one query per tick), read as the request's loaders read. */
   officerLoader(loaders: Loaders): DataLoader<string, Officer | undefined> {
     return loaders.custom(
-      'officerById',
+      'officers.byId',
       () =>
         new DataLoader<string, Officer | undefined>(async (ids) => {
           const rows = await loaders.read((manager) =>

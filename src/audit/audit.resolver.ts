@@ -1,17 +1,21 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentUser, Roles } from '../auth/decorators';
+import { CurrentScope, Roles } from '../auth/decorators';
+import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import type { GraphQLContext } from '../graphql/context';
 import { OfficerType } from '../officers/dto/officer.types';
-import { Officer } from '../officers/officer.entity';
+import type { Officer } from '../officers/officer.entity';
+import { OfficersRepository } from '../officers/officers.repository';
 import type { AuditEvent } from './audit-event.entity';
 import { AuditTrailService } from './audit-trail.service';
 import { AuditEventType } from './dto/audit-event.types';
 
 @Resolver(() => AuditEventType)
 export class AuditResolver {
-  constructor(private readonly trails: AuditTrailService) {}
+  constructor(
+    private readonly trails: AuditTrailService,
+    private readonly officers: OfficersRepository,
+  ) {}
 
   @Query(() => [AuditEventType], {
     description:
@@ -26,9 +30,9 @@ export class AuditResolver {
     entityType: string,
     @Args('entityId', { type: () => ID, description: 'UUID of the record.' }, UuidPipe)
     entityId: string,
-    @CurrentUser() officer: CurrentOfficer,
+    @CurrentScope() scope: Scope,
   ): Promise<AuditEvent[]> {
-    return this.trails.trail(entityType, entityId, officer);
+    return this.trails.trail(entityType, entityId, scope);
   }
 
   @ResolveField(() => OfficerType, {
@@ -40,6 +44,6 @@ export class AuditResolver {
     @Context() context: GraphQLContext,
   ): Promise<Officer | null> {
     if (!event.actorId) return null;
-    return (await context.loaders.byId(Officer).load(event.actorId)) ?? null;
+    return (await this.officers.officerLoader(context.loaders).load(event.actorId)) ?? null;
   }
 }

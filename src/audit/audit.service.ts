@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditEvent, AuditedEntityType } from './audit-event.entity';
-
-const AUDIT_INSERT_SLICE = 2000;
+import type { AuditedEntityType } from './audit-event.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -20,22 +19,22 @@ export interface AuditEntry {
  */
 @Injectable()
 export class AuditService {
+  /** The repository defaults for callers outside Nest (the premises import CLI). */
+  constructor(private readonly events: AuditRepository = new AuditRepository()) {}
+
   async record(manager: EntityManager, ...entries: AuditEntry[]): Promise<void> {
-    // One INSERT carries at most 65535 parameters (7 a row): write big batches in slices.
-    for (let start = 0; start < entries.length; start += AUDIT_INSERT_SLICE) {
-      await manager.insert(
-        AuditEvent,
-        entries.slice(start, start + AUDIT_INSERT_SLICE).map((entry) => ({
-          actorId: entry.actorId,
-          action: entry.action,
-          entityType: entry.entityType,
-          entityId: entry.entityId,
-          before: entry.before === undefined ? null : toJson(entry.before),
-          after: entry.after === undefined ? null : toJson(entry.after),
-          requestId: entry.requestId ?? null,
-        })),
-      );
-    }
+    await this.events.insert(
+      manager,
+      entries.map((entry) => ({
+        actorId: entry.actorId,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: entry.before === undefined ? null : toJson(entry.before),
+        after: entry.after === undefined ? null : toJson(entry.after),
+        requestId: entry.requestId ?? null,
+      })),
+    );
   }
 }
 

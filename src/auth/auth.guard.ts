@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Forbidden, Unauthenticated } from '../common/errors/domain-errors';
+import { message } from '../common/messages/message';
 import type { Role } from '../officers/officer.entity';
 import { AuthService } from './auth.service';
 import { PUBLIC_KEY, requestOf, ROLES_KEY } from './decorators';
@@ -31,7 +32,7 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles?.length && !request.officer.roles.some((role: Role) => roles.includes(role))) {
-      throw new Forbidden(`This needs one of the roles ${roles.join(', ')}`);
+      throw new Forbidden(message('error.forbiddenRoles', { roles }));
     }
     return true;
   }

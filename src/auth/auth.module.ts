@@ -6,6 +6,7 @@ import { OfficersModule } from '../officers/officers.module';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService, JWT_ALGORITHM } from './auth.service';
+import { LoginFailuresRepository } from './login-failures.repository';
 import { LoginThrottleService } from './login-throttle.service';
 
 @Global()
@@ -24,6 +25,7 @@ import { LoginThrottleService } from './login-throttle.service';
   providers: [
     AuthService,
     LoginThrottleService,
+    LoginFailuresRepository,
     AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -2,13 +2,17 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { GraphQLContext } from '../graphql/context';
-import { Bureau } from './bureau.entity';
+import type { Bureau } from './bureau.entity';
+import { BureausRepository } from './bureaus.repository';
 import { BureausService } from './bureaus.service';
 import { BureauType, CreateBureauInput, CreateBureauPayload } from './dto/bureau.types';
 
 @Resolver(() => BureauType)
 export class BureausResolver {
-  constructor(private readonly bureausService: BureausService) {}
+  constructor(
+    private readonly bureausService: BureausService,
+    private readonly bureausRepository: BureausRepository,
+  ) {}
 
   @Query(() => [BureauType], {
     description: 'Every bureau of the tree, the municipal bureau first. Any logged-in officer.',
@@ -37,6 +41,8 @@ export class BureausResolver {
     @Context() context: GraphQLContext,
   ): Promise<Bureau | null> {
     if (!bureau.parentId) return null;
-    return (await context.loaders.byId(Bureau).load(bureau.parentId)) ?? null;
+    return (
+      (await this.bureausRepository.bureauLoader(context.loaders).load(bureau.parentId)) ?? null
+    );
   }
 }

@@ -6,15 +6,15 @@ import { PageArgs } from '../common/pagination/connection';
 import type { GraphQLContext } from '../graphql/context';
 import { TargetCategoryType } from '../reference/dto/reference.types';
 import { SweepType } from '../sweeps/dto/sweep.types';
-import { Sweep } from '../sweeps/sweep.entity';
+import type { Sweep } from '../sweeps/sweep.entity';
 import {
   ExposureConnection,
   RecordExposureInput,
   RecordExposurePayload,
 } from './dto/exposure.inputs';
 import { ExposedProductType, ExposureType } from './dto/exposure.types';
-import { ExposedProduct } from './exposed-product.entity';
-import { Exposure } from './exposure.entity';
+import type { ExposedProduct } from './exposed-product.entity';
+import type { Exposure } from './exposure.entity';
 import { ExposuresService } from './exposures.service';
 
 @Resolver(() => ExposureType)
@@ -65,14 +65,7 @@ export class ExposuresResolver {
   @ResolveField(() => [SweepType], {
     description: 'Sweeps (专项整治行动) this exposure triggered, newest start date first.',
   })
-  async sweeps(
-    @Parent() exposure: ExposureType,
-    @Context() context: GraphQLContext,
-  ): Promise<Sweep[]> {
-    const ids = await this.exposuresService.sweepIdsOf(exposure.id, context.loaders);
-    const sweeps = await context.loaders.byId(Sweep).loadMany(ids);
-    return sweeps
-      .filter((sweep): sweep is Sweep => sweep !== undefined && !(sweep instanceof Error))
-      .sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id.localeCompare(a.id));
+  sweeps(@Parent() exposure: ExposureType, @Context() context: GraphQLContext): Promise<Sweep[]> {
+    return this.exposuresService.sweepsOf(exposure.id, context.loaders);
   }
 }

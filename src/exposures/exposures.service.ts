@@ -1,29 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput } from '../common/errors/domain-errors';
 import type { FieldError } from '../common/errors/domain-errors';
-import {
-  Connection,
-  decodeCursor,
-  PageArgs,
-  pageSize,
-  toConnection,
-} from '../common/pagination/connection';
-import { groupBy, Loaders } from '../graphql/loaders';
+import { message } from '../common/messages/message';
+import { Connection, PageArgs, pageSize, toConnection } from '../common/pagination/connection';
+import { isCalendarDay } from '../common/scalars/scalars';
+import { Database } from '../database/database';
+import type { Loaders } from '../graphql/loaders';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
+import type { Sweep } from '../sweeps/sweep.entity';
 import type { RecordExposureInput } from './dto/exposure.inputs';
-import { ExposedProduct } from './exposed-product.entity';
-import { Exposure } from './exposure.entity';
+import type { ExposedProduct } from './exposed-product.entity';
+import type { Exposure } from './exposure.entity';
+import { ExposureSweepsRepository } from './exposure-sweeps.repository';
+import { EXPOSURE_CURSOR, ExposuresRepository } from './exposures.repository';
+
+export { joinTableLoader } from './exposures.repository';
 
 /** Exposures (曝光事件) and their exposed products (被曝光产品). */
 @Injectable()
 export class ExposuresService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
+    private readonly exposures: ExposuresRepository,
+    private readonly exposureSweeps: ExposureSweepsRepository,
     private readonly audit: AuditService,
     private readonly reference: ReferenceService,
   ) {}
@@ -31,33 +33,30 @@ export class ExposuresService {
   async record(input: RecordExposureInput, actor: CurrentOfficer): Promise<Exposure> {
     const snapshot = await this.reference.load();
     const categories = categoriesByCode(input.categoryCodes, snapshot.categoryByCode);
-    return this.dataSource.transaction(async (manager) => {
-      const exposure = await manager.save(
-        manager.create(Exposure, {
-          title: input.title,
-          source: input.source,
-          exposedOn: input.exposedOn,
-          summary: input.summary ?? null,
-          reference: input.reference ?? null,
-          involvesJurisdiction: input.involvesJurisdiction,
-          createdById: actor.id,
-        }),
+    return this.database.transaction(async (manager) => {
+      const exposure = await this.exposures.insert(manager, {
+        title: input.title,
+        source: input.source,
+        exposedOn: input.exposedOn,
+        summary: input.summary ?? null,
+        reference: input.reference ?? null,
+        involvesJurisdiction: input.involvesJurisdiction,
+        createdById: actor.id,
+      });
+      await this.exposures.addCategories(
+        manager,
+        exposure.id,
+        categories.map((category) => category.id),
       );
-      await manager
-        .createQueryBuilder()
-        .relation(Exposure, 'categories')
-        .of(exposure.id)
-        .add(categories.map((category) => category.id));
-      const products = await manager.save(
-        (input.products ?? []).map((product) =>
-          manager.create(ExposedProduct, {
-            exposureId: exposure.id,
-            brand: product.brand ?? null,
-            productName: product.productName,
-            manufacturer: product.manufacturer ?? null,
-            batch: product.batch ?? null,
-          }),
-        ),
+      const products = await this.exposures.insertProducts(
+        manager,
+        exposure.id,
+        (input.products ?? []).map((product) => ({
+          brand: product.brand ?? null,
+          productName: product.productName,
+          manufacturer: product.manufacturer ?? null,
+          batch: product.batch ?? null,
+        })),
       );
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -78,30 +77,22 @@ export class ExposuresService {
   /** Newest exposedOn first, then by id, with a keyset cursor on (exposedOn, id). */
   async list(args: PageArgs): Promise<Connection<Exposure>> {
     const first = pageSize(args);
-    const query = this.dataSource.getRepository(Exposure).createQueryBuilder('e');
-    const totalCount = await query.getCount();
-    if (args.after) {
-      const [exposedOn, id] = decodeCursor(args.after, 2);
-      if (typeof exposedOn !== 'string' || typeof id !== 'string')
-        throw BadUserInput.field('after', 'is not a cursor of this list');
-      query.andWhere('(e.exposed_on, e.id) < (:exposedOn::date, :id::uuid)', { exposedOn, id });
-    }
-    const rows = await query
-      .orderBy('e.exposed_on', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
-    return toConnection(rows, first, totalCount, (row) => [row.exposedOn, row.id]);
+    const after = args.after ? EXPOSURE_CURSOR.decode(args.after, 'after') : null;
+    // A day of the right shape that is no day of the calendar (2019-02-30) is no cursor either.
+    if (after && !isCalendarDay(after[0]))
+      throw BadUserInput.field('after', message('pagination.badCursor'));
+    const manager = this.database.manager;
+    const totalCount = await this.exposures.count(manager);
+    const rows = await this.exposures.page(manager, first + 1, after);
+    return toConnection(rows, first, totalCount, (row) =>
+      EXPOSURE_CURSOR.encode([row.exposedOn, row.id]),
+    );
   }
 
   /** The target categories of exposures, batched per request. */
   async categoriesOf(exposureId: string, loaders: Loaders): Promise<TargetCategoryType[]> {
     const [categoryIds, snapshot] = await Promise.all([
-      loaders
-        .custom('categoryIdsByExposure', () =>
-          joinTableLoader(this.dataSource, 'exposure_categories', 'exposure_id', 'category_id'),
-        )
-        .load(exposureId),
+      this.exposures.categoryIdsLoader(loaders).load(exposureId),
       this.reference.forRequest(loaders),
     ]);
     return categoryIds
@@ -112,28 +103,12 @@ export class ExposuresService {
 
   /** The exposed products of exposures, batched per request. */
   productsOf(exposureId: string, loaders: Loaders): Promise<ExposedProduct[]> {
-    return loaders
-      .custom(
-        'productsByExposure',
-        () =>
-          new DataLoader<string, ExposedProduct[]>(async (ids) => {
-            const rows = await this.dataSource.getRepository(ExposedProduct).find({
-              where: { exposureId: In([...ids]) },
-              order: { productName: 'ASC', id: 'ASC' },
-            });
-            return groupBy(ids, rows, (row) => row.exposureId);
-          }),
-      )
-      .load(exposureId);
+    return this.exposures.productsLoader(loaders).load(exposureId);
   }
 
-  /** Ids of the sweeps each exposure triggered, batched per request. */
-  sweepIdsOf(exposureId: string, loaders: Loaders): Promise<string[]> {
-    return loaders
-      .custom('sweepIdsByExposure', () =>
-        joinTableLoader(this.dataSource, 'sweep_exposures', 'exposure_id', 'sweep_id'),
-      )
-      .load(exposureId);
+  /** The sweeps each exposure triggered, newest start date first, batched per request. */
+  sweepsOf(exposureId: string, loaders: Loaders): Promise<Sweep[]> {
+    return this.exposureSweeps.sweepsLoader(loaders).load(exposureId);
   }
 }
 
@@ -151,27 +126,12 @@ export function categoriesByCode(
   codes.forEach((code, index) => {
     const category = byCode.get(code);
     if (category) found.set(category.id, category);
-    else errors.push({ path: `${path}[${index}]`, message: `unknown target category ${code}` });
+    else
+      errors.push({
+        path: `${path}[${index}]`,
+        message: message('exposures.unknownCategory', { code }),
+      });
   });
   if (errors.length) throw new BadUserInput(errors);
   return [...found.values()];
-}
-
-/**
- * A loader from one column of a many-to-many join table to the other: one query per batch.
- * Table and column names are constants of the caller, never user input.
- */
-export function joinTableLoader(
-  dataSource: DataSource,
-  table: string,
-  fromColumn: string,
-  toColumn: string,
-): DataLoader<string, string[]> {
-  return new DataLoader<string, string[]>(async (ids) => {
-    const rows = await dataSource.query<{ from_id: string; to_id: string }[]>(
-      `SELECT ${fromColumn} AS from_id, ${toColumn} AS to_id FROM ${table} WHERE ${fromColumn} = ANY($1::uuid[])`,
-      [[...ids]],
-    );
-    return groupBy(ids, rows, (row) => row.from_id).map((group) => group.map((row) => row.to_id));
-  });
 }

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { BureausModule } from '../bureaus/bureaus.module';
+import { OfficersRepository } from './officers.repository';
 import { OfficersResolver } from './officers.resolver';
 import { OfficersService } from './officers.service';
 
-@Module({ providers: [OfficersResolver, OfficersService], exports: [OfficersService] })
+@Module({
+  imports: [BureausModule],
+  providers: [OfficersResolver, OfficersService, OfficersRepository],
+  exports: [OfficersService, OfficersRepository],
+})
 export class OfficersModule {}

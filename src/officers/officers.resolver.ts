@@ -10,17 +10,21 @@ import {
 } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { Bureau } from '../bureaus/bureau.entity';
+import type { Bureau } from '../bureaus/bureau.entity';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import type { GraphQLContext } from '../graphql/context';
 import { CreateOfficerInput, OfficerPayload, OfficerType } from './dto/officer.types';
-import { Officer } from './officer.entity';
+import type { Officer } from './officer.entity';
 import { OfficersService } from './officers.service';
 
 @Resolver(() => OfficerType)
 export class OfficersResolver {
-  constructor(private readonly officers: OfficersService) {}
+  constructor(
+    private readonly officers: OfficersService,
+    private readonly bureaus: BureausRepository,
+  ) {}
 
   @Query(() => OfficerType, { description: 'The logged-in officer.' })
   me(@CurrentUser() officer: CurrentOfficer): Promise<Officer> {
@@ -55,6 +59,6 @@ export class OfficersResolver {
     @Parent() officer: OfficerType,
     @Context() context: GraphQLContext,
   ): Promise<Bureau | undefined> {
-    return context.loaders.byId(Bureau).load(officer.bureauId);
+    return this.bureaus.bureauLoader(context.loaders).load(officer.bureauId);
   }
 }

@@ -1,41 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { Bureau } from '../bureaus/bureau.entity';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { NotFound } from '../common/errors/domain-errors';
+import { Database } from '../database/database';
 import type { CreateOfficerInput } from './dto/officer.types';
-import { Officer } from './officer.entity';
+import type { Officer } from './officer.entity';
+import { OfficersRepository } from './officers.repository';
 
 @Injectable()
 export class OfficersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
+    private readonly officers: OfficersRepository,
+    private readonly bureaus: BureausRepository,
     private readonly audit: AuditService,
   ) {}
 
   async findById(id: string): Promise<Officer> {
-    const officer = await this.dataSource.getRepository(Officer).findOneBy({ id });
+    const officer = await this.officers.findById(this.database.manager, id);
     if (!officer) throw new NotFound('Officer', id);
     return officer;
   }
 
   async create(input: CreateOfficerInput, actor: CurrentOfficer): Promise<Officer> {
     const passwordHash = await hashPassword(input.password);
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(Bureau, { id: input.bureauId })))
+    return this.database.transaction(async (manager) => {
+      if (!(await this.bureaus.exists(manager, input.bureauId)))
         throw new NotFound('Bureau', input.bureauId);
-      const officer = await manager.save(
-        manager.create(Officer, {
-          name: input.name,
-          certificateNumber: input.certificateNumber,
-          bureauId: input.bureauId,
-          roles: [...new Set(input.roles)],
-          passwordHash,
-          active: true,
-        }),
-      );
+      const officer = await this.officers.insert(manager, {
+        name: input.name,
+        certificateNumber: input.certificateNumber,
+        bureauId: input.bureauId,
+        roles: [...new Set(input.roles)],
+        passwordHash,
+      });
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'CREATE',
@@ -50,14 +50,11 @@ export class OfficersService {
 
   /** Deactivation is immediate: the next request with the officer's token is UNAUTHENTICATED. */
   async deactivate(id: string, actor: CurrentOfficer): Promise<Officer> {
-    return this.dataSource.transaction(async (manager) => {
-      const before = await manager.findOne(Officer, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.database.transaction(async (manager) => {
+      const before = await this.officers.lockById(manager, id);
       if (!before) throw new NotFound('Officer', id);
       if (!before.active) return before;
-      await manager.update(Officer, { id }, { active: false });
+      await this.officers.deactivate(manager, id);
       const after = { ...before, active: false };
       await this.audit.record(manager, {
         actorId: actor.id,

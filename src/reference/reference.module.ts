@@ -1,7 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { CalendarRepository } from './calendar.repository';
+import { ReferenceRepository } from './reference.repository';
 import { ReferenceResolver } from './reference.resolver';
 import { ReferenceService } from './reference.service';
 
 @Global()
-@Module({ providers: [ReferenceResolver, ReferenceService], exports: [ReferenceService] })
+@Module({
+  providers: [ReferenceResolver, ReferenceService, ReferenceRepository, CalendarRepository],
+  exports: [ReferenceService, ReferenceRepository, CalendarRepository],
+})
 export class ReferenceModule {}

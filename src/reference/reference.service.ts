@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager } from 'typeorm';
-import { withReadManager } from '../database/read-replica';
+import type { EntityManager } from 'typeorm';
+import { Database } from '../database/database';
 import type { Loaders } from '../graphql/loaders';
 import type {
   ChecklistItemType,
   TargetCategoryType,
   ViolationTypeType,
 } from './dto/reference.types';
-import { ChecklistItem } from './checklist-item.entity';
-import { TargetCategory } from './target-category.entity';
-import { ViolationType } from './violation-type.entity';
+import { ReferenceRepository } from './reference.repository';
 
 /** All reference data, read once per request: a handful of rows, three queries. */
 export interface ReferenceSnapshot {
@@ -23,7 +21,10 @@ export interface ReferenceSnapshot {
 
 @Injectable()
 export class ReferenceService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly database: Database,
+    private readonly reference: ReferenceRepository,
+  ) {}
 
   /**
    * Reads the snapshot from the read replica when one is configured (reference data changes only
@@ -33,18 +34,14 @@ export class ReferenceService {
    */
   load(manager?: EntityManager): Promise<ReferenceSnapshot> {
     if (manager) return this.loadWith(manager);
-    return withReadManager(this.dataSource, (replica) => this.loadWith(replica));
+    return this.database.read((replica) => this.loadWith(replica));
   }
 
   private async loadWith(manager: EntityManager): Promise<ReferenceSnapshot> {
     // One connection runs its statements one after another; no Promise.all on a single runner.
-    const categories = await manager.getRepository(TargetCategory).find({ order: { code: 'ASC' } });
-    const items = await manager
-      .getRepository(ChecklistItem)
-      .find({ order: { position: 'ASC', code: 'ASC' } });
-    const violationTypes = await manager
-      .getRepository(ViolationType)
-      .find({ order: { code: 'ASC' } });
+    const categories = await this.reference.categories(manager);
+    const items = await this.reference.checklistItems(manager);
+    const violationTypes = await this.reference.violationTypes(manager);
     const violationTypeByCode = new Map<string, ViolationTypeType>(
       violationTypes.map((type) => [type.code, type]),
     );

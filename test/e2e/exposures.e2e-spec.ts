@@ -178,4 +178,27 @@ describe('exposures (曝光事件)', () => {
     const cursor = await app.gql('Exposures', { after: 'not-a-cursor' }, { token: manager.token });
     expect(cursor.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('refuses a malformed cursor as BAD_USER_INPUT on after, never an internal error', async () => {
+    const encode = (values: unknown[]) =>
+      Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+    const malformed = [
+      // JSON of the right length whose values PostgreSQL could not cast: INTERNAL before.
+      encode(['not-a-day', 'not-a-uuid']),
+      encode(['2019-03-15', 'not-a-uuid']),
+      encode(['2019-02-30', '00000000-0000-4000-8000-000000000000']),
+      encode([20190315, '00000000-0000-4000-8000-000000000000']),
+      encode(['2019-03-15']),
+    ];
+    for (const after of malformed) {
+      const result = await app.gql('Exposures', { after }, { token: manager.token });
+      expect([after, result.errors?.[0].extensions]).toEqual([
+        after,
+        expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          fields: [expect.objectContaining({ path: 'after' })],
+        }),
+      ]);
+    }
+  });
 });

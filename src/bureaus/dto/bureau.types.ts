@@ -43,7 +43,7 @@ export class CreateBureauInput {
   @Field({ description: 'Short unique code: letters, digits, - or _, at most 32.' })
   @IsString()
   @MaxLength(32)
-  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1 to 32 letters, digits, - or _' })
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'validation.code32' })
   code: string;
 
   @Field({ description: 'Chinese name (名称).' })
@@ -58,7 +58,7 @@ export class CreateBureauInput {
 
   @Field({ description: '6-digit administrative division code (行政区划代码).' })
   @MaxLength(6)
-  @Matches(/^\d{6}$/, { message: 'must be 6 digits' })
+  @Matches(/^\d{6}$/, { message: 'bureaus.divisionCode' })
   divisionCode: string;
 
   @Field(() => ID, {
@@ -66,7 +66,7 @@ export class CreateBureauInput {
     description: 'Parent bureau; required for sub-bureaus and county bureaus.',
   })
   @IsOptional()
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsUUID('all', { message: 'validation.isUuid' })
   parentId?: string;
 }
 

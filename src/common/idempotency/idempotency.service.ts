@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { CurrentOfficer } from '../../auth/current-officer';
+import { Database } from '../../database/database';
 import { Conflict } from '../errors/domain-errors';
+import { message } from '../messages/message';
+import { IdempotencyRepository } from './idempotency.repository';
 
 export interface Idempotent<T> {
   replayed: boolean;
@@ -33,7 +36,10 @@ export function fingerprint(operation: string, input: unknown): string {
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly database: Database,
+    private readonly records: IdempotencyRepository,
+  ) {}
 
   async run<T>(
     officer: CurrentOfficer,
@@ -43,29 +49,16 @@ export class IdempotencyService {
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<Idempotent<T>> {
     const print = fingerprint(operation, input);
-    return this.dataSource.transaction(async (manager) => {
-      const claimed = await manager.query<unknown[]>(
-        `INSERT INTO idempotency_records (officer_id, key, operation, fingerprint, result)
-         VALUES ($1, $2, $3, $4, 'null'::jsonb) ON CONFLICT (officer_id, key) DO NOTHING RETURNING key`,
-        [officer.id, key, operation, print],
-      );
-      if (claimed.length === 0) {
-        const [stored] = await manager.query<{ fingerprint: string; result: T }[]>(
-          `SELECT fingerprint, result FROM idempotency_records WHERE officer_id = $1 AND key = $2`,
-          [officer.id, key],
-        );
+    return this.database.transaction(async (manager) => {
+      if (!(await this.records.claim(manager, officer.id, key, operation, print))) {
+        const stored = await this.records.find<T>(manager, officer.id, key);
         if (!stored || stored.fingerprint !== print) {
-          throw new Conflict('This idempotency key was already used for a different request', {
-            idempotencyKey: key,
-          });
+          throw new Conflict(message('error.idempotencyKeyReused'), { idempotencyKey: key });
         }
         return { replayed: true, result: stored.result };
       }
       const result = await work(manager);
-      await manager.query(
-        `UPDATE idempotency_records SET result = $3::jsonb WHERE officer_id = $1 AND key = $2`,
-        [officer.id, key, JSON.stringify(result ?? null)],
-      );
+      await this.records.storeResult(manager, officer.id, key, result);
       return { replayed: false, result };
     });
   }

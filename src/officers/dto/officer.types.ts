@@ -72,11 +72,11 @@ export class CreateOfficerInput {
     description: 'Enforcement certificate number (执法证号): letters, digits, - or _, unique.',
   })
   @MaxLength(32)
-  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'must be 1 to 32 letters, digits, - or _' })
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'validation.code32' })
   certificateNumber: string;
 
   @Field(() => ID, { description: 'The bureau the officer belongs to.' })
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsUUID('all', { message: 'validation.isUuid' })
   bureauId: string;
 
   @Field(() => [RoleEnum], { description: 'At least one role.' })
@@ -88,7 +88,7 @@ export class CreateOfficerInput {
 
   @Field({ description: 'At least 12 characters. Stored only as an Argon2id hash.' })
   @IsString()
-  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MinLength(12, { message: 'officers.passwordTooShort' })
   @MaxLength(200)
   password: string;
 }

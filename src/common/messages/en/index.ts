@@ -1,4 +1,8 @@
 import { commonEn } from './common';
+import { auditEn } from './audit';
+import { authEn } from './auth';
+import { bureausEn } from './bureaus';
+import { exposuresEn } from './exposures';
 import { legacyEn } from './legacy';
 import { evidenceEn } from './evidence';
 import { officersEn } from './officers';
@@ -16,6 +20,10 @@ export const en = {
   ...progressEn,
   ...evidenceEn,
   ...premisesEn,
+  ...auditEn,
+  ...authEn,
+  ...bureausEn,
+  ...exposuresEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,4 +4,5 @@ export const officersEn = {
   'officers.unknown': 'unknown officers: {ids}',
   'officers.inactive': 'deactivated officers: {ids}',
   'officers.callerMissing': 'must include the officer recording it',
+  'officers.passwordTooShort': 'must be at least 12 characters',
 } as const;

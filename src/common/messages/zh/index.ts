@@ -1,5 +1,9 @@
 import type { MessageKey } from '../en';
 import { commonZh } from './common';
+import { auditZh } from './audit';
+import { authZh } from './auth';
+import { bureausZh } from './bureaus';
+import { exposuresZh } from './exposures';
 import { legacyZh } from './legacy';
 import { evidenceZh } from './evidence';
 import { officersZh } from './officers';
@@ -14,4 +18,8 @@ export const zh: Record<MessageKey, string> = {
   ...progressZh,
   ...evidenceZh,
   ...premisesZh,
+  ...auditZh,
+  ...authZh,
+  ...bureausZh,
+  ...exposuresZh,
 };

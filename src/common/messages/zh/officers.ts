@@ -6,4 +6,5 @@ export const officersZh: Record<keyof typeof officersEn, string> = {
   'officers.unknown': '以下执法人员不存在：{ids}',
   'officers.inactive': '以下执法人员已停用：{ids}',
   'officers.callerMissing': '录入人必须是在场执法人员之一',
+  'officers.passwordTooShort': '长度不能少于12个字符',
 };

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { In, type EntityManager } from 'typeorm';
+import { subtreeOf } from '../bureaus/bureau-tree';
+import type { Loaders } from '../graphql/loaders';
+import { Officer, type Role } from './officer.entity';
+
+/** An officer to insert. */
+export interface NewOfficer {
+  name: string;
+  certificateNumber: string;
+  bureauId: string;
+  roles: Role[];
+  passwordHash: string;
+}
+
+/** What a login checks: the stored hash and whether the account is active. */
+export interface OfficerCredentials {
+  id: string;
+  passwordHash: string;
+  active: boolean;
+}
+
+/** An officer with their jurisdiction (管辖范围): their bureau and every descendant of it. */
+export interface OfficerWithJurisdiction {
+  id: string;
+  name: string;
+  bureauId: string;
+  roles: Role[];
+  active: boolean;
+  jurisdiction: string[];
+}
+
+/**
+ * Every SQL statement on officers (执法人员). Officers are not jurisdiction-bound records (their
+ * names appear on records of other bureaus), so no read here takes a scope.
+ */
+@Injectable()
+export class OfficersRepository {
+  findById(manager: EntityManager, id: string): Promise<Officer | null> {
+    return manager.findOneBy(Officer, { id });
+  }
+
+  /** The officer, locked for update for the rest of the transaction, or null. */
+  lockById(manager: EntityManager, id: string): Promise<Officer | null> {
+    return manager.findOne(Officer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  insert(manager: EntityManager, officer: NewOfficer): Promise<Officer> {
+    return manager.save(manager.create(Officer, { ...officer, active: true }));
+  }
+
+  async deactivate(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(Officer, { id }, { active: false });
+  }
+
+  /** The stored credentials of a certificate number (执法证号), or null when unknown. */
+  async credentials(
+    manager: EntityManager,
+    certificateNumber: string,
+  ): Promise<OfficerCredentials | null> {
+    const rows = await manager.query<{ id: string; password_hash: string; active: boolean }[]>(
+      `SELECT id, password_hash, active FROM officers WHERE certificate_number = $1`,
+      [certificateNumber],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, passwordHash: row.password_hash, active: row.active } : null;
+  }
+
+  /**
+   * The officer with the ids of their bureau's subtree, in one statement; null when unknown. Run
+   * on every request, so a deactivated officer's token stops working at once.
+   */
+  async withJurisdiction(
+    manager: EntityManager,
+    id: string,
+  ): Promise<OfficerWithJurisdiction | null> {
+    const rows = await manager.query<
+      {
+        id: string;
+        name: string;
+        bureau_id: string;
+        roles: Role[];
+        active: boolean;
+        jurisdiction: string[];
+      }[]
+    >(
+      `SELECT o.id, o.name, o.bureau_id, o.roles, o.active,
+              ARRAY${subtreeOf('o.bureau_id')} AS jurisdiction
+       FROM officers o WHERE o.id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      name: row.name,
+      bureauId: row.bureau_id,
+      roles: row.roles,
+      active: row.active,
+      jurisdiction: row.jurisdiction,
+    };
+  }
+
+  /**
+   * Whether each of these officers is active, by id; an unknown id is absent. What the two-officer
+   * rule (`twoOfficersProblem`) is given as `known`.
+   */
+  async activityByIds(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<Map<string, boolean>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; active: boolean }[]>(
+      `SELECT id, active FROM officers WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.active]));
+  }
+
+  /** Officers by id for this request (one query per tick), read as the request's loaders read. */
+  officerLoader(loaders: Loaders): DataLoader<string, Officer | undefined> {
+    return loaders.custom(
+      'officers.byId',
+      () =>
+        new DataLoader<string, Officer | undefined>(async (ids) => {
+          const rows = await loaders.read((manager) =>
+            manager.findBy(Officer, { id: In([...ids]) }),
+          );
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id));
+        }),
+    );
+  }
+}

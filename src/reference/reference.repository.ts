@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ChecklistItem } from './checklist-item.entity';
+import { TargetCategory } from './target-category.entity';
+import { ViolationType } from './violation-type.entity';
+
+/**
+ * Every SQL statement on the reference data: target categories (整治对象类别), their checklists
+ * and violation types (问题类型). Reference data is the same for every officer: no scope.
+ */
+@Injectable()
+export class ReferenceRepository {
+  /** Every target category, by code. */
+  categories(manager: EntityManager): Promise<TargetCategory[]> {
+    return manager.find(TargetCategory, { order: { code: 'ASC' } });
+  }
+
+  /** Every checklist item of every category, by position, then code. */
+  checklistItems(manager: EntityManager): Promise<ChecklistItem[]> {
+    return manager.find(ChecklistItem, { order: { position: 'ASC', code: 'ASC' } });
+  }
+
+  /** Every violation type, by code. */
+  violationTypes(manager: EntityManager): Promise<ViolationType[]> {
+    return manager.find(ViolationType, { order: { code: 'ASC' } });
+  }
+}

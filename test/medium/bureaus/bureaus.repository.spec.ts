@@ -1,0 +1,57 @@
+import { BureausRepository } from '../../../src/bureaus/bureaus.repository';
+import { Loaders } from '../../../src/graphql/loaders';
+import { createBureau } from '../../factories/people';
+import { mediumDatabase, type MediumDatabase } from '../medium';
+
+describe('BureausRepository', () => {
+  let db: MediumDatabase;
+  const bureaus = new BureausRepository();
+
+  beforeAll(async () => {
+    db = await mediumDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('lists the municipal bureau first, then sub-bureaus, then county bureaus, each by code', async () => {
+    await createBureau(db, { code: 'ZZ-SUB' });
+    await createBureau(db, { code: 'AA-COUNTY', kind: 'COUNTY' });
+    await createBureau(db, { code: 'MM-SUB' });
+    const listed = (await bureaus.list(db.manager)).map((bureau) => [bureau.kind, bureau.code]);
+    expect(listed).toEqual([
+      ['MUNICIPAL', 'CITY'],
+      ['SUB_BUREAU', 'MM-SUB'],
+      ['SUB_BUREAU', 'ZZ-SUB'],
+      ['COUNTY', 'AA-COUNTY'],
+    ]);
+  });
+
+  it('tells whether a bureau and the root exist, and inserts one', async () => {
+    expect(await bureaus.municipalExists(db.manager)).toBe(true);
+    await db.rollback(async (manager) => {
+      const [city] = await bureaus.list(manager);
+      const inserted = await bureaus.insert(manager, {
+        code: 'NEW',
+        name: '新分局',
+        kind: 'SUB_BUREAU',
+        divisionCode: '640105',
+        parentId: city.id,
+      });
+      expect(await bureaus.exists(manager, inserted.id)).toBe(true);
+    });
+    expect(await bureaus.exists(db.manager, '00000000-0000-4000-8000-000000000000')).toBe(false);
+  });
+
+  it('loads bureaus by id for one request, undefined for an unknown id', async () => {
+    const bureau = await createBureau(db);
+    const loaders = new Loaders(db.database);
+    const loader = bureaus.bureauLoader(loaders);
+    expect(bureaus.bureauLoader(loaders)).toBe(loader);
+    const [found, missing] = await loader.loadMany([
+      bureau.id,
+      '00000000-0000-4000-8000-000000000000',
+    ]);
+    expect(found).toMatchObject({ id: bureau.id, code: bureau.code });
+    expect(missing).toBeUndefined();
+    expect(bureaus.bureauLoader(new Loaders(db.database))).not.toBe(loader);
+  });
+});

@@ -1,0 +1,89 @@
+import { OfficersRepository } from '../../../src/officers/officers.repository';
+import { cityBureau, createBureau } from '../../factories/people';
+import { mediumDatabase, type MediumDatabase } from '../medium';
+
+describe('OfficersRepository', () => {
+  let db: MediumDatabase;
+  const officers = new OfficersRepository();
+
+  beforeAll(async () => {
+    db = await mediumDatabase();
+  });
+  afterAll(() => db.close());
+
+  async function officer(bureauId: string, active = true): Promise<string> {
+    const [row] = await db.query<{ id: string }>(
+      `INSERT INTO officers (name, certificate_number, bureau_id, roles, password_hash, active)
+       VALUES ('测试执法员', $1, $2, '{INSPECTOR}', 'hash', $3) RETURNING id`,
+      [`C${Math.random().toString(36).slice(2, 12)}`, bureauId, active],
+    );
+    return row.id;
+  }
+
+  it('gives an officer the jurisdiction of their bureau’s subtree, and nothing above or beside it', async () => {
+    const city = await cityBureau(db);
+    const county = await createBureau(db, { kind: 'COUNTY' });
+    const station = await createBureau(db, { parentId: county.id });
+    const deeper = await createBureau(db, { parentId: station.id });
+    const sibling = await createBureau(db);
+
+    const atCounty = await officers.withJurisdiction(db.manager, await officer(county.id));
+    expect(atCounty).toMatchObject({ bureauId: county.id, roles: ['INSPECTOR'], active: true });
+    expect([...atCounty!.jurisdiction].sort()).toEqual([county.id, station.id, deeper.id].sort());
+
+    const atStation = await officers.withJurisdiction(db.manager, await officer(station.id));
+    expect([...atStation!.jurisdiction].sort()).toEqual([station.id, deeper.id].sort());
+
+    const atCity = await officers.withJurisdiction(db.manager, await officer(city.id));
+    expect(atCity!.jurisdiction).toEqual(
+      expect.arrayContaining([city.id, county.id, station.id, deeper.id, sibling.id]),
+    );
+
+    const deactivated = await officers.withJurisdiction(
+      db.manager,
+      await officer(sibling.id, false),
+    );
+    expect(deactivated).toMatchObject({ active: false, jurisdiction: [sibling.id] });
+
+    expect(
+      await officers.withJurisdiction(db.manager, '00000000-0000-4000-8000-000000000000'),
+    ).toBeNull();
+  });
+
+  it('tells which officers are active, leaving unknown ids out', async () => {
+    const bureau = await createBureau(db);
+    const active = await officer(bureau.id);
+    const inactive = await officer(bureau.id, false);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+
+    const activity = await officers.activityByIds(db.manager, [active, inactive, unknown, active]);
+    expect(activity).toEqual(
+      new Map([
+        [active, true],
+        [inactive, false],
+      ]),
+    );
+    expect(await officers.activityByIds(db.manager, [])).toEqual(new Map());
+  });
+
+  it('deactivates an officer and gives credentials by certificate number', async () => {
+    const bureau = await createBureau(db);
+    const id = await officer(bureau.id);
+    const [{ certificate_number: certificate }] = await db.query<{ certificate_number: string }>(
+      'SELECT certificate_number FROM officers WHERE id = $1',
+      [id],
+    );
+    expect(await officers.credentials(db.manager, certificate)).toEqual({
+      id,
+      passwordHash: 'hash',
+      active: true,
+    });
+    await db.rollback(async (manager) => {
+      expect((await officers.lockById(manager, id))?.active).toBe(true);
+      await officers.deactivate(manager, id);
+      expect((await officers.findById(manager, id))?.active).toBe(false);
+    });
+    expect((await officers.findById(db.manager, id))?.active).toBe(true);
+    expect(await officers.credentials(db.manager, 'NO-SUCH-CERTIFICATE')).toBeNull();
+  });
+});

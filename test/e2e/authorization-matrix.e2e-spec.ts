@@ -1,5 +1,5 @@
 import { createFinding, createInspection } from '../factories/field-work';
-import { contractOperations } from '../helpers/contract';
+import { servedOperations } from '../helpers/contract';
 import {
   Caller,
   callerOf,
@@ -112,7 +112,7 @@ function expected(row: Row, role: Caller, side: Side): Outcome {
   return 'OK';
 }
 
-const operations = [...contractOperations().keys()].sort();
+const operations = [...servedOperations().keys()].sort();
 const cells = operations.flatMap((operation) => {
   const row = TABLE[operation] as Row | undefined;
   const sides: Side[] = row?.scope ? ['own', 'other'] : ['own'];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { contractOperations } from '../helpers/contract';
+import { servedOperations } from '../helpers/contract';
 import {
   Caller,
   callerOf,
@@ -249,8 +249,8 @@ function strayCodes(result: GraphQLResponse): unknown[] {
     .filter((code) => !CONTRACT_CODES.includes(code as string));
 }
 
-const operations = [...contractOperations().keys()].sort();
-const mutations = [...contractOperations().entries()]
+const operations = [...servedOperations().keys()].sort();
+const mutations = [...servedOperations().entries()]
   .filter(([, text]) => /^\s*mutation\b/.test(text))
   .map(([name]) => name)
   .sort();

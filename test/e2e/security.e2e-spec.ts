@@ -3,7 +3,7 @@ import { parse, validate } from 'graphql';
 import jwt from 'jsonwebtoken';
 import { graphqlProtection, GRAPHQL_LIMITS } from '../../src/graphql/armor';
 import { IsString, MaxLength } from 'class-validator';
-import { contractOperations } from '../helpers/contract';
+import { servedOperations } from '../helpers/contract';
 import { unboundedFields, unboundedInputFields } from '../helpers/input-limits';
 import { startTestApp, TEST_JWT_SECRET, TestApp } from '../helpers/test-app';
 
@@ -106,7 +106,7 @@ describe('transport security', () => {
       // Only the armor rules: operations of areas not merged in this branch are not in the schema.
       const { validationRules } = graphqlProtection(false);
       const failures: string[] = [];
-      for (const [name, document] of contractOperations()) {
+      for (const [name, document] of servedOperations()) {
         let parsed;
         try {
           parsed = parse(document, { maxTokens: GRAPHQL_LIMITS.maxTokens });
@@ -118,14 +118,14 @@ describe('transport security', () => {
         if (errors.length > 0)
           failures.push(`${name}: ${errors.map((error) => error.message).join('; ')}`);
       }
-      expect(contractOperations().size).toBeGreaterThan(20);
+      expect(servedOperations().size).toBeGreaterThan(20);
       expect(failures).toEqual([]);
     });
 
     it('checks the armor rules against the contract for real: a tighter limit refuses some', () => {
       const { schema } = development.app.get(GraphQLSchemaHost);
       const tight = graphqlProtection(false, { ...GRAPHQL_LIMITS, maxDepth: 2 }).validationRules;
-      const refused = [...contractOperations().values()].filter(
+      const refused = [...servedOperations().values()].filter(
         (document) => validate(schema, parse(document), tight).length > 0,
       );
       expect(refused.length).toBeGreaterThan(0);

@@ -117,3 +117,15 @@ export function op(name: string): string {
   if (!text) throw new Error(`No contract operation named ${name}`);
   return text;
 }
+
+/**
+ * The contract operations the service serves today, by name, as `op()` gives them: every one but
+ * the PENDING ones, which the first version's text stands in for where it had them.
+ */
+export function servedOperations(): Map<string, string> {
+  const served = new Map<string, string>();
+  v1 ??= contractOperations(CONTRACT_V1_DIR);
+  for (const name of contractOperations().keys())
+    if (!PENDING.includes(name) || v1.has(name)) served.set(name, op(name));
+  return served;
+}

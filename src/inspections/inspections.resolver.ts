@@ -1,16 +1,14 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentUser, Roles } from '../auth/decorators';
+import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
 import { Bureau } from '../bureaus/bureau.entity';
 import { BureauType } from '../bureaus/dto/bureau.types';
+import type { Scope } from '../common/scope';
 import type { GraphQLContext } from '../graphql/context';
-import { groupBy } from '../graphql/loaders';
 import { OfficerType } from '../officers/dto/officer.types';
 import { Officer } from '../officers/officer.entity';
 import { PremisesType } from '../premises/dto/premises.types';
-import { Premises } from '../premises/premises.entity';
+import type { Premises } from '../premises/premises.entity';
 import { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import { SweepType } from '../sweeps/dto/sweep.types';
@@ -24,14 +22,18 @@ import {
   VoidInspectionPayload,
 } from './dto/inspection.inputs';
 import { FindingType, InspectionType } from './dto/inspection.types';
-import { Finding } from './finding.entity';
+import type { Finding } from './finding.entity';
 import { InspectionsService } from './inspections.service';
+import { FindingsRepository } from './repositories/findings.repository';
+import { PremisesReader } from './repositories/premises-reader';
 
 @Resolver(() => InspectionType)
 export class InspectionsResolver {
   constructor(
     private readonly inspections: InspectionsService,
     private readonly reference: ReferenceService,
+    private readonly findingsRepository: FindingsRepository,
+    private readonly premisesReader: PremisesReader,
   ) {}
 
   @Mutation(() => LogInspectionPayload, {
@@ -71,11 +73,13 @@ export class InspectionsResolver {
   }
 
   @ResolveField(() => PremisesType, { description: 'The premises inspected.' })
-  async premises(
+  premises(
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
-  ): Promise<Premises | undefined> {
-    return context.loaders.byId(Premises).load(inspection.premisesId);
+    @CurrentScope() scope: Scope,
+  ): Promise<Premises> {
+    // By the premises' bureau now: once it moved to another bureau, NOT_FOUND to the old one.
+    return this.premisesReader.premisesLoader(context.loaders, scope).load(inspection.premisesId);
   }
 
   @ResolveField(() => TargetCategoryType, { description: 'The target category inspected for.' })
@@ -124,20 +128,8 @@ export class InspectionsResolver {
   findings(
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
   ): Promise<Finding[]> {
-    const dataSource = context.loaders.dataSource;
-    return context.loaders
-      .custom(
-        'findingsByInspection',
-        () =>
-          new DataLoader<string, Finding[]>(async (ids) => {
-            const rows = await dataSource.getRepository(Finding).find({
-              where: { inspectionId: In([...ids]) },
-              order: { createdAt: 'ASC', id: 'ASC' },
-            });
-            return groupBy(ids, rows, (row) => row.inspectionId);
-          }),
-      )
-      .load(inspection.id);
+    return this.findingsRepository.byInspectionLoader(context.loaders, scope).load(inspection.id);
   }
 }

@@ -15,15 +15,11 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import { Bureau } from '../bureaus/bureau.entity';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import type { Connection } from '../common/pagination/connection';
-import { PageArgs } from '../common/pagination/connection';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import type { GraphQLContext } from '../graphql/context';
-import { InspectionType } from '../inspections/dto/inspection.types';
-import type { Inspection } from '../inspections/inspection.entity';
 import {
   ImportPremisesInput,
   ImportPremisesPayload,
-  InspectionConnection,
   PremisesConnection,
   PremisesListArgs,
 } from './dto/premises.inputs';
@@ -94,29 +90,5 @@ export class PremisesResolver {
     @Context() context: GraphQLContext,
   ): Promise<Bureau | undefined> {
     return context.loaders.byId(Bureau).load(premises.bureauId);
-  }
-
-  @ResolveField(() => InspectionType, {
-    nullable: true,
-    description:
-      'The latest inspection (检查记录) that is not voided, by time of visit; null if none.',
-  })
-  async lastInspection(
-    @Parent() premises: PremisesType,
-    @Context() context: GraphQLContext,
-  ): Promise<Inspection | null> {
-    return (await this.premisesService.lastInspection(context.loaders, premises.id)) ?? null;
-  }
-
-  @ResolveField(() => InspectionConnection, {
-    description:
-      'Inspections (检查记录) of the premises that are not voided, newest visit first. Page size default 20, at most 100.',
-  })
-  inspections(
-    @Parent() premises: PremisesType,
-    @Args() page: PageArgs,
-    @Context() context: GraphQLContext,
-  ): Promise<Connection<Inspection>> {
-    return this.premisesService.inspections(context.loaders, premises.id, page);
   }
 }

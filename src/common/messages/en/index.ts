@@ -1,5 +1,7 @@
 import { commonEn } from './common';
 import { legacyEn } from './legacy';
+import { findingsEn } from './findings';
+import { inspectionsEn } from './inspections';
 import { officersEn } from './officers';
 
 /**
@@ -10,6 +12,8 @@ export const en = {
   ...commonEn,
   ...legacyEn,
   ...officersEn,
+  ...inspectionsEn,
+  ...findingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

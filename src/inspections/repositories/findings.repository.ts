@@ -174,12 +174,14 @@ export class FindingsRepository {
 
   /** Voids the findings of an inspection that are not voided yet; returns their ids. */
   async voidOfInspection(manager: EntityManager, inspectionId: string): Promise<string[]> {
-    const rows = await manager.query<{ id: string }[]>(
-      `UPDATE findings SET voided = true, updated_at = now()
-        WHERE inspection_id = $1 AND NOT voided RETURNING id`,
-      [inspectionId],
-    );
-    return rows.map((row) => row.id);
+    const result = await manager
+      .createQueryBuilder()
+      .update(Finding)
+      .set({ voided: true })
+      .where('inspection_id = :inspectionId AND NOT voided', { inspectionId })
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((row) => row.id);
   }
 
   /**

@@ -6,7 +6,7 @@ import type { Scope } from '../common/scope';
 import { shanghaiDay } from '../common/time/shanghai';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { ExposedProductType } from '../exposures/dto/exposure.types';
-import { ExposedProduct } from '../exposures/exposed-product.entity';
+import type { ExposedProduct } from '../exposures/exposed-product.entity';
 import { isOverdue } from '../follow-ups/overdue';
 import type { GraphQLContext } from '../graphql/context';
 import { ViolationTypeType } from '../reference/dto/reference.types';
@@ -16,6 +16,7 @@ import { FindingType, GoodsType, InspectionType } from './dto/inspection.types';
 import { Finding } from './finding.entity';
 import { FindingsService } from './findings.service';
 import type { Inspection } from './inspection.entity';
+import { ExposuresReader } from './repositories/exposures-reader';
 import { InspectionsRepository } from './repositories/inspections.repository';
 
 @Resolver(() => FindingType)
@@ -24,6 +25,7 @@ export class FindingsResolver {
     private readonly findingsService: FindingsService,
     private readonly reference: ReferenceService,
     private readonly inspectionsRepository: InspectionsRepository,
+    private readonly exposuresReader: ExposuresReader,
   ) {}
 
   @Query(() => FindingConnection, {
@@ -66,7 +68,9 @@ export class FindingsResolver {
     @Context() context: GraphQLContext,
   ): Promise<ExposedProduct | null> {
     if (!finding.exposedProductId) return null;
-    return (await context.loaders.byId(ExposedProduct).load(finding.exposedProductId)) ?? null;
+    return this.exposuresReader
+      .exposedProductLoader(context.loaders)
+      .load(finding.exposedProductId);
   }
 
   @ResolveField(() => GoodsType, {

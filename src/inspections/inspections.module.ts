@@ -5,11 +5,13 @@ import { FindingsService } from './findings.service';
 import { InspectionsResolver } from './inspections.resolver';
 import { InspectionsService } from './inspections.service';
 import { PremisesInspectionsResolver } from './premises-inspections.resolver';
+import { BureausReader } from './repositories/bureaus-reader';
 import { FindingsRepository } from './repositories/findings.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
-import { OfficerActivityReader } from './repositories/officer-activity-reader';
+import { ExposuresReader } from './repositories/exposures-reader';
+import { OfficersReader } from './repositories/officers-reader';
 import { PremisesReader } from './repositories/premises-reader';
-import { SweepContentsReader } from './repositories/sweep-contents-reader';
+import { SweepsReader } from './repositories/sweeps-reader';
 
 @Module({
   imports: [SweepsModule],
@@ -22,8 +24,10 @@ import { SweepContentsReader } from './repositories/sweep-contents-reader';
     InspectionsRepository,
     FindingsRepository,
     PremisesReader,
-    OfficerActivityReader,
-    SweepContentsReader,
+    OfficersReader,
+    SweepsReader,
+    ExposuresReader,
+    BureausReader,
   ],
   exports: [FindingsService, InspectionsRepository, FindingsRepository],
 })

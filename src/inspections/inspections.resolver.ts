@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
-import { Bureau } from '../bureaus/bureau.entity';
+import type { Bureau } from '../bureaus/bureau.entity';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import type { Scope } from '../common/scope';
 import type { GraphQLContext } from '../graphql/context';
@@ -12,7 +12,7 @@ import type { Premises } from '../premises/premises.entity';
 import { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import { SweepType } from '../sweeps/dto/sweep.types';
-import { Sweep } from '../sweeps/sweep.entity';
+import type { Sweep } from '../sweeps/sweep.entity';
 import { FindingPayload } from './dto/finding-payload';
 import {
   AddFindingInput,
@@ -25,7 +25,10 @@ import { FindingType, InspectionType } from './dto/inspection.types';
 import type { Finding } from './finding.entity';
 import { InspectionsService } from './inspections.service';
 import { FindingsRepository } from './repositories/findings.repository';
+import { BureausReader } from './repositories/bureaus-reader';
+import { OfficersReader } from './repositories/officers-reader';
 import { PremisesReader } from './repositories/premises-reader';
+import { SweepsReader } from './repositories/sweeps-reader';
 
 @Resolver(() => InspectionType)
 export class InspectionsResolver {
@@ -34,6 +37,9 @@ export class InspectionsResolver {
     private readonly reference: ReferenceService,
     private readonly findingsRepository: FindingsRepository,
     private readonly premisesReader: PremisesReader,
+    private readonly sweepsReader: SweepsReader,
+    private readonly bureausReader: BureausReader,
+    private readonly officersReader: OfficersReader,
   ) {}
 
   @Mutation(() => LogInspectionPayload, {
@@ -93,21 +99,21 @@ export class InspectionsResolver {
   }
 
   @ResolveField(() => SweepType, { description: 'The sweep it belongs to.' })
-  async sweep(
+  sweep(
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
-  ): Promise<Sweep | undefined> {
-    return context.loaders.byId(Sweep).load(inspection.sweepId);
+  ): Promise<Sweep | null> {
+    return this.sweepsReader.sweepLoader(context.loaders).load(inspection.sweepId);
   }
 
   @ResolveField(() => BureauType, {
     description: 'The bureau responsible for the premises when the inspection was logged.',
   })
-  async bureau(
+  bureau(
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
-  ): Promise<Bureau | undefined> {
-    return context.loaders.byId(Bureau).load(inspection.bureauId);
+  ): Promise<Bureau | null> {
+    return this.bureausReader.bureauLoader(context.loaders).load(inspection.bureauId);
   }
 
   @ResolveField(() => [OfficerType], {
@@ -117,7 +123,9 @@ export class InspectionsResolver {
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
   ): Promise<Officer[]> {
-    const officers = await context.loaders.byId(Officer).loadMany(inspection.officerIds);
+    const officers = await this.officersReader
+      .officerLoader(context.loaders)
+      .loadMany(inspection.officerIds);
     return officers.filter((officer): officer is Officer => officer instanceof Officer);
   }
 

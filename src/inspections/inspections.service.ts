@@ -28,9 +28,10 @@ import { inspectedAtProblem } from './inspection-rules';
 import type { Inspection } from './inspection.entity';
 import { FindingsRepository } from './repositories/findings.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
-import { OfficerActivityReader } from './repositories/officer-activity-reader';
+import { ExposuresReader } from './repositories/exposures-reader';
+import { OfficersReader } from './repositories/officers-reader';
 import { PremisesReader } from './repositories/premises-reader';
-import { SweepContentsReader } from './repositories/sweep-contents-reader';
+import { SweepsReader } from './repositories/sweeps-reader';
 
 interface InspectionContext {
   id: string;
@@ -57,8 +58,9 @@ export class InspectionsService {
     private readonly findings: FindingsRepository,
     private readonly sweeps: SweepsRepository,
     private readonly premises: PremisesReader,
-    private readonly officers: OfficerActivityReader,
-    private readonly sweepContents: SweepContentsReader,
+    private readonly officers: OfficersReader,
+    private readonly sweepsReader: SweepsReader,
+    private readonly exposures: ExposuresReader,
   ) {}
 
   async logInspection(
@@ -263,7 +265,7 @@ export class InspectionsService {
     );
     if (officersIssue) problems.push({ path: 'input.officerIds', message: officersIssue });
 
-    if (!(await this.sweepContents.isCategoryOfSweep(manager, sweep.id, category.id))) {
+    if (!(await this.sweepsReader.isCategoryOfSweep(manager, sweep.id, category.id))) {
       problems.push({
         path: 'input.categoryId',
         message: message('inspections.categoryNotOfSweep'),
@@ -308,7 +310,7 @@ export class InspectionsService {
     const productIds = findings
       .map((finding) => finding.exposedProductId?.toLowerCase())
       .filter((id): id is string => Boolean(id));
-    const allowed = await this.sweepContents.productsOfSweepExposures(manager, sweepId, productIds);
+    const allowed = await this.exposures.productsOfSweepExposures(manager, sweepId, productIds);
     const problems: FieldError[] = [];
     findings.forEach((finding, index) => {
       if (!snapshot.violationTypeByCode.has(finding.violationTypeCode)) {

@@ -1,11 +1,12 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentUser } from '../auth/decorators';
+import { CurrentScope, CurrentUser } from '../auth/decorators';
 import type { Connection } from '../common/pagination/connection';
+import type { Scope } from '../common/scope';
 import { shanghaiDay } from '../common/time/shanghai';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { ExposedProductType } from '../exposures/dto/exposure.types';
-import { ExposedProduct } from '../exposures/exposed-product.entity';
+import type { ExposedProduct } from '../exposures/exposed-product.entity';
 import { isOverdue } from '../follow-ups/overdue';
 import type { GraphQLContext } from '../graphql/context';
 import { ViolationTypeType } from '../reference/dto/reference.types';
@@ -14,13 +15,17 @@ import { FindingConnection, FindingsArgs } from './dto/inspection.inputs';
 import { FindingType, GoodsType, InspectionType } from './dto/inspection.types';
 import { Finding } from './finding.entity';
 import { FindingsService } from './findings.service';
-import { Inspection } from './inspection.entity';
+import type { Inspection } from './inspection.entity';
+import { ExposuresReader } from './repositories/exposures-reader';
+import { InspectionsRepository } from './repositories/inspections.repository';
 
 @Resolver(() => FindingType)
 export class FindingsResolver {
   constructor(
     private readonly findingsService: FindingsService,
     private readonly reference: ReferenceService,
+    private readonly inspectionsRepository: InspectionsRepository,
+    private readonly exposuresReader: ExposuresReader,
   ) {}
 
   @Query(() => FindingConnection, {
@@ -63,7 +68,9 @@ export class FindingsResolver {
     @Context() context: GraphQLContext,
   ): Promise<ExposedProduct | null> {
     if (!finding.exposedProductId) return null;
-    return (await context.loaders.byId(ExposedProduct).load(finding.exposedProductId)) ?? null;
+    return this.exposuresReader
+      .exposedProductLoader(context.loaders)
+      .load(finding.exposedProductId);
   }
 
   @ResolveField(() => GoodsType, {
@@ -80,11 +87,14 @@ export class FindingsResolver {
   }
 
   @ResolveField(() => InspectionType, { description: 'The inspection that found it.' })
-  async inspection(
+  inspection(
     @Parent() finding: FindingType,
     @Context() context: GraphQLContext,
-  ): Promise<Inspection | undefined> {
-    return context.loaders.byId(Inspection).load(finding.inspectionId);
+    @CurrentScope() scope: Scope,
+  ): Promise<Inspection> {
+    return this.inspectionsRepository
+      .inspectionLoader(context.loaders, scope)
+      .load(finding.inspectionId);
   }
 
   @ResolveField(() => Boolean, {

@@ -1,11 +1,34 @@
 import { Module } from '@nestjs/common';
+import { SweepsModule } from '../sweeps/sweeps.module';
 import { FindingsResolver } from './findings.resolver';
 import { FindingsService } from './findings.service';
 import { InspectionsResolver } from './inspections.resolver';
 import { InspectionsService } from './inspections.service';
+import { PremisesInspectionsResolver } from './premises-inspections.resolver';
+import { BureausReader } from './repositories/bureaus-reader';
+import { FindingsRepository } from './repositories/findings.repository';
+import { InspectionsRepository } from './repositories/inspections.repository';
+import { ExposuresReader } from './repositories/exposures-reader';
+import { OfficersReader } from './repositories/officers-reader';
+import { PremisesReader } from './repositories/premises-reader';
+import { SweepsReader } from './repositories/sweeps-reader';
 
 @Module({
-  providers: [InspectionsResolver, InspectionsService, FindingsResolver, FindingsService],
-  exports: [FindingsService],
+  imports: [SweepsModule],
+  providers: [
+    InspectionsResolver,
+    InspectionsService,
+    FindingsResolver,
+    FindingsService,
+    PremisesInspectionsResolver,
+    InspectionsRepository,
+    FindingsRepository,
+    PremisesReader,
+    OfficersReader,
+    SweepsReader,
+    ExposuresReader,
+    BureausReader,
+  ],
+  exports: [FindingsService, InspectionsRepository, FindingsRepository],
 })
 export class InspectionsModule {}

@@ -1,20 +1,18 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentUser, Roles } from '../auth/decorators';
-import { Bureau } from '../bureaus/bureau.entity';
+import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
+import type { Bureau } from '../bureaus/bureau.entity';
 import { BureauType } from '../bureaus/dto/bureau.types';
+import type { Scope } from '../common/scope';
 import type { GraphQLContext } from '../graphql/context';
-import { groupBy } from '../graphql/loaders';
 import { OfficerType } from '../officers/dto/officer.types';
 import { Officer } from '../officers/officer.entity';
 import { PremisesType } from '../premises/dto/premises.types';
-import { Premises } from '../premises/premises.entity';
+import type { Premises } from '../premises/premises.entity';
 import { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import { SweepType } from '../sweeps/dto/sweep.types';
-import { Sweep } from '../sweeps/sweep.entity';
+import type { Sweep } from '../sweeps/sweep.entity';
 import { FindingPayload } from './dto/finding-payload';
 import {
   AddFindingInput,
@@ -24,14 +22,24 @@ import {
   VoidInspectionPayload,
 } from './dto/inspection.inputs';
 import { FindingType, InspectionType } from './dto/inspection.types';
-import { Finding } from './finding.entity';
+import type { Finding } from './finding.entity';
 import { InspectionsService } from './inspections.service';
+import { FindingsRepository } from './repositories/findings.repository';
+import { BureausReader } from './repositories/bureaus-reader';
+import { OfficersReader } from './repositories/officers-reader';
+import { PremisesReader } from './repositories/premises-reader';
+import { SweepsReader } from './repositories/sweeps-reader';
 
 @Resolver(() => InspectionType)
 export class InspectionsResolver {
   constructor(
     private readonly inspections: InspectionsService,
     private readonly reference: ReferenceService,
+    private readonly findingsRepository: FindingsRepository,
+    private readonly premisesReader: PremisesReader,
+    private readonly sweepsReader: SweepsReader,
+    private readonly bureausReader: BureausReader,
+    private readonly officersReader: OfficersReader,
   ) {}
 
   @Mutation(() => LogInspectionPayload, {
@@ -71,11 +79,13 @@ export class InspectionsResolver {
   }
 
   @ResolveField(() => PremisesType, { description: 'The premises inspected.' })
-  async premises(
+  premises(
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
-  ): Promise<Premises | undefined> {
-    return context.loaders.byId(Premises).load(inspection.premisesId);
+    @CurrentScope() scope: Scope,
+  ): Promise<Premises> {
+    // By the premises' bureau now: once it moved to another bureau, NOT_FOUND to the old one.
+    return this.premisesReader.premisesLoader(context.loaders, scope).load(inspection.premisesId);
   }
 
   @ResolveField(() => TargetCategoryType, { description: 'The target category inspected for.' })
@@ -89,21 +99,21 @@ export class InspectionsResolver {
   }
 
   @ResolveField(() => SweepType, { description: 'The sweep it belongs to.' })
-  async sweep(
+  sweep(
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
-  ): Promise<Sweep | undefined> {
-    return context.loaders.byId(Sweep).load(inspection.sweepId);
+  ): Promise<Sweep | null> {
+    return this.sweepsReader.sweepLoader(context.loaders).load(inspection.sweepId);
   }
 
   @ResolveField(() => BureauType, {
     description: 'The bureau responsible for the premises when the inspection was logged.',
   })
-  async bureau(
+  bureau(
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
-  ): Promise<Bureau | undefined> {
-    return context.loaders.byId(Bureau).load(inspection.bureauId);
+  ): Promise<Bureau | null> {
+    return this.bureausReader.bureauLoader(context.loaders).load(inspection.bureauId);
   }
 
   @ResolveField(() => [OfficerType], {
@@ -113,7 +123,9 @@ export class InspectionsResolver {
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
   ): Promise<Officer[]> {
-    const officers = await context.loaders.byId(Officer).loadMany(inspection.officerIds);
+    const officers = await this.officersReader
+      .officerLoader(context.loaders)
+      .loadMany(inspection.officerIds);
     return officers.filter((officer): officer is Officer => officer instanceof Officer);
   }
 
@@ -124,20 +136,8 @@ export class InspectionsResolver {
   findings(
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
   ): Promise<Finding[]> {
-    const dataSource = context.loaders.dataSource;
-    return context.loaders
-      .custom(
-        'findingsByInspection',
-        () =>
-          new DataLoader<string, Finding[]>(async (ids) => {
-            const rows = await dataSource.getRepository(Finding).find({
-              where: { inspectionId: In([...ids]) },
-              order: { createdAt: 'ASC', id: 'ASC' },
-            });
-            return groupBy(ids, rows, (row) => row.inspectionId);
-          }),
-      )
-      .load(inspection.id);
+    return this.findingsRepository.byInspectionLoader(context.loaders, scope).load(inspection.id);
   }
 }

@@ -1,29 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { notifyExposedProductsFound } from '../alerts/exposed-product-events';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput, FieldError, InvalidState, NotFound } from '../common/errors/domain-errors';
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
-import { withinJurisdiction } from '../common/scope';
+import { message } from '../common/messages/message';
+import { Scope } from '../common/scope';
 import { CalendarService } from '../common/time/calendar.service';
+import { FILING_DECISION_WORKING_DAYS } from '../common/time/legal-periods';
 import { shanghaiDay } from '../common/time/shanghai';
-import { Premises } from '../premises/premises.entity';
+import { Database } from '../database/database';
+import { twoOfficersProblem } from '../officers/two-officers';
+import type { Premises } from '../premises/premises.entity';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService, ReferenceSnapshot } from '../reference/reference.service';
-import { Sweep } from '../sweeps/sweep.entity';
+import type { Sweep } from '../sweeps/sweep.entity';
+import { SweepsRepository } from '../sweeps/sweeps.repository';
 import type {
   AddFindingInput,
   FindingInput,
   LogInspectionInput,
   VoidInspectionInput,
 } from './dto/inspection.inputs';
-import { Finding } from './finding.entity';
-import { inspectedAtProblem, officersProblem } from './inspection-rules';
-import { Inspection } from './inspection.entity';
-
-/** 市场监督管理行政处罚程序规定 第十八条: decide whether to file a case within 15 working days. */
-const CASE_DECISION_WORKING_DAYS = 15;
+import type { Finding } from './finding.entity';
+import { inspectedAtProblem } from './inspection-rules';
+import type { Inspection } from './inspection.entity';
+import { FindingsRepository } from './repositories/findings.repository';
+import { InspectionsRepository } from './repositories/inspections.repository';
+import { ExposuresReader } from './repositories/exposures-reader';
+import { OfficersReader } from './repositories/officers-reader';
+import { PremisesReader } from './repositories/premises-reader';
+import { SweepsReader } from './repositories/sweeps-reader';
 
 interface InspectionContext {
   id: string;
@@ -41,11 +49,18 @@ interface InspectionContext {
 @Injectable()
 export class InspectionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly calendar: CalendarService,
     private readonly reference: ReferenceService,
+    private readonly inspections: InspectionsRepository,
+    private readonly findings: FindingsRepository,
+    private readonly sweeps: SweepsRepository,
+    private readonly premises: PremisesReader,
+    private readonly officers: OfficersReader,
+    private readonly sweepsReader: SweepsReader,
+    private readonly exposures: ExposuresReader,
   ) {}
 
   async logInspection(
@@ -59,7 +74,7 @@ export class InspectionsService {
       input,
       async (manager) => ({ inspectionId: await this.writeInspection(manager, input, officer) }),
     );
-    return { replayed, inspection: await this.inspectionById(result.inspectionId) };
+    return { replayed, inspection: await this.inspectionById(result.inspectionId, officer) };
   }
 
   async addFinding(
@@ -73,31 +88,29 @@ export class InspectionsService {
       input,
       async (manager) => ({ findingId: await this.writeFinding(manager, input, officer) }),
     );
-    const finding = await this.dataSource.getRepository(Finding).findOneByOrFail({
-      id: result.findingId,
-    });
+    const finding = await this.findings.findInScope(
+      this.database.manager,
+      Scope.of(officer),
+      result.findingId,
+    );
+    if (!finding) throw new NotFound('Finding', result.findingId);
     return { replayed, finding };
   }
 
   async voidInspection(input: VoidInspectionInput, officer: CurrentOfficer): Promise<Inspection> {
-    await this.dataSource.transaction(async (manager) => {
-      const before = await this.lockInspection(manager, input.inspectionId, officer);
+    await this.database.transaction(async (manager) => {
+      const before = await this.inspections.lockInScope(
+        manager,
+        Scope.of(officer),
+        input.inspectionId,
+      );
       if (!before) throw new NotFound('Inspection', input.inspectionId);
       if (before.voided) {
-        throw new InvalidState('The inspection is already voided', 'VOIDED', 'VOID');
+        throw new InvalidState(message('inspections.alreadyVoided'), 'VOIDED', 'VOID');
       }
       const reason = input.reason.trim();
-      await manager.update(
-        Inspection,
-        { id: before.id },
-        { voided: true, voidReason: reason, voidedAt: () => 'now()', voidedById: officer.id },
-      );
-      const findings = await manager.find(Finding, {
-        select: { id: true },
-        where: { inspectionId: before.id, voided: false },
-      });
-      await manager.update(Finding, { inspectionId: before.id, voided: false }, { voided: true });
-      const after = await manager.findOneByOrFail(Inspection, { id: before.id });
+      const after = await this.inspections.markVoided(manager, before.id, reason, officer.id);
+      const findingIds = await this.findings.voidOfInspection(manager, before.id);
       await this.audit.record(
         manager,
         {
@@ -109,35 +122,29 @@ export class InspectionsService {
           after,
           requestId: officer.requestId,
         },
-        ...findings.map((finding) => ({
+        ...findingIds.map((findingId) => ({
           actorId: officer.id,
           action: 'VOID',
           entityType: 'Finding' as const,
-          entityId: finding.id,
+          entityId: findingId,
           before: { voided: false },
           after: { voided: true, voidReason: reason },
           requestId: officer.requestId,
         })),
       );
     });
-    return this.inspectionById(input.inspectionId);
+    return this.inspectionById(input.inspectionId, officer);
   }
 
-  private inspectionById(id: string): Promise<Inspection> {
-    return this.dataSource.getRepository(Inspection).findOneByOrFail({ id });
-  }
-
-  /** The inspection, locked for this transaction, if it is in the officer's jurisdiction. */
-  private async lockInspection(
-    manager: EntityManager,
-    id: string,
-    officer: CurrentOfficer,
-  ): Promise<Inspection | null> {
-    const query = manager
-      .createQueryBuilder(Inspection, 'i')
-      .where('i.id = :id', { id })
-      .setLock('pessimistic_write');
-    return withinJurisdiction(query, 'i.bureau_id', officer).getOne();
+  /** The inspection as stored now, read back on the primary after a write, in the caller's scope. */
+  private async inspectionById(id: string, officer: CurrentOfficer): Promise<Inspection> {
+    const [inspection] = await this.inspections.findInScope(
+      this.database.manager,
+      Scope.of(officer),
+      [id],
+    );
+    if (!inspection) throw new NotFound('Inspection', id);
+    return inspection;
   }
 
   private async writeFinding(
@@ -145,13 +152,17 @@ export class InspectionsService {
     input: AddFindingInput,
     officer: CurrentOfficer,
   ): Promise<string> {
-    const inspection = await this.lockInspection(manager, input.inspectionId, officer);
+    const inspection = await this.inspections.lockInScope(
+      manager,
+      Scope.of(officer),
+      input.inspectionId,
+    );
     if (!inspection || inspection.voided) throw new NotFound('Inspection', input.inspectionId);
-    const sweep = await this.lockSweep(manager, inspection.sweepId);
+    const sweep = await this.sweeps.lock(manager, inspection.sweepId, 'share');
     if (!sweep) throw new NotFound('Sweep', inspection.sweepId);
     if (sweep.status !== 'ACTIVE') {
       throw new InvalidState(
-        `Findings can be added only while the sweep is ACTIVE; it is ${sweep.status}`,
+        message('findings.sweepNotActive', { status: message(`state.${sweep.status}`) }),
         sweep.status,
         'ADD_FINDING',
       );
@@ -175,34 +186,21 @@ export class InspectionsService {
     return findingId;
   }
 
-  /** The sweep, share-locked so that it cannot close while a record is written under it. */
-  private lockSweep(manager: EntityManager, id: string): Promise<Sweep | null> {
-    return manager
-      .createQueryBuilder(Sweep, 's')
-      .where('s.id = :id', { id })
-      .setLock('pessimistic_read')
-      .getOne();
-  }
-
   private async writeInspection(
     manager: EntityManager,
     input: LogInspectionInput,
     officer: CurrentOfficer,
   ): Promise<string> {
-    const sweep = await this.lockSweep(manager, input.sweepId);
+    const sweep = await this.sweeps.lock(manager, input.sweepId, 'share');
     if (!sweep) throw new NotFound('Sweep', input.sweepId);
-    const premises = await withinJurisdiction(
-      manager.createQueryBuilder(Premises, 'p').where('p.id = :id', { id: input.premisesId }),
-      'p.bureau_id',
-      officer,
-    ).getOne();
+    const [premises] = await this.premises.byIds(manager, Scope.of(officer), [input.premisesId]);
     if (!premises) throw new NotFound('Premises', input.premisesId);
     const snapshot = await this.reference.load(manager);
     const category = snapshot.categoryById.get(input.categoryId);
     if (!category) throw new NotFound('TargetCategory', input.categoryId);
     if (sweep.status !== 'ACTIVE') {
       throw new InvalidState(
-        `Inspections can be logged only while the sweep is ACTIVE; it is ${sweep.status}`,
+        message('inspections.sweepNotActive', { status: message(`state.${sweep.status}`) }),
         sweep.status,
         'LOG_INSPECTION',
       );
@@ -221,7 +219,7 @@ export class InspectionsService {
     if (problems.length) throw new BadUserInput(problems);
 
     const officerIds = [...new Set(input.officerIds.map((id) => id.toLowerCase()))];
-    const inserted = await manager.insert(Inspection, {
+    const inspection = await this.inspections.insert(manager, {
       sweepId: sweep.id,
       categoryId: category.id,
       premisesId: premises.id,
@@ -238,8 +236,6 @@ export class InspectionsService {
       })),
       notes: input.notes ?? null,
     });
-    const inspectionId = (inserted.identifiers[0] as { id: string }).id;
-    const inspection = await manager.findOneByOrFail(Inspection, { id: inspectionId });
     await this.audit.record(manager, {
       actorId: officer.id,
       action: 'CREATE',
@@ -262,27 +258,25 @@ export class InspectionsService {
   ): Promise<FieldError[]> {
     const problems: FieldError[] = [];
     const officerIds = input.officerIds.map((id) => id.toLowerCase());
-    const officers = await manager.query<{ id: string; active: boolean }[]>(
-      `SELECT id, active FROM officers WHERE id = ANY($1::uuid[])`,
-      [officerIds],
-    );
-    const officersIssue = officersProblem(
+    const officersIssue = twoOfficersProblem(
       officerIds,
       officer.id,
-      new Map(officers.map((row) => [row.id, row.active])),
+      await this.officers.activityByIds(manager, [...new Set(officerIds)]),
     );
     if (officersIssue) problems.push({ path: 'input.officerIds', message: officersIssue });
 
-    const [inSweep] = await manager.query<{ found: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM sweep_categories WHERE sweep_id = $1 AND category_id = $2) AS found`,
-      [sweep.id, category.id],
-    );
-    if (!inSweep.found) {
-      problems.push({ path: 'input.categoryId', message: 'is not a category of this sweep' });
+    if (!(await this.sweepsReader.isCategoryOfSweep(manager, sweep.id, category.id))) {
+      problems.push({
+        path: 'input.categoryId',
+        message: message('inspections.categoryNotOfSweep'),
+      });
     } else if (!category.premisesKinds.includes(premises.kind)) {
       problems.push({
         path: 'input.premisesId',
-        message: `is a ${premises.kind}, which the category ${category.code} does not cover`,
+        message: message('inspections.kindNotCovered', {
+          kind: premises.kind,
+          category: category.code,
+        }),
       });
     }
 
@@ -294,9 +288,12 @@ export class InspectionsService {
     (input.checklist ?? []).forEach((answer, index) => {
       const path = `input.checklist[${index}].itemCode`;
       if (!itemCodes.has(answer.itemCode)) {
-        problems.push({ path, message: `is not an item of the ${category.code} checklist` });
+        problems.push({
+          path,
+          message: message('inspections.notAChecklistItem', { category: category.code }),
+        });
       } else if (answered.has(answer.itemCode)) {
-        problems.push({ path, message: 'is answered twice' });
+        problems.push({ path, message: message('inspections.answeredTwice') });
       }
       answered.add(answer.itemCode);
     });
@@ -313,27 +310,19 @@ export class InspectionsService {
     const productIds = findings
       .map((finding) => finding.exposedProductId?.toLowerCase())
       .filter((id): id is string => Boolean(id));
-    const ofSweep = productIds.length
-      ? await manager.query<{ id: string }[]>(
-          `SELECT ep.id FROM exposed_products ep
-           JOIN sweep_exposures se ON se.exposure_id = ep.exposure_id
-           WHERE se.sweep_id = $1 AND ep.id = ANY($2::uuid[])`,
-          [sweepId, productIds],
-        )
-      : [];
-    const allowed = new Set(ofSweep.map((row) => row.id));
+    const allowed = await this.exposures.productsOfSweepExposures(manager, sweepId, productIds);
     const problems: FieldError[] = [];
     findings.forEach((finding, index) => {
       if (!snapshot.violationTypeByCode.has(finding.violationTypeCode)) {
         problems.push({
           path: `${pathOf(index)}.violationTypeCode`,
-          message: 'is not a known violation type',
+          message: message('findings.unknownViolationType'),
         });
       }
       if (finding.exposedProductId && !allowed.has(finding.exposedProductId.toLowerCase())) {
         problems.push({
           path: `${pathOf(index)}.exposedProductId`,
-          message: 'is not a product of an exposure of this sweep',
+          message: message('findings.productNotOfSweep'),
         });
       }
     });
@@ -353,11 +342,11 @@ export class InspectionsService {
     const caseDecisionDue = await this.calendar.addWorkingDays(
       manager,
       foundOn,
-      CASE_DECISION_WORKING_DAYS,
+      FILING_DECISION_WORKING_DAYS,
     );
-    const ids: string[] = [];
-    for (const input of findings) {
-      const inserted = await manager.insert(Finding, {
+    const rows = await this.findings.insert(
+      manager,
+      findings.map((input) => ({
         inspectionId: inspection.id,
         sweepId: inspection.sweepId,
         bureauId: inspection.bureauId,
@@ -381,14 +370,7 @@ export class InspectionsService {
         foundOn,
         caseDecisionDue,
         createdById: officer.id,
-        // Distinct instants within one transaction keep the findings in the order given.
-        createdAt: () => 'clock_timestamp()',
-      });
-      ids.push((inserted.identifiers[0] as { id: string }).id);
-    }
-    const rows = await manager.findBy(
-      Finding,
-      ids.map((id) => ({ id })),
+      })),
     );
     await this.audit.record(
       manager,
@@ -402,13 +384,12 @@ export class InspectionsService {
       })),
     );
     // 发现被曝光产品: alert managers' dashboards once this transaction commits.
-    const exposedFindings = rows.filter((finding) => finding.exposedProductId);
     await notifyExposedProductsFound(
       manager,
-      exposedFindings
-        .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+      rows
+        .filter((finding) => finding.exposedProductId)
         .map((finding) => ({ findingId: finding.id, bureauId: finding.bureauId })),
     );
-    return ids;
+    return rows.map((finding) => finding.id);
   }
 }

@@ -15,16 +15,12 @@ import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
 import type { Bureau } from '../bureaus/bureau.entity';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import type { Connection } from '../common/pagination/connection';
-import { PageArgs } from '../common/pagination/connection';
 import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import type { GraphQLContext } from '../graphql/context';
-import { InspectionType } from '../inspections/dto/inspection.types';
-import type { Inspection } from '../inspections/inspection.entity';
 import {
   ImportPremisesInput,
   ImportPremisesPayload,
-  InspectionConnection,
   PremisesConnection,
   PremisesListArgs,
 } from './dto/premises.inputs';
@@ -98,29 +94,5 @@ export class PremisesResolver {
     @Context() context: GraphQLContext,
   ): Promise<Bureau | undefined> {
     return this.bureaus.bureauLoader(context.loaders).load(premises.bureauId);
-  }
-
-  @ResolveField(() => InspectionType, {
-    nullable: true,
-    description:
-      'The latest inspection (检查记录) that is not voided, by time of visit; null if none.',
-  })
-  async lastInspection(
-    @Parent() premises: PremisesType,
-    @Context() context: GraphQLContext,
-  ): Promise<Inspection | null> {
-    return (await this.premisesService.lastInspection(context.loaders, premises.id)) ?? null;
-  }
-
-  @ResolveField(() => InspectionConnection, {
-    description:
-      'Inspections (检查记录) of the premises that are not voided, newest visit first. Page size default 20, at most 100.',
-  })
-  inspections(
-    @Parent() premises: PremisesType,
-    @Args() page: PageArgs,
-    @Context() context: GraphQLContext,
-  ): Promise<Connection<Inspection>> {
-    return this.premisesService.inspections(context.loaders, premises.id, page);
   }
 }

@@ -312,7 +312,18 @@ describe('findings', () => {
     });
 
     it('refuses a cursor that is not one of this list', async () => {
-      for (const after of ['garbage', Buffer.from('["yesterday","x"]').toString('base64url')]) {
+      const cursor = (values: unknown[]) =>
+        Buffer.from(JSON.stringify(values)).toString('base64url');
+      const uuid = '00000000-0000-4000-8000-000000000000';
+      for (const after of [
+        'garbage',
+        cursor(['yesterday', 'x']),
+        // A day, or an instant without its microseconds, is not this list's sort key.
+        cursor(['2019-03-20', uuid]),
+        cursor(['2019-03-20T02:00:00Z', uuid]),
+        cursor(['2019-03-20T02:00:00.000000', uuid, 1]),
+        cursor(['2019-03-20T02:00:00.000000', 42]),
+      ]) {
         const result = await app.gql(FINDINGS, { after }, { token: world.manager.token });
         expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', paths: ['after'] });
       }

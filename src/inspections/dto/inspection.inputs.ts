@@ -100,7 +100,7 @@ export class EvidenceInput {
   @IsString()
   @MaxLength(100)
   @Matches(/^(image\/[a-z0-9][a-z0-9.+-]*|application\/pdf)$/, {
-    message: 'must be image/* or application/pdf',
+    message: 'findings.evidenceMediaType',
   })
   mediaType: string;
 
@@ -112,7 +112,7 @@ export class EvidenceInput {
 
   @Field({ description: 'Lowercase hex SHA-256 of the file.' })
   @MaxLength(64)
-  @Matches(/^[0-9a-f]{64}$/, { message: 'must be 64 lowercase hexadecimal characters' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'findings.evidenceSha256' })
   sha256: string;
 }
 
@@ -191,7 +191,7 @@ export class LogInspectionInput {
       'At least two distinct active officers (两名执法人员), at most 10; the caller must be one of them.',
   })
   @IsArray()
-  @ArrayMinSize(2, { message: 'needs at least two officers' })
+  @ArrayMinSize(2, { message: 'inspections.twoOfficersNeeded' })
   @ArrayMaxSize(10)
   @IsUUID('all', { each: true })
   officerIds: string[];
@@ -259,7 +259,7 @@ export class VoidInspectionInput {
 
   @Field({ description: 'Why it is voided, at most 2000 characters.' })
   @IsString()
-  @Matches(/\S/, { message: 'must not be empty' })
+  @Matches(/\S/, { message: 'inspections.voidReasonEmpty' })
   @MaxLength(2000)
   reason: string;
 }

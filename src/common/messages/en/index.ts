@@ -5,6 +5,8 @@ import { bureausEn } from './bureaus';
 import { exposuresEn } from './exposures';
 import { legacyEn } from './legacy';
 import { evidenceEn } from './evidence';
+import { findingsEn } from './findings';
+import { inspectionsEn } from './inspections';
 import { officersEn } from './officers';
 import { progressEn } from './progress';
 import { premisesEn } from './premises';
@@ -24,6 +26,8 @@ export const en = {
   ...authEn,
   ...bureausEn,
   ...exposuresEn,
+  ...inspectionsEn,
+  ...findingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,8 @@ import { bureausZh } from './bureaus';
 import { exposuresZh } from './exposures';
 import { legacyZh } from './legacy';
 import { evidenceZh } from './evidence';
+import { findingsZh } from './findings';
+import { inspectionsZh } from './inspections';
 import { officersZh } from './officers';
 import { progressZh } from './progress';
 import { premisesZh } from './premises';
@@ -22,4 +24,6 @@ export const zh: Record<MessageKey, string> = {
   ...authZh,
   ...bureausZh,
   ...exposuresZh,
+  ...inspectionsZh,
+  ...findingsZh,
 };

@@ -1,0 +1,225 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { subtreeOf } from '../../bureaus/bureau-tree';
+import { NotFound } from '../../common/errors/domain-errors';
+import { type Connection, toConnection } from '../../common/pagination/connection';
+import { cursorCodec } from '../../common/pagination/cursor';
+import type { Scope } from '../../common/scope';
+import { overdueSql } from '../../follow-ups/overdue';
+import { groupBy, type Loaders } from '../../graphql/loaders';
+import type { FindingStatus } from '../finding.entity';
+import { Finding } from '../finding.entity';
+import type { Severity } from '../../reference/violation-type.entity';
+
+/** The cursor of the findings list: (created_at as stored, id). */
+export const findingsCursor = cursorCodec(['instant', 'uuid']);
+
+/** Which findings a list holds, every condition at once (the scope always applies besides). */
+export interface FindingsListFilter {
+  sweepId?: string | null;
+  /** Findings of premises of this bureau and its descendants. */
+  subtreeOf?: string | null;
+  /** And of this bureau and its descendants too (the caller's own bureau, `myBureau`). */
+  alsoSubtreeOf?: string | null;
+  statuses?: readonly FindingStatus[] | null;
+  severities?: readonly Severity[] | null;
+  violationTypeCodes?: readonly string[] | null;
+  overdue?: boolean | null;
+}
+
+/** A finding as insertFindings writes it; the rest takes the column defaults. */
+export type NewFinding = Pick<
+  Finding,
+  | 'inspectionId'
+  | 'sweepId'
+  | 'bureauId'
+  | 'premisesId'
+  | 'categoryId'
+  | 'violationTypeCode'
+  | 'severity'
+  | 'description'
+  | 'exposedProductId'
+  | 'goodsQuantity'
+  | 'goodsUnit'
+  | 'goodsValue'
+  | 'evidence'
+  | 'foundOn'
+  | 'caseDecisionDue'
+  | 'createdById'
+>;
+
+/**
+ * Every SQL statement on findings (发现问题). Findings are jurisdiction-bound by their `bureau_id`
+ * (the premises' bureau when the inspection was logged): every read takes the Scope.
+ */
+@Injectable()
+export class FindingsRepository {
+  /** The finding, voided or not, if it is inside the scope. */
+  findInScope(manager: EntityManager, scope: Scope, id: string): Promise<Finding | null> {
+    return scope
+      .apply(manager.createQueryBuilder(Finding, 'f').where('f.id = :id', { id }), 'f.bureau_id')
+      .getOne();
+  }
+
+  /** Findings of these inspections inside the scope, each inspection's in the order recorded. */
+  ofInspections(
+    manager: EntityManager,
+    scope: Scope,
+    inspectionIds: readonly string[],
+  ): Promise<Finding[]> {
+    return scope
+      .apply(
+        manager
+          .createQueryBuilder(Finding, 'f')
+          .where('f.inspection_id = ANY(:inspectionIds)', { inspectionIds: [...inspectionIds] }),
+        'f.bureau_id',
+      )
+      .orderBy('f.created_at', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .getMany();
+  }
+
+  /**
+   * A page of the findings that are not voided, newest first (created_at desc, id), with the
+   * count of all that match. `after` is a cursor of this list (BAD_USER_INPUT on `after` if not).
+   */
+  async list(
+    manager: EntityManager,
+    scope: Scope,
+    filter: FindingsListFilter,
+    page: { first: number; after?: string | null },
+  ): Promise<Connection<Finding>> {
+    const after = page.after ? findingsCursor.decode(page.after, 'after') : null;
+    const base = this.filtered(manager, scope, filter);
+    const totalCount = await base.clone().getCount();
+    const query = base
+      .clone()
+      .addSelect(
+        `to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+        'cursor_at',
+      )
+      .orderBy('f.created_at', 'DESC')
+      .addOrderBy('f.id', 'ASC')
+      .limit(page.first + 1);
+    if (after) {
+      query.andWhere(
+        `(f.created_at < (:cursorAt::timestamp AT TIME ZONE 'UTC') OR (f.created_at = (:cursorAt::timestamp AT TIME ZONE 'UTC') AND f.id > :cursorId::uuid))`,
+        { cursorAt: after[0], cursorId: after[1] },
+      );
+    }
+    const { raw, entities } = await query.getRawAndEntities<{ cursor_at: string }>();
+    const cursorOf = new Map(entities.map((finding, index) => [finding, raw[index].cursor_at]));
+    return toConnection(entities, page.first, totalCount, (finding) =>
+      findingsCursor.encode([cursorOf.get(finding)!, finding.id]),
+    );
+  }
+
+  private filtered(
+    manager: EntityManager,
+    scope: Scope,
+    filter: FindingsListFilter,
+  ): SelectQueryBuilder<Finding> {
+    const query = scope.apply(
+      manager.createQueryBuilder(Finding, 'f').where('NOT f.voided'),
+      'f.bureau_id',
+    );
+    if (filter.sweepId) query.andWhere('f.sweep_id = :sweepId', { sweepId: filter.sweepId });
+    if (filter.subtreeOf) {
+      query.andWhere(`f.bureau_id IN ${subtreeOf(':subtreeRoot')}`, {
+        subtreeRoot: filter.subtreeOf,
+      });
+    }
+    if (filter.alsoSubtreeOf) {
+      query.andWhere(`f.bureau_id IN ${subtreeOf(':alsoSubtreeRoot')}`, {
+        alsoSubtreeRoot: filter.alsoSubtreeOf,
+      });
+    }
+    if (filter.statuses?.length) {
+      query.andWhere('f.status = ANY(:statuses)', { statuses: [...filter.statuses] });
+    }
+    if (filter.severities?.length) {
+      query.andWhere('f.severity = ANY(:severities)', { severities: [...filter.severities] });
+    }
+    if (filter.violationTypeCodes?.length) {
+      query.andWhere('f.violation_type_code = ANY(:violationTypeCodes)', {
+        violationTypeCodes: [...filter.violationTypeCodes],
+      });
+    }
+    if (filter.overdue === true) query.andWhere(overdueSql('f'));
+    if (filter.overdue === false) query.andWhere(`NOT ${overdueSql('f')}`);
+    return query;
+  }
+
+  /**
+   * Writes findings in the order given; distinct instants within one transaction
+   * (clock_timestamp) keep that order in lists. Returns the rows as stored, in that order.
+   */
+  async insert(manager: EntityManager, findings: readonly NewFinding[]): Promise<Finding[]> {
+    if (findings.length === 0) return [];
+    const ids: string[] = [];
+    for (const finding of findings) {
+      const inserted = await manager.insert(Finding, {
+        ...finding,
+        createdAt: () => 'clock_timestamp()',
+      });
+      ids.push((inserted.identifiers[0] as { id: string }).id);
+    }
+    const rows = await manager
+      .createQueryBuilder(Finding, 'f')
+      .where('f.id = ANY(:ids)', { ids })
+      .getMany();
+    return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  }
+
+  /** Voids the findings of an inspection that are not voided yet; returns their ids. */
+  async voidOfInspection(manager: EntityManager, inspectionId: string): Promise<string[]> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Finding)
+      .set({ voided: true })
+      .where('inspection_id = :inspectionId AND NOT voided', { inspectionId })
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((row) => row.id);
+  }
+
+  /**
+   * This request's loader of findings by id within the scope: a finding outside it is NOT_FOUND.
+   * For field resolvers of other areas that lead to a finding (a follow-up's, an alert's).
+   */
+  findingLoader(loaders: Loaders, scope: Scope): DataLoader<string, Finding> {
+    return loaders.custom(
+      'inspections.findingById',
+      () =>
+        new DataLoader<string, Finding>(async (ids) => {
+          const rows = await loaders.read((manager) =>
+            scope
+              .apply(
+                manager
+                  .createQueryBuilder(Finding, 'f')
+                  .where('f.id = ANY(:ids)', { ids: [...ids] }),
+                'f.bureau_id',
+              )
+              .getMany(),
+          );
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id) ?? new NotFound('Finding', id));
+        }),
+    );
+  }
+
+  /** This request's loader of an inspection's findings within the scope, in the order recorded. */
+  byInspectionLoader(loaders: Loaders, scope: Scope): DataLoader<string, Finding[]> {
+    return loaders.custom(
+      'inspections.findingsByInspection',
+      () =>
+        new DataLoader<string, Finding[]>(async (inspectionIds) => {
+          const rows = await loaders.read((manager) =>
+            this.ofInspections(manager, scope, inspectionIds),
+          );
+          return groupBy(inspectionIds, rows, (row) => row.inspectionId);
+        }),
+    );
+  }
+}

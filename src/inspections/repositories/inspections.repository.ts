@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { NotFound } from '../../common/errors/domain-errors';
+import { type Connection, toConnection } from '../../common/pagination/connection';
+import { cursorCodec } from '../../common/pagination/cursor';
+import { SqlParameters, type Scope } from '../../common/scope';
+import type { Loaders } from '../../graphql/loaders';
+import { Inspection } from '../inspection.entity';
+
+/** The cursor of a premises' inspections: (inspected_at in UTC with microseconds, id). */
+export const premisesInspectionsCursor = cursorCodec(['instant', 'uuid']);
+
+/** An inspection as logInspection writes it; the rest takes the column defaults. */
+export type NewInspection = Pick<
+  Inspection,
+  | 'sweepId'
+  | 'categoryId'
+  | 'premisesId'
+  | 'bureauId'
+  | 'officerIds'
+  | 'recordedById'
+  | 'inspectedAt'
+  | 'outcome'
+  | 'checklist'
+  | 'notes'
+>;
+
+/** A page of a premises' inspections: its size and the decoded cursor it starts after. */
+export interface InspectionsPage {
+  first: number;
+  after: readonly [string, string] | null;
+}
+
+/**
+ * Every SQL statement on inspections (检查记录). Inspections are jurisdiction-bound by their
+ * `bureau_id` (the premises' bureau when it was logged, which stays when the premises later moves
+ * to another bureau): every read takes the Scope, and the loaders answer NOT_FOUND outside it.
+ */
+@Injectable()
+export class InspectionsRepository {
+  /** The inspections of these ids inside the scope, in no particular order. */
+  findInScope(manager: EntityManager, scope: Scope, ids: readonly string[]): Promise<Inspection[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return scope
+      .apply(
+        manager.createQueryBuilder(Inspection, 'i').where('i.id = ANY(:ids)', { ids: [...ids] }),
+        'i.bureau_id',
+      )
+      .getMany();
+  }
+
+  /** The inspection, locked for the rest of the transaction, if it is inside the scope. */
+  lockInScope(manager: EntityManager, scope: Scope, id: string): Promise<Inspection | null> {
+    return scope
+      .apply(
+        manager
+          .createQueryBuilder(Inspection, 'i')
+          .where('i.id = :id', { id })
+          .setLock('pessimistic_write'),
+        'i.bureau_id',
+      )
+      .getOne();
+  }
+
+  /** Writes an inspection and returns it as stored. */
+  async insert(manager: EntityManager, inspection: NewInspection): Promise<Inspection> {
+    const inserted = await manager.insert(Inspection, inspection);
+    const id = (inserted.identifiers[0] as { id: string }).id;
+    return manager.findOneByOrFail(Inspection, { id });
+  }
+
+  /** Marks the inspection voided by `officerId` with `reason`; returns it as stored now. */
+  async markVoided(
+    manager: EntityManager,
+    id: string,
+    reason: string,
+    officerId: string,
+  ): Promise<Inspection> {
+    await manager.update(
+      Inspection,
+      { id },
+      { voided: true, voidReason: reason, voidedAt: () => 'now()', voidedById: officerId },
+    );
+    return manager.findOneByOrFail(Inspection, { id });
+  }
+
+  /**
+   * The latest inspection that is not voided of each premises, by time of visit, among those
+   * inside the scope: a premises that moved to another bureau shows each bureau only its own.
+   */
+  async lastOfPremises(
+    manager: EntityManager,
+    scope: Scope,
+    premisesIds: readonly string[],
+  ): Promise<Map<string, Inspection>> {
+    const params = new SqlParameters([...premisesIds]);
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT DISTINCT ON (i.premises_id) i.id FROM inspections i
+        WHERE i.premises_id = ANY($1::uuid[]) AND NOT i.voided AND ${scope.sql('i.bureau_id', params)}
+        ORDER BY i.premises_id, i.inspected_at DESC, i.id DESC`,
+      params.values,
+    );
+    const inspections = await this.findInScope(
+      manager,
+      scope,
+      rows.map((row) => row.id),
+    );
+    return new Map(inspections.map((inspection) => [inspection.premisesId, inspection]));
+  }
+
+  /**
+   * A page of each premises' inspections that are not voided and inside the scope, newest visit
+   * first, with the count of all of them: one windowed statement for every premises asked, one
+   * for the rows, and one count for premises paged past their end.
+   */
+  async pagesOfPremises(
+    manager: EntityManager,
+    scope: Scope,
+    premisesIds: readonly string[],
+    page: InspectionsPage,
+  ): Promise<Connection<Inspection>[]> {
+    const params = new SqlParameters([...premisesIds]);
+    const inScope = scope.sql('i.bureau_id', params);
+    const afterAt = params.add(page.after?.[0] ?? null, 'timestamp');
+    const afterId = params.add(page.after?.[1] ?? null, 'uuid');
+    const limit = params.add(page.first + 1, 'int');
+    const rows = await manager.query<
+      { premises_id: string; id: string; at: string; total: string }[]
+    >(
+      `SELECT premises_id, id, at, total FROM (
+          SELECT q.*, row_number() OVER (
+                   PARTITION BY q.premises_id ORDER BY q.inspected_at DESC, q.id DESC) AS position
+            FROM (SELECT i.premises_id, i.id, i.inspected_at,
+                         to_char(i.inspected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at,
+                         count(*) OVER (PARTITION BY i.premises_id) AS total
+                    FROM inspections i
+                   WHERE i.premises_id = ANY($1::uuid[]) AND NOT i.voided AND ${inScope}) q
+           WHERE ${afterAt} IS NULL
+              OR (q.inspected_at, q.id) < ((${afterAt} AT TIME ZONE 'UTC'), ${afterId})
+        ) r
+        WHERE r.position <= ${limit}
+        ORDER BY premises_id, position`,
+      params.values,
+    );
+    const byId = new Map(
+      (
+        await this.findInScope(
+          manager,
+          scope,
+          rows.map((row) => row.id),
+        )
+      ).map((inspection) => [inspection.id, inspection]),
+    );
+    const cursorOf = new Map(
+      rows.map((row) => [row.id, premisesInspectionsCursor.encode([row.at, row.id])]),
+    );
+    const totals = await this.totalsOfPremises(manager, scope, premisesIds, rows);
+    return premisesIds.map((premisesId) =>
+      toConnection(
+        rows
+          .filter((row) => row.premises_id === premisesId)
+          .map((row) => byId.get(row.id))
+          .filter((inspection): inspection is Inspection => inspection !== undefined),
+        page.first,
+        totals.get(premisesId) ?? 0,
+        (inspection) => cursorOf.get(inspection.id)!,
+      ),
+    );
+  }
+
+  /**
+   * Totals of inspections that are not voided and inside the scope, per premises. The windowed
+   * query gives them whenever a premises has a row on the page; only premises paged past their
+   * end need a count here.
+   */
+  private async totalsOfPremises(
+    manager: EntityManager,
+    scope: Scope,
+    premisesIds: readonly string[],
+    rows: { premises_id: string; total: string }[],
+  ): Promise<Map<string, number>> {
+    const totals = new Map(rows.map((row) => [row.premises_id, Number(row.total)]));
+    const missing = premisesIds.filter((id) => !totals.has(id));
+    if (missing.length === 0) return totals;
+    const params = new SqlParameters(missing);
+    const counts = await manager.query<{ premises_id: string; total: string }[]>(
+      `SELECT i.premises_id, count(*) AS total FROM inspections i
+        WHERE i.premises_id = ANY($1::uuid[]) AND NOT i.voided AND ${scope.sql('i.bureau_id', params)}
+        GROUP BY i.premises_id`,
+      params.values,
+    );
+    for (const row of counts) totals.set(row.premises_id, Number(row.total));
+    return totals;
+  }
+
+  /**
+   * This request's loader of inspections by id within the scope: an inspection outside it is
+   * NOT_FOUND, however it is reached (a finding's, a plan visit's, an alert's).
+   */
+  inspectionLoader(loaders: Loaders, scope: Scope): DataLoader<string, Inspection> {
+    return loaders.custom(
+      'inspections.inspectionById',
+      () =>
+        new DataLoader<string, Inspection>(async (ids) => {
+          const rows = await loaders.read((manager) => this.findInScope(manager, scope, ids));
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id) ?? new NotFound('Inspection', id));
+        }),
+    );
+  }
+
+  /** This request's loader of each premises' latest inspection within the scope, or null. */
+  lastOfPremisesLoader(loaders: Loaders, scope: Scope): DataLoader<string, Inspection | null> {
+    return loaders.custom(
+      'inspections.lastOfPremises',
+      () =>
+        new DataLoader<string, Inspection | null>(async (premisesIds) => {
+          const last = await loaders.read((manager) =>
+            this.lastOfPremises(manager, scope, premisesIds),
+          );
+          return premisesIds.map((id) => last.get(id) ?? null);
+        }),
+    );
+  }
+
+  /**
+   * This request's loader of a page of each premises' inspections within the scope: one loader
+   * per page asked, so a list of premises asking the same page costs the same few statements.
+   */
+  pagesOfPremisesLoader(
+    loaders: Loaders,
+    scope: Scope,
+    page: InspectionsPage,
+  ): DataLoader<string, Connection<Inspection>> {
+    return loaders.custom(
+      `inspections.pagesOfPremises:${page.first}:${page.after?.join(',') ?? ''}`,
+      () =>
+        new DataLoader<string, Connection<Inspection>>((premisesIds) =>
+          loaders.read((manager) => this.pagesOfPremises(manager, scope, premisesIds, page)),
+        ),
+    );
+  }
+}

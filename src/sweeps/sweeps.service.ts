@@ -115,7 +115,7 @@ export class SweepsService {
       const sweep = await this.locked(manager, id, 'update');
       if (sweep.status !== 'DRAFT')
         throw new InvalidState(
-          message('sweeps.activateOnlyDraft', { status: message(`state.${sweep.status}`) }),
+          message('sweeps.activateOnlyDraft', { status: message(`sweeps.status.${sweep.status}`) }),
           sweep.status,
           'ACTIVATE',
         );

@@ -342,6 +342,9 @@ describe('sweeps (专项整治行动)', () => {
         from: 'DRAFT',
         action: 'ACTIVATE',
       });
+      expect(result.errors?.[0].message).toBe(
+        '当前状态（草拟）下不能启动：启动前至少需要一项任务分配',
+      );
       expect(await app.query('SELECT status FROM sweeps WHERE id = $1', [sweepId])).toEqual([
         { status: 'DRAFT' },
       ]);
@@ -363,6 +366,17 @@ describe('sweeps (专项整治行动)', () => {
         from: 'ACTIVE',
         action: 'ACTIVATE',
       });
+      expect(second.errors?.[0].message).toBe(
+        '当前状态（进行中）下不能启动：只有草拟状态的专项整治行动才能启动',
+      );
+      const english = await app.gql(
+        'ActivateSweep',
+        { id: sweepId },
+        { token: manager.token, headers: { 'accept-language': 'en' } },
+      );
+      expect(english.errors?.[0].message).toBe(
+        'Only a DRAFT sweep can be activated; this one is ACTIVE',
+      );
       const audit = await app.query(
         `SELECT before, after FROM audit_events
          WHERE entity_type = 'Sweep' AND entity_id = $1 AND action = 'ACTIVATE'`,

@@ -9,4 +9,8 @@ export const sweepsEn = {
   'sweeps.closedAssignments': 'A closed sweep’s assignments cannot change',
   'sweeps.activateOnlyDraft': 'Only a DRAFT sweep can be activated; this one is {status}',
   'sweeps.activateNeedsAssignment': 'A sweep needs at least one assignment before it is activated',
+  // A sweep's status as other messages name it (a sweep ends, it is not a closed case).
+  'sweeps.status.DRAFT': 'DRAFT',
+  'sweeps.status.ACTIVE': 'ACTIVE',
+  'sweeps.status.CLOSED': 'CLOSED',
 } as const;

@@ -11,4 +11,7 @@ export const sweepsZh: Record<keyof typeof sweepsEn, string> = {
   'sweeps.closedAssignments': '当前状态（已结束）下不能更改任务分配',
   'sweeps.activateOnlyDraft': '当前状态（{status}）下不能启动：只有草拟状态的专项整治行动才能启动',
   'sweeps.activateNeedsAssignment': '当前状态（草拟）下不能启动：启动前至少需要一项任务分配',
+  'sweeps.status.DRAFT': '草拟',
+  'sweeps.status.ACTIVE': '进行中',
+  'sweeps.status.CLOSED': '已结束',
 };

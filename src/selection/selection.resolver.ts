@@ -88,10 +88,7 @@ export class InspectionPlanResolver {
   }
 
   @ResolveField(() => SweepType, { description: 'The sweep (专项整治行动) drawn for.' })
-  sweep(
-    @Parent() plan: InspectionPlanType,
-    @Context() context: GraphQLContext,
-  ): Promise<Sweep> {
+  sweep(@Parent() plan: InspectionPlanType, @Context() context: GraphQLContext): Promise<Sweep> {
     return this.sweeps.sweepLoader(context.loaders).load(plan.sweepId);
   }
 
@@ -99,10 +96,7 @@ export class InspectionPlanResolver {
     description:
       'The bureau (执法单位) whose jurisdiction was drawn from and whose officers were paired.',
   })
-  bureau(
-    @Parent() plan: InspectionPlanType,
-    @Context() context: GraphQLContext,
-  ): Promise<Bureau> {
+  bureau(@Parent() plan: InspectionPlanType, @Context() context: GraphQLContext): Promise<Bureau> {
     return this.bureaus.loader(context.loaders).load(plan.bureauId);
   }
 

@@ -94,7 +94,11 @@ export class SelectionService {
    * Everything the draw depends on, each list in id order so the same database state, inputs and
    * seed give the same plan.
    */
-  private async drawData(manager: EntityManager, scope: Scope, target: DrawScope): Promise<DrawData> {
+  private async drawData(
+    manager: EntityManager,
+    scope: Scope,
+    target: DrawScope,
+  ): Promise<DrawData> {
     const officerIds = await this.plans.pairableOfficerIds(manager, target.bureauId);
     if (officerIds.length < 2)
       throw BadUserInput.field('input.bureauId', message('selection.fewerThanTwoOfficers'));

@@ -21,11 +21,7 @@ export class BureauReadsRepository {
   /** Bureaus by id for this request; an unknown id loads as NOT_FOUND. */
   loader(loaders: Loaders): DataLoader<string, Bureau> {
     return loaders.custom('reads.bureau', () =>
-      byIdLoader(
-        loaders,
-        'Bureau',
-        (manager, ids) => manager.findBy(Bureau, { id: In(ids) }),
-      ),
+      byIdLoader(loaders, 'Bureau', (manager, ids) => manager.findBy(Bureau, { id: In(ids) })),
     );
   }
 }

@@ -24,11 +24,7 @@ export class ExposureReadsRepository {
   /** Exposures by id for this request; an unknown id loads as NOT_FOUND. */
   loader(loaders: Loaders): DataLoader<string, Exposure> {
     return loaders.custom('reads.exposure', () =>
-      byIdLoader(
-        loaders,
-        'Exposure',
-        (manager, ids) => manager.findBy(Exposure, { id: In(ids) }),
-      ),
+      byIdLoader(loaders, 'Exposure', (manager, ids) => manager.findBy(Exposure, { id: In(ids) })),
     );
   }
 }

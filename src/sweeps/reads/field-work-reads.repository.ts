@@ -16,16 +16,13 @@ export class FieldWorkReadsRepository {
   /** Inspections by id within `scope` for this request; outside it or unknown, NOT_FOUND. */
   inspectionLoader(loaders: Loaders, scope: Scope): DataLoader<string, Inspection> {
     return loaders.custom('reads.inspectionInScope', () =>
-      byIdLoader(
-        loaders,
-        'Inspection',
-        (manager, ids) =>
-          scope
-            .apply(
-              manager.createQueryBuilder(Inspection, 'i').where('i.id IN (:...ids)', { ids }),
-              'i.bureau_id',
-            )
-            .getMany(),
+      byIdLoader(loaders, 'Inspection', (manager, ids) =>
+        scope
+          .apply(
+            manager.createQueryBuilder(Inspection, 'i').where('i.id IN (:...ids)', { ids }),
+            'i.bureau_id',
+          )
+          .getMany(),
       ),
     );
   }
@@ -33,16 +30,13 @@ export class FieldWorkReadsRepository {
   /** Premises by id within `scope` for this request; outside it or unknown, NOT_FOUND. */
   premisesLoader(loaders: Loaders, scope: Scope): DataLoader<string, Premises> {
     return loaders.custom('reads.premisesInScope', () =>
-      byIdLoader(
-        loaders,
-        'Premises',
-        (manager, ids) =>
-          scope
-            .apply(
-              manager.createQueryBuilder(Premises, 'p').where('p.id IN (:...ids)', { ids }),
-              'p.bureau_id',
-            )
-            .getMany(),
+      byIdLoader(loaders, 'Premises', (manager, ids) =>
+        scope
+          .apply(
+            manager.createQueryBuilder(Premises, 'p').where('p.id IN (:...ids)', { ids }),
+            'p.bureau_id',
+          )
+          .getMany(),
       ),
     );
   }

@@ -27,11 +27,7 @@ export class OfficerReadsRepository {
   /** Officers by id for this request; an unknown id loads as NOT_FOUND. */
   loader(loaders: Loaders): DataLoader<string, Officer> {
     return loaders.custom('reads.officer', () =>
-      byIdLoader(
-        loaders,
-        'Officer',
-        (manager, ids) => manager.findBy(Officer, { id: In(ids) }),
-      ),
+      byIdLoader(loaders, 'Officer', (manager, ids) => manager.findBy(Officer, { id: In(ids) })),
     );
   }
 }

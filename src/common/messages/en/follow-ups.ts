@@ -2,7 +2,8 @@
 export const followUpsEn = {
   'followUps.invalidMove':
     'A finding that is {status} cannot take the follow-up {move}; allowed: {allowed}',
-  'followUps.invalidMoveFinal': 'A finding that is {status} cannot take the follow-up {move}; it is final',
+  'followUps.invalidMoveFinal':
+    'A finding that is {status} cannot take the follow-up {move}; it is final',
   'followUps.staleVersion': 'The finding changed since you read it; reload it and try again',
   'followUps.notAfterToday': 'must not be after today ({today})',
   'followUps.beforeRectificationOrder': 'must not be before the rectification order of {day}',

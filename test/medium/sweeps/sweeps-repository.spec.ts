@@ -36,9 +36,10 @@ describe('SweepsRepository', () => {
         return await inTransaction(async (manager) => {
           const sweep = await sweeps.lock(manager, id, wanted);
           return sweep ? 'taken' : 'missing';
-        }).catch((error: { driverError?: { code?: string } }) =>
-          error.driverError?.code === '55P03' ? 'waits' : Promise.reject(error),
-        );
+        }).catch((error: Error & { driverError?: { code?: string } }) => {
+          if (error.driverError?.code === '55P03') return 'waits';
+          throw error;
+        });
       } finally {
         await runner.rollbackTransaction();
         await runner.release();

@@ -175,6 +175,13 @@ export class SweepsRepository {
     await manager.update(Sweep, id, { status: 'ACTIVE', activatedAt });
   }
 
+  /** ACTIVE → CLOSED, as the closing service decided (progress area: closeSweep). */
+  async markClosed(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE sweeps SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [
+      id,
+    ]);
+  }
+
   /** Sweeps by id for this request; an unknown id loads as NOT_FOUND. */
   sweepLoader(loaders: Loaders): DataLoader<string, Sweep> {
     return loaders.custom(
@@ -199,6 +206,25 @@ export class SweepsRepository {
   exposureIdsLoader(loaders: Loaders): DataLoader<string, string[]> {
     return loaders.custom('sweeps.exposureIds', () =>
       joinLoader(loaders, 'sweep_exposures', 'exposure_id'),
+    );
+  }
+
+  /** Ids of the sweeps each exposure triggered, for this request (exposures area: Exposure.sweeps). */
+  sweepIdsByExposureLoader(loaders: Loaders): DataLoader<string, string[]> {
+    return loaders.custom(
+      'sweeps.idsByExposure',
+      () =>
+        new DataLoader<string, string[]>(async (exposureIds) => {
+          const rows = await loaders.read((manager) =>
+            manager.query<{ exposure_id: string; sweep_id: string }[]>(
+              `SELECT exposure_id, sweep_id FROM sweep_exposures WHERE exposure_id = ANY($1::uuid[])`,
+              [[...exposureIds]],
+            ),
+          );
+          return groupBy(exposureIds, rows, (row) => row.exposure_id).map((group) =>
+            group.map((row) => row.sweep_id),
+          );
+        }),
     );
   }
 

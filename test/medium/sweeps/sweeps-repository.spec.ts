@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { BadUserInput } from '../../../src/common/errors/domain-errors';
+import { Loaders } from '../../../src/graphql/loaders';
 import {
   SweepsRepository,
   sweepCursor,
@@ -175,5 +176,24 @@ describe('SweepsRepository', () => {
       ]),
     ).toEqual(new Set(ofSweep.productIds));
     expect(await sweeps.exposedProductsOfSweep(db.manager, sweep.id, [])).toEqual(new Set());
+    const loaders = new Loaders(db.dataSource);
+    expect(await sweeps.sweepIdsByExposureLoader(loaders).load(ofSweep.id)).toEqual([sweep.id]);
+    expect(await sweeps.sweepIdsByExposureLoader(loaders).load(other.id)).toEqual([]);
+  });
+
+  it('loads sweeps by id, an unknown one as NOT_FOUND, and closes one', async () => {
+    const city = await cityBureau(db);
+    const { id } = await createSweep(asApp(db), { leadBureauId: city.id });
+    const loader = sweeps.sweepLoader(new Loaders(db.dataSource));
+    expect(await loader.load(id)).toMatchObject({ id, status: 'ACTIVE' });
+    await expect(loader.load('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      extensions: { entity: 'Sweep' },
+    });
+    await sweeps.markClosed(db.manager, id);
+    expect(await sweeps.byId(db.manager, id)).toMatchObject({
+      status: 'CLOSED',
+      closedAt: expect.any(Date),
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput, InvalidState, NotFound } from '../common/errors/domain-errors';
@@ -22,7 +23,6 @@ import { ExposureReadsRepository } from './reads/exposure-reads.repository';
 import type { SweepAssignment } from './sweep-assignment.entity';
 import type { Sweep } from './sweep.entity';
 import { AssignmentRow, sweepCursor, SweepLock, SweepsRepository } from './sweeps.repository';
-import type { EntityManager } from 'typeorm';
 
 /** Sweeps (专项整治行动): creation, assignments (任务分配), activation and listing. */
 @Injectable()

@@ -1,4 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentScope } from '../auth/decorators';
+import type { Scope } from '../common/scope';
 import type { GraphQLContext } from '../graphql/context';
 import { FindingType } from '../inspections/dto/inspection.types';
 import { FollowUpType } from './dto/follow-up.types';
@@ -16,7 +18,8 @@ export class FindingFollowUpsResolver {
   followUps(
     @Parent() finding: FindingType,
     @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
   ): Promise<FollowUp[]> {
-    return this.service.followUpsOf(context.loaders, finding.id);
+    return this.service.followUpsOf(context.loaders, scope, finding.id);
   }
 }

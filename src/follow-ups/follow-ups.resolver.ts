@@ -4,7 +4,8 @@ import { CurrentUser, Roles } from '../auth/decorators';
 import type { GraphQLContext } from '../graphql/context';
 import { FindingPayload } from '../inspections/dto/finding-payload';
 import { OfficerType } from '../officers/dto/officer.types';
-import { Officer } from '../officers/officer.entity';
+import type { Officer } from '../officers/officer.entity';
+import { OfficerReadsRepository } from '../sweeps/reads/officer-reads.repository';
 import {
   CloseFindingInput,
   DecidePenaltyInput,
@@ -22,7 +23,10 @@ const SCOPE =
 /** 后续处置: the follow-up mutations and the fields of a follow-up. */
 @Resolver(() => FollowUpType)
 export class FollowUpsResolver {
-  constructor(private readonly followUps: FollowUpsService) {}
+  constructor(
+    private readonly followUps: FollowUpsService,
+    private readonly officerReads: OfficerReadsRepository,
+  ) {}
 
   @Mutation(() => FindingPayload, {
     description: `Orders rectification (责令整改) with a deadline: OPEN → RECTIFYING. INSPECTOR, SUPERVISOR or MANAGER. ${SCOPE}`,
@@ -111,9 +115,7 @@ export class FollowUpsResolver {
     @Parent() followUp: FollowUpType,
     @Context() context: GraphQLContext,
   ): Promise<Officer> {
-    const officer = await context.loaders.byId(Officer).load(followUp.officerId);
-    if (!officer) throw new Error(`Officer ${followUp.officerId} of a follow-up is missing`);
-    return officer;
+    return this.officerReads.loader(context.loaders).load(followUp.officerId);
   }
 
   @ResolveField(() => [OfficerType], {
@@ -124,7 +126,7 @@ export class FollowUpsResolver {
     @Parent() followUp: FollowUpType,
     @Context() context: GraphQLContext,
   ): Promise<Officer[]> {
-    const officers = await context.loaders.byId(Officer).loadMany(followUp.officerIds);
-    return officers.filter((officer): officer is Officer => officer instanceof Officer);
+    const officers = await this.officerReads.loader(context.loaders).loadMany(followUp.officerIds);
+    return officers.filter((officer): officer is Officer => !(officer instanceof Error));
   }
 }

@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
-import { DataSource, EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput, Conflict, NotFound } from '../common/errors/domain-errors';
-import { withinJurisdiction } from '../common/scope';
+import type { FieldError } from '../common/errors/domain-errors';
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
+import { message } from '../common/messages/message';
+import { Scope } from '../common/scope';
+import { isInFuture } from '../common/time/clock-skew';
+import { PENALTY_DECISION_DAYS } from '../common/time/legal-periods';
 import { addDays, shanghaiDay, startOfShanghaiDay } from '../common/time/shanghai';
-import { groupBy, Loaders } from '../graphql/loaders';
-import { Finding } from '../inspections/finding.entity';
+import { Database } from '../database/database';
+import type { Loaders } from '../graphql/loaders';
+import type { Finding } from '../inspections/finding.entity';
+import { twoOfficersProblem } from '../officers/two-officers';
+import { OfficerReadsRepository } from '../sweeps/reads/officer-reads.repository';
 import type {
   CloseFindingInput,
   DecidePenaltyInput,
@@ -17,28 +23,9 @@ import type {
   RecordReinspectionInput,
   TransferToPoliceInput,
 } from './dto/follow-up.inputs';
-import { FollowUp } from './follow-up.entity';
-import type { FollowUpAction } from './follow-up.entity';
+import type { FollowUp, FollowUpAction } from './follow-up.entity';
+import { FindingColumns, FollowUpsRepository } from './follow-ups.repository';
 import { nextStatus } from './workflow';
-
-/** 市场监督管理行政处罚程序规定 第六十四条: the penalty decision is due 90 days after filing. */
-const PENALTY_DECISION_DAYS = 90;
-/** Device clocks drift: a re-inspection up to this far ahead of the server is not "in the future". */
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-/** Finding columns a follow-up may set (names written here, never taken from input). */
-type FindingColumn =
-  | 'rectification_ordered'
-  | 'rectification_deadline'
-  | 'case_number'
-  | 'case_filed_on'
-  | 'penalty_decision_due'
-  | 'decision_number'
-  | 'decided_on'
-  | 'fine'
-  | 'confiscation'
-  | 'transferred_on'
-  | 'closed_reason';
 
 /** What one follow-up writes: its own row and the finding columns it sets besides the status. */
 interface Step {
@@ -49,7 +36,7 @@ interface Step {
   fine?: string | null;
   confiscation?: string | null;
   note?: string | null;
-  columns: Partial<Record<FindingColumn, string | boolean | null>>;
+  columns: FindingColumns;
 }
 
 interface FollowUpRequest {
@@ -71,7 +58,9 @@ export interface FindingResult {
 @Injectable()
 export class FollowUpsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
+    private readonly followUps: FollowUpsRepository,
+    private readonly officers: OfficerReadsRepository,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
   ) {}
@@ -104,10 +93,15 @@ export class FollowUpsService {
       if (shanghaiDay(input.inspectedAt) < orderedOn) {
         throw BadUserInput.field(
           'input.inspectedAt',
-          `must not be before the rectification order of ${orderedOn}`,
+          message('followUps.beforeRectificationOrder', { day: orderedOn }),
         );
       }
-      await this.checkActiveOfficers(manager, officerIds);
+      const officersIssue = twoOfficersProblem(
+        officerIds,
+        officer.id,
+        await this.officers.activityByIds(manager, officerIds),
+      );
+      if (officersIssue) throw BadUserInput.field('input.officerIds', officersIssue);
       return {
         at: input.inspectedAt,
         officerIds,
@@ -179,20 +173,8 @@ export class FollowUpsService {
   }
 
   /** The follow-ups of a finding in the order they were recorded, batched per request. */
-  followUpsOf(loaders: Loaders, findingId: string): Promise<FollowUp[]> {
-    return loaders
-      .custom(
-        'followUpsByFinding',
-        () =>
-          new DataLoader<string, FollowUp[]>(async (findingIds) => {
-            const rows = await loaders.dataSource.getRepository(FollowUp).find({
-              where: { findingId: In([...findingIds]) },
-              order: { recordedAt: 'ASC', at: 'ASC', id: 'ASC' },
-            });
-            return groupBy(findingIds, rows, (row) => row.findingId);
-          }),
-      )
-      .load(findingId);
+  followUpsOf(loaders: Loaders, scope: Scope, findingId: string): Promise<FollowUp[]> {
+    return this.followUps.followUpsLoader(loaders, scope).load(findingId);
   }
 
   private async apply(
@@ -202,18 +184,26 @@ export class FollowUpsService {
     action: FollowUpAction,
     plan: (finding: Finding, manager: EntityManager) => Promise<Step>,
   ): Promise<FindingResult> {
+    const scope = Scope.of(officer);
     const { replayed, result } = await this.idempotency.run(
       officer,
       operation,
       input.idempotencyKey,
       input,
       async (manager) => {
-        const before = await this.findingInScope(manager, officer, input.findingId, false);
+        const before = await this.findingInScope(manager, scope, input.findingId, false);
         if (before.version !== input.expectedVersion) throw changedSinceRead(before.version);
         const to = nextStatus(before.status, action);
         const step = await plan(before, manager);
-        await this.updateFinding(manager, before, to, step);
-        await manager.insert(FollowUp, {
+        const update = await this.followUps.updateFindingAtVersion(
+          manager,
+          before.id,
+          before.version,
+          to,
+          step.columns,
+        );
+        if (!update.updated) throw changedSinceRead(update.currentVersion ?? before.version);
+        await this.followUps.insert(manager, {
           findingId: before.id,
           action,
           fromStatus: before.status,
@@ -227,7 +217,7 @@ export class FollowUpsService {
           confiscation: step.confiscation ?? null,
           note: step.note ?? null,
         });
-        const after = await manager.findOneByOrFail(Finding, { id: before.id });
+        const after = await this.findingInScope(manager, scope, before.id, true);
         await this.audit.record(manager, {
           actorId: officer.id,
           action,
@@ -240,125 +230,64 @@ export class FollowUpsService {
         return { findingId: before.id };
       },
     );
-    const finding = await this.findingInScope(
-      this.dataSource.manager,
-      officer,
-      result.findingId,
-      true,
-    );
+    const finding = await this.findingInScope(this.database.manager, scope, result.findingId, true);
     return { replayed, finding };
-  }
-
-  /**
-   * Writes the move only if nobody changed the finding since it was read: TypeORM's version
-   * column does not check this, the WHERE clause does. A concurrent writer that got there first
-   * leaves no row to update, and the whole transaction rolls back as CONFLICT.
-   */
-  private async updateFinding(
-    manager: EntityManager,
-    finding: Finding,
-    status: string,
-    step: Step,
-  ): Promise<void> {
-    const columns = Object.entries(step.columns);
-    const assignments = columns.map(([column], index) => `${column} = $${index + 4}`);
-    // For UPDATE, TypeORM's postgres driver answers [rows, affected row count], not the rows.
-    const [, affected] = await manager.query<[unknown[], number]>(
-      `UPDATE findings SET ${['status = $3', ...assignments].join(', ')}, version = version + 1, updated_at = now()
-       WHERE id = $1 AND version = $2`,
-      [finding.id, finding.version, status, ...columns.map(([, value]) => value)],
-    );
-    if (affected !== 1) {
-      const [current] = await manager.query<{ version: number }[]>(
-        `SELECT version FROM findings WHERE id = $1`,
-        [finding.id],
-      );
-      throw changedSinceRead(current?.version ?? finding.version);
-    }
   }
 
   /** A finding of the caller's jurisdiction (managers: any); voided ones only when asked. */
   private async findingInScope(
     manager: EntityManager,
-    officer: CurrentOfficer,
+    scope: Scope,
     id: string,
     includeVoided: boolean,
   ): Promise<Finding> {
-    const query = manager
-      .getRepository(Finding)
-      .createQueryBuilder('f')
-      .where('f.id = :id', { id });
-    if (!includeVoided) query.andWhere('NOT f.voided');
-    const finding = await withinJurisdiction(query, 'f.bureau_id', officer).getOne();
+    const finding = await this.followUps.findingInScope(manager, scope, id, { includeVoided });
     if (!finding) throw new NotFound('Finding', id);
     return finding;
   }
 
   /** The Shanghai day of the latest rectification order; the finding's day if none was recorded. */
   private async rectificationOrderDay(manager: EntityManager, finding: Finding): Promise<string> {
-    const [order] = await manager.query<{ at: Date }[]>(
-      `SELECT at FROM follow_ups WHERE finding_id = $1 AND action = 'RECTIFICATION_ORDERED'
-       ORDER BY recorded_at DESC LIMIT 1`,
-      [finding.id],
-    );
-    return order ? shanghaiDay(new Date(order.at)) : finding.foundOn;
-  }
-
-  /** Two enforcement officers on site: every one named must exist and be active. */
-  private async checkActiveOfficers(manager: EntityManager, officerIds: string[]): Promise<void> {
-    const active = await manager.query<{ id: string }[]>(
-      `SELECT id FROM officers WHERE id = ANY($1::uuid[]) AND active`,
-      [officerIds],
-    );
-    const known = new Set(active.map((row) => row.id));
-    const missing = officerIds.filter((id) => !known.has(id));
-    if (missing.length > 0) {
-      throw BadUserInput.field(
-        'input.officerIds',
-        `must all be active officers; not: ${missing.join(', ')}`,
-      );
-    }
+    const orderedAt = await this.followUps.latestRectificationOrder(manager, finding.id);
+    return orderedAt ? shanghaiDay(orderedAt) : finding.foundOn;
   }
 }
 
 function changedSinceRead(currentVersion: number): Conflict {
-  return new Conflict('The finding changed since you read it; reload it and try again', {
-    currentVersion,
-  });
+  return new Conflict(message('followUps.staleVersion'), { currentVersion });
 }
 
-/** Checks what needs no database; returns the officers' ids in the canonical lowercase form. */
+/**
+ * Checks what needs no database: the time, the deadline rules, and the part of the two-officer
+ * rule that needs no officer records (two distinct, the caller among them). Returns the officers'
+ * ids in the canonical lowercase form.
+ */
 function checkReinspectionInput(officer: CurrentOfficer, input: RecordReinspectionInput): string[] {
   const officerIds = [...new Set(input.officerIds.map((id) => id.toLowerCase()))];
-  const fields: { path: string; message: string }[] = [];
-  if (input.inspectedAt.getTime() > Date.now() + CLOCK_SKEW_MS)
-    fields.push({ path: 'input.inspectedAt', message: 'must not be in the future' });
-  if (officerIds.length < 2)
-    fields.push({ path: 'input.officerIds', message: 'must name at least two distinct officers' });
-  else if (!officerIds.includes(officer.id))
-    fields.push({
-      path: 'input.officerIds',
-      message: 'must include you, the officer recording it',
-    });
+  const fields: FieldError[] = [];
+  if (isInFuture(input.inspectedAt))
+    fields.push({ path: 'input.inspectedAt', message: message('validation.notInFuture') });
+  // Every officer counted as known and active here; whether they are is asked in the transaction.
+  const officersIssue = twoOfficersProblem(
+    officerIds,
+    officer.id,
+    new Map(officerIds.map((id) => [id, true])),
+  );
+  if (officersIssue) fields.push({ path: 'input.officerIds', message: officersIssue });
   if (!input.passed && !input.newDeadline)
-    fields.push({
-      path: 'input.newDeadline',
-      message: 'is required when the re-inspection did not pass (to file a case, use fileCase)',
-    });
+    fields.push({ path: 'input.newDeadline', message: message('followUps.newDeadlineRequired') });
   if (input.passed && input.newDeadline)
-    fields.push({
-      path: 'input.newDeadline',
-      message: 'must be empty when the re-inspection passed',
-    });
+    fields.push({ path: 'input.newDeadline', message: message('followUps.newDeadlineForbidden') });
   if (fields.length > 0) throw new BadUserInput(fields);
   return officerIds;
 }
 
 function notInFuture(path: string, day: string): void {
   const today = shanghaiDay(new Date());
-  if (day > today) throw BadUserInput.field(path, `must not be after today (${today})`);
+  if (day > today) throw BadUserInput.field(path, message('followUps.notAfterToday', { today }));
 }
 
 function notBefore(path: string, day: string, earliest: string): void {
-  if (day < earliest) throw BadUserInput.field(path, `must not be before ${earliest}`);
+  if (day < earliest)
+    throw BadUserInput.field(path, message('validation.notBefore', { other: earliest }));
 }

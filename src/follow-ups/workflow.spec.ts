@@ -1,4 +1,5 @@
 import { DomainError } from '../common/errors/domain-errors';
+import { render } from '../common/messages/message';
 import { FINDING_STATUSES } from '../inspections/finding.entity';
 import type { FindingStatus } from '../inspections/finding.entity';
 import { FOLLOW_UP_ACTIONS } from './follow-up.entity';
@@ -52,6 +53,27 @@ describe('the follow-up workflow', () => {
       expect(thrown).toMatchObject({ code: 'INVALID_STATE', extensions: { from, action } });
     },
   );
+
+  it('says why in English as before, and in Chinese by the names of the state and the action', () => {
+    const refusal = (from: FindingStatus, action: FollowUpAction): DomainError => {
+      try {
+        nextStatus(from, action);
+      } catch (error) {
+        return error as DomainError;
+      }
+      throw new Error(`${from} ${action} was allowed`);
+    };
+    const open = refusal('OPEN', 'CLOSED');
+    expect(open.message).toBe(
+      'A finding that is OPEN cannot take the follow-up CLOSED; allowed: RECTIFICATION_ORDERED, CASE_FILED, TRANSFERRED_TO_POLICE',
+    );
+    expect(render(open.described, 'zh')).toBe('当前状态（待处置）下不能结案');
+    const resolved = refusal('RESOLVED', 'CASE_FILED');
+    expect(resolved.message).toBe(
+      'A finding that is RESOLVED cannot take the follow-up CASE_FILED; it is final',
+    );
+    expect(render(resolved.described, 'zh')).toBe('当前状态（已整改）下不能立案：该问题已处置完毕');
+  });
 
   it.each(['RESOLVED', 'CLOSED', 'TRANSFERRED'] as FindingStatus[])(
     'treats %s as final: no action leaves it',

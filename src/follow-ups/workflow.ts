@@ -1,4 +1,5 @@
 import { InvalidState } from '../common/errors/domain-errors';
+import { message } from '../common/messages/message';
 import type { FindingStatus } from '../inspections/finding.entity';
 import type { FollowUpAction } from './follow-up.entity';
 
@@ -40,9 +41,16 @@ export function nextStatus(from: FindingStatus, action: FollowUpAction): Finding
   const to = transition(from, action);
   if (to === undefined) {
     const allowed = TRANSITIONS.filter((move) => move.from === from).map((move) => move.action);
+    const params = {
+      status: from,
+      move: action,
+      from: message(`state.${from}`),
+      action: message(`action.${action}`),
+    };
     throw new InvalidState(
-      `A finding that is ${from} cannot take the follow-up ${action}` +
-        (allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : '; it is final'),
+      allowed.length > 0
+        ? message('followUps.invalidMove', { ...params, allowed })
+        : message('followUps.invalidMoveFinal', params),
       from,
       action,
     );

@@ -9,21 +9,26 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentUser, Roles } from '../auth/decorators';
-import { Bureau } from '../bureaus/bureau.entity';
+import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
+import type { Bureau } from '../bureaus/bureau.entity';
 import { BureauType } from '../bureaus/dto/bureau.types';
+import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import type { GraphQLContext } from '../graphql/context';
 import { InspectionType } from '../inspections/dto/inspection.types';
-import { Inspection } from '../inspections/inspection.entity';
+import type { Inspection } from '../inspections/inspection.entity';
 import { OfficerType } from '../officers/dto/officer.types';
-import { Officer } from '../officers/officer.entity';
+import type { Officer } from '../officers/officer.entity';
 import { PremisesType } from '../premises/dto/premises.types';
-import { Premises } from '../premises/premises.entity';
+import type { Premises } from '../premises/premises.entity';
 import { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import { SweepType } from '../sweeps/dto/sweep.types';
-import { Sweep } from '../sweeps/sweep.entity';
+import { BureauReadsRepository } from '../sweeps/reads/bureau-reads.repository';
+import { FieldWorkReadsRepository } from '../sweeps/reads/field-work-reads.repository';
+import { OfficerReadsRepository } from '../sweeps/reads/officer-reads.repository';
+import type { Sweep } from '../sweeps/sweep.entity';
+import { SweepsRepository } from '../sweeps/sweeps.repository';
 import {
   DrawInspectionPlanInput,
   InspectionPlanType,
@@ -37,6 +42,9 @@ export class InspectionPlanResolver {
   constructor(
     private readonly selection: SelectionService,
     private readonly reference: ReferenceService,
+    private readonly sweeps: SweepsRepository,
+    private readonly bureaus: BureauReadsRepository,
+    private readonly officers: OfficerReadsRepository,
   ) {}
 
   @Mutation(() => InspectionPlanType, {
@@ -80,22 +88,16 @@ export class InspectionPlanResolver {
   }
 
   @ResolveField(() => SweepType, { description: 'The sweep (专项整治行动) drawn for.' })
-  sweep(
-    @Parent() plan: InspectionPlanType,
-    @Context() context: GraphQLContext,
-  ): Promise<Sweep | undefined> {
-    return context.loaders.byId(Sweep).load(plan.sweepId);
+  sweep(@Parent() plan: InspectionPlanType, @Context() context: GraphQLContext): Promise<Sweep> {
+    return this.sweeps.sweepLoader(context.loaders).load(plan.sweepId);
   }
 
   @ResolveField(() => BureauType, {
     description:
       'The bureau (执法单位) whose jurisdiction was drawn from and whose officers were paired.',
   })
-  bureau(
-    @Parent() plan: InspectionPlanType,
-    @Context() context: GraphQLContext,
-  ): Promise<Bureau | undefined> {
-    return context.loaders.byId(Bureau).load(plan.bureauId);
+  bureau(@Parent() plan: InspectionPlanType, @Context() context: GraphQLContext): Promise<Bureau> {
+    return this.bureaus.loader(context.loaders).load(plan.bureauId);
   }
 
   @ResolveField(() => TargetCategoryType, {
@@ -115,8 +117,8 @@ export class InspectionPlanResolver {
   async drawnBy(
     @Parent() plan: InspectionPlanType,
     @Context() context: GraphQLContext,
-  ): Promise<Officer | null> {
-    return (await context.loaders.byId(Officer).load(plan.drawnById)) ?? null;
+  ): Promise<Officer> {
+    return this.officers.loader(context.loaders).load(plan.drawnById);
   }
 
   @ResolveField(() => [InspectionPlanVisitType], {
@@ -125,19 +127,26 @@ export class InspectionPlanResolver {
   visits(
     @Parent() plan: InspectionPlanType,
     @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
   ): Promise<InspectionPlanVisitType[]> {
-    return this.selection.visits(context.loaders, plan.id);
+    return this.selection.visits(context.loaders, scope, plan.id);
   }
 }
 
 @Resolver(() => InspectionPlanVisitType)
 export class InspectionPlanVisitResolver {
+  constructor(
+    private readonly fieldWork: FieldWorkReadsRepository,
+    private readonly officerReads: OfficerReadsRepository,
+  ) {}
+
   @ResolveField(() => PremisesType, { description: 'The drawn premises (市场主体).' })
   premises(
     @Parent() visit: InspectionPlanVisitType,
     @Context() context: GraphQLContext,
-  ): Promise<Premises | undefined> {
-    return context.loaders.byId(Premises).load(visit.premisesId);
+    @CurrentScope() scope: Scope,
+  ): Promise<Premises> {
+    return this.fieldWork.premisesLoader(context.loaders, scope).load(visit.premisesId);
   }
 
   @ResolveField(() => [OfficerType], {
@@ -147,8 +156,8 @@ export class InspectionPlanVisitResolver {
     @Parent() visit: InspectionPlanVisitType,
     @Context() context: GraphQLContext,
   ): Promise<Officer[]> {
-    const officers = await context.loaders.byId(Officer).loadMany(visit.officerIds);
-    return officers.filter((officer): officer is Officer => officer instanceof Officer);
+    const officers = await this.officerReads.loader(context.loaders).loadMany(visit.officerIds);
+    return officers.filter((officer): officer is Officer => !(officer instanceof Error));
   }
 
   @ResolveField(() => InspectionType, {
@@ -159,8 +168,9 @@ export class InspectionPlanVisitResolver {
   async inspection(
     @Parent() visit: InspectionPlanVisitType,
     @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
   ): Promise<Inspection | null> {
     if (!visit.inspectionId) return null;
-    return (await context.loaders.byId(Inspection).load(visit.inspectionId)) ?? null;
+    return this.fieldWork.inspectionLoader(context.loaders, scope).load(visit.inspectionId);
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentUser, Roles } from '../auth/decorators';
-import { Bureau } from '../bureaus/bureau.entity';
+import type { Bureau } from '../bureaus/bureau.entity';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import type { Connection } from '../common/pagination/connection';
 import { UuidPipe } from '../common/validation/uuid.pipe';
@@ -28,11 +28,15 @@ import {
 import { SweepAssignmentType, SweepType } from './dto/sweep.types';
 import type { SweepAssignment } from './sweep-assignment.entity';
 import type { Sweep } from './sweep.entity';
+import { BureauReadsRepository } from './reads/bureau-reads.repository';
 import { SweepsService } from './sweeps.service';
 
 @Resolver(() => SweepType)
 export class SweepsResolver {
-  constructor(private readonly sweepsService: SweepsService) {}
+  constructor(
+    private readonly sweepsService: SweepsService,
+    private readonly bureaus: BureauReadsRepository,
+  ) {}
 
   @Mutation(() => SweepPayload, {
     description:
@@ -99,8 +103,8 @@ export class SweepsResolver {
   async leadBureau(
     @Parent() sweep: SweepType,
     @Context() context: GraphQLContext,
-  ): Promise<Bureau | undefined> {
-    return context.loaders.byId(Bureau).load(sweep.leadBureauId);
+  ): Promise<Bureau> {
+    return this.bureaus.loader(context.loaders).load(sweep.leadBureauId);
   }
 
   @ResolveField(() => [ExposureType], {

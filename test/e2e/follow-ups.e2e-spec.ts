@@ -615,6 +615,14 @@ describe('the follow-up workflow (后续处置)', () => {
           const result = await send(mutation, input(findingId), supervisor.token);
           expect(result.data).toBeNull();
           expect(expectError(result, 'INVALID_STATE')).toMatchObject({ from: status, action });
+          // Said in Chinese throughout, state and action by name: no English word, no code.
+          expect(result.errors![0].message).toMatch(/^当前状态（[^A-Za-z]+）下不能[^A-Za-z]+$/);
+          if (status === 'RESOLVED' && action === 'CASE_FILED')
+            expect(result.errors![0].message).toBe(
+              '当前状态（已整改）下不能立案：该问题已处置完毕',
+            );
+          if (status === 'OPEN' && action === 'CLOSED')
+            expect(result.errors![0].message).toBe('当前状态（待处置）下不能结案');
           refused.push(`${status} ${action}`);
         }
         const { finding, followUps, audit } = await stored(findingId);
@@ -632,6 +640,7 @@ describe('the follow-up workflow (后续处置)', () => {
       await succeed('orderRectification', order(findingId, 1), inspector.token);
       const stale = await send('recordReinspection', reinspection(findingId, 1), inspector.token);
       expect(expectError(stale, 'CONFLICT')).toMatchObject({ currentVersion: 2 });
+      expect(stale.errors![0].message).toBe('该记录已被他人修改，请刷新后重试');
       const { finding, followUps, audit } = await stored(findingId);
       expect(finding).toMatchObject({ status: 'RECTIFYING', version: 2 });
       expect(followUps).toHaveLength(1);
@@ -764,6 +773,9 @@ describe('the follow-up workflow (后续处置)', () => {
         inspector.token,
       );
       expect(fieldsOf(early)).toEqual(['input.inspectedAt']);
+      expect(early.errors![0].extensions!.fields).toEqual([
+        { path: 'input.inspectedAt', message: '不能早于责令整改之日（2019-03-21）' },
+      ]);
       // The order's own day is fine: 2019-03-21 00:30 in Shanghai is still 2019-03-20 in UTC.
       const sameDay = await send(
         'recordReinspection',
@@ -823,6 +835,9 @@ describe('the follow-up workflow (后续处置)', () => {
         inspector.token,
       );
       expect(fieldsOf(inactive)).toEqual(['input.officerIds']);
+      expect(inactive.errors![0].extensions!.fields).toEqual([
+        { path: 'input.officerIds', message: `以下执法人员已停用：${retired.id}` },
+      ]);
       expect((await stored(findingId)).followUps).toEqual([]);
     });
 

@@ -410,6 +410,24 @@ describe('random dual selection (双随机、一公开)', () => {
         done: true,
         inspection: { id: inspectionId },
       });
+
+      // An inspection recorded under a bureau outside the reader's jurisdiction (the premises
+      // changed hands) is NOT_FOUND through the visit too: the field is null with the error.
+      await app.query(`UPDATE inspections SET bureau_id = $2 WHERE id = $1`, [
+        inspectionId,
+        world.bureauB.id,
+      ]);
+      const hidden = await app.gql(PLAN, { id: plan.id }, { token: world.inspectorA.token });
+      expect(hidden.data!.inspectionPlan.visits[0]).toMatchObject({ done: true, inspection: null });
+      expect(hidden.errors).toEqual([
+        expect.objectContaining({
+          path: ['inspectionPlan', 'visits', 0, 'inspection'],
+          extensions: expect.objectContaining({ code: 'NOT_FOUND', entity: 'Inspection' }),
+        }),
+      ]);
+      const city = await app.gql(PLAN, { id: plan.id }, { token: world.manager.token });
+      expect(city.errors).toBeUndefined();
+      expect(city.data!.inspectionPlan.visits[0].inspection).toEqual({ id: inspectionId });
     });
 
     it('lists a sweep’s plans with the same number of SQL statements for one plan as for many', async () => {
@@ -526,6 +544,9 @@ describe('random dual selection (双随机、一公开)', () => {
         from: 'CLOSED',
         action: 'DRAW_PLAN',
       });
+      expect(result.errors?.[0].message).toBe(
+        '当前状态（已结束）下不能抽取检查计划：只能为草拟或进行中的专项整治行动抽取',
+      );
       const [after] = await app.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM inspection_plans`,
       );

@@ -194,7 +194,7 @@ describe('sweeps (专项整治行动)', () => {
       const result = await app.gql('CreateSweep', { input }, { token: manager.token });
       expect(result.errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        fields: [{ path: 'input.endDate' }],
+        fields: [{ path: 'input.endDate', message: '结束日期不能早于开始日期' }],
       });
       expect(await app.query('SELECT id FROM sweeps WHERE code = $1', [input.code])).toEqual([]);
     });
@@ -306,7 +306,9 @@ describe('sweeps (专项整治行动)', () => {
       const emptied = await setAssignments(sweepId, []);
       expect(emptied.errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        fields: [{ path: 'input.assignments' }],
+        fields: [
+          { path: 'input.assignments', message: '进行中的专项整治行动至少需要一项任务分配' },
+        ],
       });
       await app.query(`UPDATE sweeps SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [
         sweepId,
@@ -319,6 +321,7 @@ describe('sweeps (专项整治行动)', () => {
         from: 'CLOSED',
         action: 'ASSIGN',
       });
+      expect(closed.errors?.[0].message).toBe('当前状态（已结束）下不能更改任务分配');
       expect(await assignmentRows(sweepId)).toEqual([
         { bureau_id: west.id, code: 'CAMPUS_FOOD', target: 9 },
       ]);
@@ -339,6 +342,9 @@ describe('sweeps (专项整治行动)', () => {
         from: 'DRAFT',
         action: 'ACTIVATE',
       });
+      expect(result.errors?.[0].message).toBe(
+        '当前状态（草拟）下不能启动：启动前至少需要一项任务分配',
+      );
       expect(await app.query('SELECT status FROM sweeps WHERE id = $1', [sweepId])).toEqual([
         { status: 'DRAFT' },
       ]);
@@ -360,6 +366,17 @@ describe('sweeps (专项整治行动)', () => {
         from: 'ACTIVE',
         action: 'ACTIVATE',
       });
+      expect(second.errors?.[0].message).toBe(
+        '当前状态（进行中）下不能启动：只有草拟状态的专项整治行动才能启动',
+      );
+      const english = await app.gql(
+        'ActivateSweep',
+        { id: sweepId },
+        { token: manager.token, headers: { 'accept-language': 'en' } },
+      );
+      expect(english.errors?.[0].message).toBe(
+        'Only a DRAFT sweep can be activated; this one is ACTIVE',
+      );
       const audit = await app.query(
         `SELECT before, after FROM audit_events
          WHERE entity_type = 'Sweep' AND entity_id = $1 AND action = 'ACTIVATE'`,
@@ -494,6 +511,33 @@ describe('sweeps (专项整治行动)', () => {
       expect(byExposure.data!.sweeps.edges.map((edge: { node: any }) => edge.node.id)).toEqual([
         pharmacistSweep,
       ]);
+    });
+
+    it('refuses a cursor that is not one of this list as BAD_USER_INPUT on after, never INTERNAL', async () => {
+      const query = `query($after: String) { sweeps(first: 2, after: $after) { totalCount } }`;
+      const cursor = (values: unknown) =>
+        Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+      for (const after of [
+        cursor(['2019-03-18', 'not-a-uuid']),
+        cursor(['2019-03-18', "'; DROP TABLE sweeps; --"]),
+        cursor(['18/03/2019', '00000000-0000-4000-8000-000000000000']),
+        cursor(['2019-03-18']),
+        cursor({ startDate: '2019-03-18' }),
+        'not base64 json',
+      ]) {
+        const result = await app.gql(query, { after }, { token: inspector.token });
+        expect(result.data).toBeNull();
+        expect(result.errors?.[0].extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          fields: [{ path: 'after' }],
+        });
+      }
+      const valid = await app.gql(
+        query,
+        { after: cursor(['2019-03-18', '00000000-0000-4000-8000-000000000000']) },
+        { token: inspector.token },
+      );
+      expect(valid.errors).toBeUndefined();
     });
 
     it('reads one sweep by id, and NOT_FOUND for an unknown one', async () => {

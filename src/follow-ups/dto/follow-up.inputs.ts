@@ -15,7 +15,7 @@ import {
 import { DateScalar, DateTimeScalar, MoneyScalar } from '../../common/scalars/scalars';
 
 const NOT_BLANK = /\S/;
-const notBlank = { message: 'must not be blank' };
+const notBlank = { message: 'validation.notBlank' };
 
 /** Fields every follow-up input carries: the device's idempotency key and the version it read. */
 @InputType({ isAbstract: true })
@@ -24,11 +24,11 @@ abstract class FollowUpInput {
     description:
       'UUID the device makes once per user action; a repeat with the same key replays the first result.',
   })
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsUUID('all', { message: 'validation.isUuid' })
   idempotencyKey: string;
 
   @Field(() => ID, { description: 'The finding (发现问题) to act on.' })
-  @IsUUID('all', { message: 'must be a UUID' })
+  @IsUUID('all', { message: 'validation.isUuid' })
   findingId: string;
 
   @Field(() => Int, {
@@ -97,10 +97,10 @@ export class RecordReinspectionInput extends FollowUpInput {
   @Field(() => [ID], {
     description: 'At least two distinct active officers on site; the caller must be one of them.',
   })
-  @ArrayMinSize(2, { message: 'must name at least two officers' })
+  @ArrayMinSize(2, { message: 'followUps.atLeastTwoOfficers' })
   @ArrayMaxSize(20)
-  @ArrayUnique({ message: 'must not name an officer twice' })
-  @IsUUID('all', { each: true, message: 'must be UUIDs' })
+  @ArrayUnique({ message: 'followUps.officerTwice' })
+  @IsUUID('all', { each: true, message: 'followUps.uuids' })
   officerIds: string[];
 
   @Field(() => DateScalar, {

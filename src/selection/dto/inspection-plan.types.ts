@@ -24,7 +24,7 @@ export class DrawInspectionPlanInput {
   })
   @IsString()
   @MaxLength(64)
-  @Matches(/^[A-Z0-9_]{1,64}$/, { message: 'must be a category code such as CAMPUS_FOOD' })
+  @Matches(/^[A-Z0-9_]{1,64}$/, { message: 'selection.categoryCode' })
   categoryCode: string;
 
   @Field(() => Int, {

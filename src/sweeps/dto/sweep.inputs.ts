@@ -29,7 +29,7 @@ export class CreateSweepInput {
   })
   @IsString()
   @MaxLength(64)
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1 to 64 letters, digits, - or _' })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'validation.code64' })
   code: string;
 
   @Field({ description: 'Title, e.g. “3·15”曝光问题大排查大整治; at most 200.' })

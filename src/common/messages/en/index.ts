@@ -10,6 +10,9 @@ import { inspectionsEn } from './inspections';
 import { officersEn } from './officers';
 import { progressEn } from './progress';
 import { premisesEn } from './premises';
+import { followUpsEn } from './follow-ups';
+import { selectionEn } from './selection';
+import { sweepsEn } from './sweeps';
 
 /**
  * The English catalogue: every message key of the service. Each area keeps its messages in a file
@@ -28,6 +31,9 @@ export const en = {
   ...exposuresEn,
   ...inspectionsEn,
   ...findingsEn,
+  ...sweepsEn,
+  ...selectionEn,
+  ...followUpsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

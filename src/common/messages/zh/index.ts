@@ -11,6 +11,9 @@ import { inspectionsZh } from './inspections';
 import { officersZh } from './officers';
 import { progressZh } from './progress';
 import { premisesZh } from './premises';
+import { followUpsZh } from './follow-ups';
+import { selectionZh } from './selection';
+import { sweepsZh } from './sweeps';
 
 /** The Chinese catalogue (the default language): the same keys as ../en, each area in its file. */
 export const zh: Record<MessageKey, string> = {
@@ -26,4 +29,7 @@ export const zh: Record<MessageKey, string> = {
   ...exposuresZh,
   ...inspectionsZh,
   ...findingsZh,
+  ...sweepsZh,
+  ...selectionZh,
+  ...followUpsZh,
 };

@@ -1,0 +1,16 @@
+/** Sweeps (专项整治行动): creation, assignments (任务分配) and activation. */
+export const sweepsEn = {
+  'sweeps.endBeforeStart': 'must not be before startDate',
+  'sweeps.noSuchBureau': 'no such bureau',
+  'sweeps.noSuchExposure': 'no such exposure',
+  'sweeps.notCategoryOfSweep': '{code} is not a target category of this sweep',
+  'sweeps.assignedTwice': 'this bureau already has this category assigned',
+  'sweeps.activeNeedsAssignment': 'an active sweep needs at least one',
+  'sweeps.closedAssignments': 'A closed sweep’s assignments cannot change',
+  'sweeps.activateOnlyDraft': 'Only a DRAFT sweep can be activated; this one is {status}',
+  'sweeps.activateNeedsAssignment': 'A sweep needs at least one assignment before it is activated',
+  // A sweep's status as other messages name it (a sweep ends, it is not a closed case).
+  'sweeps.status.DRAFT': 'DRAFT',
+  'sweeps.status.ACTIVE': 'ACTIVE',
+  'sweeps.status.CLOSED': 'CLOSED',
+} as const;

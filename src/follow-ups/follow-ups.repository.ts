@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { Scope, SqlParameters } from '../common/scope';
+import { groupBy, type Loaders } from '../graphql/loaders';
+import { Finding, type FindingStatus } from '../inspections/finding.entity';
+import { FollowUp } from './follow-up.entity';
+
+/** Finding columns a follow-up may set (names written here, never taken from input). */
+export type FindingColumn =
+  | 'rectification_ordered'
+  | 'rectification_deadline'
+  | 'case_number'
+  | 'case_filed_on'
+  | 'penalty_decision_due'
+  | 'decision_number'
+  | 'decided_on'
+  | 'fine'
+  | 'confiscation'
+  | 'transferred_on'
+  | 'closed_reason';
+
+const FINDING_COLUMNS: ReadonlySet<string> = new Set<FindingColumn>([
+  'rectification_ordered',
+  'rectification_deadline',
+  'case_number',
+  'case_filed_on',
+  'penalty_decision_due',
+  'decision_number',
+  'decided_on',
+  'fine',
+  'confiscation',
+  'transferred_on',
+  'closed_reason',
+]);
+
+export type FindingColumns = Partial<Record<FindingColumn, string | boolean | null>>;
+
+/** A follow-up row as it is written. */
+export type NewFollowUp = Pick<
+  FollowUp,
+  | 'findingId'
+  | 'action'
+  | 'fromStatus'
+  | 'toStatus'
+  | 'at'
+  | 'officerId'
+  | 'officerIds'
+  | 'dueDate'
+  | 'documentNumber'
+  | 'fine'
+  | 'confiscation'
+  | 'note'
+>;
+
+/** What a version-checked update did: written, or refused with the version the finding has now. */
+export type VersionedUpdate = { updated: true } | { updated: false; currentVersion: number | null };
+
+/**
+ * Every SQL statement of the follow-ups (后续处置): their rows, and the reads and version-checked
+ * writes of the finding they act on. Follow-ups are jurisdiction-bound through their finding's
+ * bureau; every read takes a Scope.
+ */
+@Injectable()
+export class FollowUpsRepository {
+  /** The finding, when within the scope (voided ones only when asked); else null. */
+  findingInScope(
+    manager: EntityManager,
+    scope: Scope,
+    id: string,
+    options: { includeVoided: boolean },
+  ): Promise<Finding | null> {
+    const query = manager.createQueryBuilder(Finding, 'f').where('f.id = :id', { id });
+    if (!options.includeVoided) query.andWhere('NOT f.voided');
+    return scope.apply(query, 'f.bureau_id').getOne();
+  }
+
+  /**
+   * Moves the finding to `status` and sets `columns`, only if its version is still `version`:
+   * TypeORM's version column does not check this, the WHERE clause does. A concurrent writer that
+   * got there first leaves no row to update; the answer then carries the version it left.
+   */
+  async updateFindingAtVersion(
+    manager: EntityManager,
+    findingId: string,
+    version: number,
+    status: FindingStatus,
+    columns: FindingColumns,
+  ): Promise<VersionedUpdate> {
+    const params = new SqlParameters();
+    const id = params.add(findingId);
+    const expected = params.add(version);
+    const assignments = [`status = ${params.add(status)}`];
+    for (const [column, value] of Object.entries(columns)) {
+      if (!FINDING_COLUMNS.has(column)) throw new Error(`Not a follow-up column: ${column}`);
+      assignments.push(`${column} = ${params.add(value)}`);
+    }
+    // For UPDATE, TypeORM's postgres driver answers [rows, affected row count], not the rows.
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE findings SET ${assignments.join(', ')}, version = version + 1, updated_at = now()
+        WHERE id = ${id} AND version = ${expected}`,
+      params.values,
+    );
+    if (affected === 1) return { updated: true };
+    const [current] = await manager.query<{ version: number }[]>(
+      `SELECT version FROM findings WHERE id = $1`,
+      [findingId],
+    );
+    return { updated: false, currentVersion: current?.version ?? null };
+  }
+
+  /** Appends a follow-up row. */
+  async insert(manager: EntityManager, row: NewFollowUp): Promise<void> {
+    await manager.insert(FollowUp, row);
+  }
+
+  /** When the latest rectification order of the finding took effect, if one was recorded. */
+  async latestRectificationOrder(manager: EntityManager, findingId: string): Promise<Date | null> {
+    const [order] = await manager.query<{ at: Date }[]>(
+      `SELECT at FROM follow_ups WHERE finding_id = $1 AND action = 'RECTIFICATION_ORDERED'
+       ORDER BY recorded_at DESC LIMIT 1`,
+      [findingId],
+    );
+    return order ? new Date(order.at) : null;
+  }
+
+  /**
+   * The follow-ups of each finding asked, in the order they were recorded, for this request; a
+   * finding outside the scope has none.
+   */
+  followUpsLoader(loaders: Loaders, scope: Scope): DataLoader<string, FollowUp[]> {
+    return loaders.custom(
+      'followUps.byFinding',
+      () =>
+        new DataLoader<string, FollowUp[]>(async (findingIds) => {
+          const rows = await loaders.read((manager) =>
+            scope
+              .apply(
+                manager
+                  .createQueryBuilder(FollowUp, 'u')
+                  .innerJoin(Finding, 'f', 'f.id = u.finding_id')
+                  .where('u.finding_id IN (:...findingIds)', { findingIds: [...findingIds] }),
+                'f.bureau_id',
+              )
+              .orderBy('u.recorded_at', 'ASC')
+              .addOrderBy('u.at', 'ASC')
+              .addOrderBy('u.id', 'ASC')
+              .getMany(),
+          );
+          return groupBy(findingIds, rows, (row) => row.findingId);
+        }),
+    );
+  }
+}

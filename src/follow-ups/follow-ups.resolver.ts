@@ -116,7 +116,9 @@ export class FollowUpsResolver {
     @Parent() followUp: FollowUpType,
     @Context() context: GraphQLContext,
   ): Promise<Officer> {
-    const officer = await this.officersRepository.officerLoader(context.loaders).load(followUp.officerId);
+    const officer = await this.officersRepository
+      .officerLoader(context.loaders)
+      .load(followUp.officerId);
     if (!officer) throw new NotFound('Officer', followUp.officerId);
     return officer;
   }

@@ -124,7 +124,9 @@ export class InspectionPlanResolver {
     @Parent() plan: InspectionPlanType,
     @Context() context: GraphQLContext,
   ): Promise<Officer> {
-    const officer = await this.officersRepository.officerLoader(context.loaders).load(plan.drawnById);
+    const officer = await this.officersRepository
+      .officerLoader(context.loaders)
+      .load(plan.drawnById);
     if (!officer) throw new NotFound('Officer', plan.drawnById);
     return officer;
   }
@@ -164,7 +166,9 @@ export class InspectionPlanVisitResolver {
     @Parent() visit: InspectionPlanVisitType,
     @Context() context: GraphQLContext,
   ): Promise<Officer[]> {
-    const officers = await this.officersRepository.officerLoader(context.loaders).loadMany(visit.officerIds);
+    const officers = await this.officersRepository
+      .officerLoader(context.loaders)
+      .loadMany(visit.officerIds);
     return officers.filter(
       (officer): officer is Officer => !!officer && !(officer instanceof Error),
     );

@@ -20,10 +20,6 @@ import { SweepsService } from './sweeps.service';
     SweepsRepository,
     FieldWorkReadsRepository,
   ],
-  exports: [
-    SweepsService,
-    SweepsRepository,
-    FieldWorkReadsRepository,
-  ],
+  exports: [SweepsService, SweepsRepository, FieldWorkReadsRepository],
 })
 export class SweepsModule {}

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { EntityManager, EntityTarget } from 'typeorm';
-import { Bureau } from '../bureaus/bureau.entity';
 import { NotFound } from '../common/errors/domain-errors';
 import type { Scope } from '../common/scope';
-import { ExposedProduct } from '../exposures/exposed-product.entity';
-import { Exposure } from '../exposures/exposure.entity';
 import type { Loaders } from '../graphql/loaders';
 import { Finding } from '../inspections/finding.entity';
 import { Inspection } from '../inspections/inspection.entity';
@@ -13,11 +10,12 @@ import { Premises } from '../premises/premises.entity';
 
 /**
  * What an alert (发现被曝光产品预警) shows, read by id: the finding, its inspection and premises
- * (jurisdiction-bound: within the subscriber's scope) and the bureau, exposed product and
- * exposure they name. These are other areas' tables, read here until their repositories offer
- * scoped loaders. Each loader belongs to one alert's `Loaders` (a subscription gets fresh ones
- * for every alert) and reads through `loaders.read`, so the replica routing stays; an id not
- * found, or outside the scope, loads as NotFound.
+ * (jurisdiction-bound: within the subscriber's scope); the bureau, exposed product and exposure
+ * they name are read through BureausRepository and ExposuresRepository. These are other areas'
+ * tables, read here until their repositories offer scoped loaders. Each loader belongs to one
+ * alert's `Loaders` (a subscription gets fresh ones for every alert) and reads through
+ * `loaders.read`, so the replica routing stays; an id not found, or outside the scope, loads as
+ * NotFound.
  */
 @Injectable()
 export class AlertsRepository {
@@ -34,21 +32,6 @@ export class AlertsRepository {
   /** Premises by id within `scope`. */
   premisesLoader(loaders: Loaders, scope: Scope): DataLoader<string, Premises> {
     return byIdLoader(loaders, 'alerts.premisesById', Premises, 'Premises', scope);
-  }
-
-  /** Bureaus by id (not jurisdiction-bound: every officer may name any bureau). */
-  bureauLoader(loaders: Loaders): DataLoader<string, Bureau> {
-    return byIdLoader(loaders, 'alerts.bureauById', Bureau, 'Bureau', null);
-  }
-
-  /** Exposed products by id (public facts of an exposure, not jurisdiction-bound). */
-  exposedProductLoader(loaders: Loaders): DataLoader<string, ExposedProduct> {
-    return byIdLoader(loaders, 'alerts.exposedProductById', ExposedProduct, 'ExposedProduct', null);
-  }
-
-  /** Exposures by id (not jurisdiction-bound). */
-  exposureLoader(loaders: Loaders): DataLoader<string, Exposure> {
-    return byIdLoader(loaders, 'alerts.exposureById', Exposure, 'Exposure', null);
   }
 }
 

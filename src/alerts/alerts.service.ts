@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { AuthService } from '../auth/auth.service';
 import { type CurrentOfficer, hasRole } from '../auth/current-officer';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { DomainError, Forbidden, NotFound } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { Scope } from '../common/scope';
+import { ExposuresRepository } from '../exposures/exposures.repository';
 import type { SubscriberConnection } from '../graphql/context';
 import type { Loaders } from '../graphql/loaders';
 import type { Role } from '../officers/officer.entity';
@@ -34,6 +36,8 @@ export class AlertsService {
     private readonly listener: ExposedProductListener,
     private readonly auth: AuthService,
     private readonly repository: AlertsRepository,
+    private readonly bureaus: BureausRepository,
+    private readonly exposures: ExposuresRepository,
   ) {}
 
   /**
@@ -76,11 +80,14 @@ export class AlertsService {
     if (!finding.exposedProductId) throw new NotFound('Finding', event.findingId);
     const [inspection, exposedProduct, premises, bureau] = await Promise.all([
       this.repository.inspectionLoader(loaders, scope).load(finding.inspectionId),
-      this.repository.exposedProductLoader(loaders).load(finding.exposedProductId),
+      this.exposures.exposedProductLoader(loaders).load(finding.exposedProductId),
       this.repository.premisesLoader(loaders, scope).load(finding.premisesId),
-      this.repository.bureauLoader(loaders).load(finding.bureauId),
+      this.bureaus.bureauLoader(loaders).load(finding.bureauId),
     ]);
-    const exposure = await this.repository.exposureLoader(loaders).load(exposedProduct.exposureId);
+    if (!exposedProduct) throw new NotFound('ExposedProduct', finding.exposedProductId);
+    if (!bureau) throw new NotFound('Bureau', finding.bureauId);
+    const exposure = await this.exposures.exposureLoader(loaders).load(exposedProduct.exposureId);
+    if (!exposure) throw new NotFound('Exposure', exposedProduct.exposureId);
     return {
       finding,
       inspection,

@@ -1,25 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Bureau } from '../bureaus/bureau.entity';
-import { Officer } from '../officers/officer.entity';
 
 /** Serialises bootstrap and the demo seed between instances starting at once on one database. */
 const BOOTSTRAP_LOCK = 640100;
 
-/** The first bureau and officer: written before any officer exists who could create them. */
-export interface RootOfficer {
-  name: string;
-  certificateNumber: string;
-  roles: Officer['roles'];
-  passwordHash: string;
-}
-
 /**
- * Every SQL statement of the bootstrap and the demo seed. The writes are the two that no service
- * can do (the first bureau and the first officer, before any officer exists to act). The reads
- * are look-ups of what a previous, interrupted run of the demo seed already wrote, by natural key,
- * over other areas' tables that have no repository method for it yet (bureaus, officers, premises,
- * exposures, sweeps, findings): unscoped, for this system job only.
+ * The bootstrap lock, and the SQL statements of the demo seed that no area's repository has yet:
+ * look-ups of what a previous, interrupted run of the demo seed already wrote, by natural key,
+ * over other areas’ tables (premises, sweeps, inspections, findings): unscoped, for this system job only. The
+ * first bureau and officer, and the look-ups of bureaus, officers and exposures, go through
+ * BureausRepository, OfficersRepository and ExposuresRepository.
  */
 @Injectable()
 export class BootstrapRepository {
@@ -48,42 +38,6 @@ export class BootstrapRepository {
     }
   }
 
-  async anyOfficer(manager: EntityManager): Promise<boolean> {
-    return (await manager.count(Officer)) > 0;
-  }
-
-  bureauByCode(manager: EntityManager, code: string): Promise<Bureau | null> {
-    return manager.findOneBy(Bureau, { code });
-  }
-
-  /** The root of the bureau tree, with no parent. */
-  insertRootBureau(
-    manager: EntityManager,
-    bureau: Pick<Bureau, 'code' | 'name' | 'kind' | 'divisionCode'>,
-  ): Promise<Bureau> {
-    return manager.save(manager.create(Bureau, { ...bureau, parentId: null }));
-  }
-
-  insertRootOfficer(
-    manager: EntityManager,
-    bureauId: string,
-    officer: RootOfficer,
-  ): Promise<Officer> {
-    return manager.save(manager.create(Officer, { ...officer, bureauId, active: true }));
-  }
-
-  /** Officers' ids by certificate number, of those that exist. */
-  async officerIdsByCertificateForSystem(
-    manager: EntityManager,
-    certificates: string[],
-  ): Promise<Map<string, string>> {
-    const rows = await manager.query<{ id: string; certificate_number: string }[]>(
-      `SELECT id, certificate_number FROM officers WHERE certificate_number = ANY($1::text[])`,
-      [certificates],
-    );
-    return new Map(rows.map((row) => [row.certificate_number, row.id]));
-  }
-
   /** Premises' ids by name and address (`name\u0000address`), of those that exist. */
   async premisesIdsByNameAndAddressForSystem(
     manager: EntityManager,
@@ -96,19 +50,6 @@ export class BootstrapRepository {
       [premises.map((row) => row.name), premises.map((row) => row.address)],
     );
     return new Map(rows.map((row) => [`${row.name}\u0000${row.address}`, row.id]));
-  }
-
-  /** The first exposure of this source and title on that day, if any. */
-  async exposureIdForSystem(
-    manager: EntityManager,
-    exposure: { source: string; title: string; exposedOn: string },
-  ): Promise<string | null> {
-    const [row] = await manager.query<{ id: string }[]>(
-      `SELECT id FROM exposures WHERE source = $1 AND title = $2 AND exposed_on = $3::date
-        ORDER BY created_at, id LIMIT 1`,
-      [exposure.source, exposure.title, exposure.exposedOn],
-    );
-    return row?.id ?? null;
   }
 
   async sweepIdByCode(manager: EntityManager, code: string): Promise<string | null> {

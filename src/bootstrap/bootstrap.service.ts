@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Database } from '../database/database';
+import { OfficersRepository } from '../officers/officers.repository';
 import { BootstrapRepository } from './bootstrap.repository';
 import { CITY_BUREAU } from './city-bureau';
 import { DemoSeed } from './demo-seed';
@@ -16,6 +18,8 @@ export class BootstrapService implements OnApplicationBootstrap {
   constructor(
     private readonly database: Database,
     private readonly repository: BootstrapRepository,
+    private readonly bureaus: BureausRepository,
+    private readonly officers: OfficersRepository,
     private readonly audit: AuditService,
     private readonly demo: DemoSeed,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,10 +37,10 @@ export class BootstrapService implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(password);
     await this.database.transaction(async (manager) => {
       await this.repository.lockForTransaction(manager);
-      if (await this.repository.anyOfficer(manager)) return;
-      let city = await this.repository.bureauByCode(manager, CITY_BUREAU.code);
+      if (await this.officers.any(manager)) return;
+      let city = await this.bureaus.findByCode(manager, CITY_BUREAU.code);
       if (!city) {
-        city = await this.repository.insertRootBureau(manager, CITY_BUREAU);
+        city = await this.bureaus.insert(manager, { ...CITY_BUREAU, parentId: null });
         await this.audit.record(manager, {
           actorId: null,
           action: 'BOOTSTRAP',
@@ -45,7 +49,8 @@ export class BootstrapService implements OnApplicationBootstrap {
           after: city,
         });
       }
-      const admin = await this.repository.insertRootOfficer(manager, city.id, {
+      const admin = await this.officers.insert(manager, {
+        bureauId: city.id,
         name: '系统管理员',
         certificateNumber: this.config.bootstrapAdminCertificate,
         roles: ['ADMIN', 'MANAGER'],

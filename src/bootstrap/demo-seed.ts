@@ -5,15 +5,18 @@ import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { hashPassword } from '../auth/password';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureausService } from '../bureaus/bureaus.service';
 import { addDays, shanghaiDay, startOfShanghaiDay } from '../common/time/shanghai';
 import { Database } from '../database/database';
+import { ExposuresRepository } from '../exposures/exposures.repository';
 import { ExposuresService } from '../exposures/exposures.service';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { Loaders } from '../graphql/loaders';
 import type { FindingInput } from '../inspections/dto/inspection.inputs';
 import type { Inspection } from '../inspections/inspection.entity';
 import { InspectionsService } from '../inspections/inspections.service';
+import { OfficersRepository } from '../officers/officers.repository';
 import { OfficersService } from '../officers/officers.service';
 import { PremisesImportService } from '../premises/premises-import.service';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
@@ -91,6 +94,9 @@ export class DemoSeed {
   constructor(
     private readonly database: Database,
     private readonly repository: BootstrapRepository,
+    private readonly bureaus: BureausRepository,
+    private readonly officers: OfficersRepository,
+    private readonly exposures: ExposuresRepository,
     private readonly audit: AuditService,
     private readonly auth: AuthService,
     private readonly bureausService: BureausService,
@@ -144,15 +150,15 @@ export class DemoSeed {
    */
   private async rootAdmin(): Promise<string> {
     const spec = DEMO_OFFICERS.find((officer) => officer.certificate === DEMO_ADMIN)!;
-    const existing = await this.repository.officerIdsByCertificateForSystem(this.database.manager, [
+    const existing = await this.officers.idsByCertificateForSystem(this.database.manager, [
       DEMO_ADMIN,
     ]);
     if (existing.has(DEMO_ADMIN)) return existing.get(DEMO_ADMIN)!;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     return this.database.transaction(async (manager) => {
-      let city = await this.repository.bureauByCode(manager, CITY_BUREAU.code);
+      let city = await this.bureaus.findByCode(manager, CITY_BUREAU.code);
       if (!city) {
-        city = await this.repository.insertRootBureau(manager, CITY_BUREAU);
+        city = await this.bureaus.insert(manager, { ...CITY_BUREAU, parentId: null });
         await this.audit.record(manager, {
           actorId: null,
           action: 'SEED',
@@ -162,7 +168,8 @@ export class DemoSeed {
           requestId: REQUEST_ID,
         });
       }
-      const admin = await this.repository.insertRootOfficer(manager, city.id, {
+      const admin = await this.officers.insert(manager, {
+        bureauId: city.id,
         name: spec.name,
         certificateNumber: spec.certificate,
         roles: spec.roles,
@@ -201,7 +208,7 @@ export class DemoSeed {
   }
 
   private async seedOfficers(admin: CurrentOfficer, bureaus: Ids): Promise<Ids> {
-    const ids = await this.repository.officerIdsByCertificateForSystem(
+    const ids = await this.officers.idsByCertificateForSystem(
       this.database.manager,
       DEMO_OFFICERS.map((officer) => officer.certificate),
     );
@@ -267,7 +274,7 @@ export class DemoSeed {
     loaders.readFromPrimary();
     for (const exposure of DEMO_EXPOSURES) {
       const id =
-        (await this.repository.exposureIdForSystem(this.database.manager, exposure)) ??
+        (await this.exposures.idForSystem(this.database.manager, exposure)) ??
         (
           await this.exposuresService.record(
             {

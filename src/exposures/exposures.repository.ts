@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { cursorCodec } from '../common/pagination/cursor';
 import { groupBy, type Loaders } from '../graphql/loaders';
 import { ExposedProduct } from './exposed-product.entity';
@@ -58,6 +58,29 @@ export class ExposuresRepository {
     return manager.save(
       products.map((product) => manager.create(ExposedProduct, { ...product, exposureId })),
     );
+  }
+
+  /** Those of `ids` that are exposures. */
+  async knownIds(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await manager.find(Exposure, {
+      select: { id: true },
+      where: { id: In([...ids]) },
+    });
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The first exposure of this source and title on that day, if any: for the demo seed. */
+  async idForSystem(
+    manager: EntityManager,
+    exposure: { source: string; title: string; exposedOn: string },
+  ): Promise<string | null> {
+    const [row] = await manager.query<{ id: string }[]>(
+      `SELECT id FROM exposures WHERE source = $1 AND title = $2 AND exposed_on = $3::date
+        ORDER BY created_at, id LIMIT 1`,
+      [exposure.source, exposure.title, exposure.exposedOn],
+    );
+    return row?.id ?? null;
   }
 
   count(manager: EntityManager): Promise<number> {
@@ -148,24 +171,4 @@ export class ExposuresRepository {
         }),
     );
   }
-}
-
-/**
- * TRANSITIONAL, for sweeps.service until the sweeps area reads its join tables in its repository:
- * a loader from one column of a many-to-many join table to the other, one query per batch. Table
- * and column names are constants of the caller, never user input.
- */
-export function joinTableLoader(
-  dataSource: DataSource,
-  table: string,
-  fromColumn: string,
-  toColumn: string,
-): DataLoader<string, string[]> {
-  return new DataLoader<string, string[]>(async (ids) => {
-    const rows = await dataSource.query<{ from_id: string; to_id: string }[]>(
-      `SELECT ${fromColumn} AS from_id, ${toColumn} AS to_id FROM ${table} WHERE ${fromColumn} = ANY($1::uuid[])`,
-      [[...ids]],
-    );
-    return groupBy(ids, rows, (row) => row.from_id).map((group) => group.map((row) => row.to_id));
-  });
 }

@@ -17,8 +17,6 @@ import type { Exposure } from './exposure.entity';
 import { ExposureSweepsRepository } from './exposure-sweeps.repository';
 import { EXPOSURE_CURSOR, ExposuresRepository } from './exposures.repository';
 
-export { joinTableLoader } from './exposures.repository';
-
 /** Exposures (曝光事件) and their exposed products (被曝光产品). */
 @Injectable()
 export class ExposuresService {

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { SweepsModule } from '../sweeps/sweeps.module';
+import { OfficersModule } from '../officers/officers.module';
 import { FindingFollowUpsResolver } from './finding-follow-ups.resolver';
 import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsResolver } from './follow-ups.resolver';
 import { FollowUpsService } from './follow-ups.service';
 
 @Module({
-  // For the TRANSITIONAL officer reads (src/sweeps/reads) until the officers area provides them.
-  imports: [SweepsModule],
+  imports: [OfficersModule],
   providers: [FollowUpsResolver, FindingFollowUpsResolver, FollowUpsService, FollowUpsRepository],
   exports: [FollowUpsService, FollowUpsRepository],
 })

@@ -1,11 +1,12 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { NotFound } from '../common/errors/domain-errors';
 import type { GraphQLContext } from '../graphql/context';
 import { FindingPayload } from '../inspections/dto/finding-payload';
 import { OfficerType } from '../officers/dto/officer.types';
 import type { Officer } from '../officers/officer.entity';
-import { OfficerReadsRepository } from '../sweeps/reads/officer-reads.repository';
+import { OfficersRepository } from '../officers/officers.repository';
 import {
   CloseFindingInput,
   DecidePenaltyInput,
@@ -25,7 +26,7 @@ const SCOPE =
 export class FollowUpsResolver {
   constructor(
     private readonly followUps: FollowUpsService,
-    private readonly officerReads: OfficerReadsRepository,
+    private readonly officersRepository: OfficersRepository,
   ) {}
 
   @Mutation(() => FindingPayload, {
@@ -115,7 +116,11 @@ export class FollowUpsResolver {
     @Parent() followUp: FollowUpType,
     @Context() context: GraphQLContext,
   ): Promise<Officer> {
-    return this.officerReads.loader(context.loaders).load(followUp.officerId);
+    const officer = await this.officersRepository
+      .officerLoader(context.loaders)
+      .load(followUp.officerId);
+    if (!officer) throw new NotFound('Officer', followUp.officerId);
+    return officer;
   }
 
   @ResolveField(() => [OfficerType], {
@@ -126,7 +131,11 @@ export class FollowUpsResolver {
     @Parent() followUp: FollowUpType,
     @Context() context: GraphQLContext,
   ): Promise<Officer[]> {
-    const officers = await this.officerReads.loader(context.loaders).loadMany(followUp.officerIds);
-    return officers.filter((officer): officer is Officer => !(officer instanceof Error));
+    const officers = await this.officersRepository
+      .officerLoader(context.loaders)
+      .loadMany(followUp.officerIds);
+    return officers.filter(
+      (officer): officer is Officer => !!officer && !(officer instanceof Error),
+    );
   }
 }

@@ -13,8 +13,8 @@ import { addDays, shanghaiDay, startOfShanghaiDay } from '../common/time/shangha
 import { Database } from '../database/database';
 import type { Loaders } from '../graphql/loaders';
 import type { Finding } from '../inspections/finding.entity';
+import { OfficersRepository } from '../officers/officers.repository';
 import { twoOfficersProblem } from '../officers/two-officers';
-import { OfficerReadsRepository } from '../sweeps/reads/officer-reads.repository';
 import type {
   CloseFindingInput,
   DecidePenaltyInput,
@@ -60,7 +60,7 @@ export class FollowUpsService {
   constructor(
     private readonly database: Database,
     private readonly followUps: FollowUpsRepository,
-    private readonly officers: OfficerReadsRepository,
+    private readonly officers: OfficersRepository,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
   ) {}

@@ -7,6 +7,7 @@ import { shanghaiDay } from '../common/time/shanghai';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { ExposedProductType } from '../exposures/dto/exposure.types';
 import type { ExposedProduct } from '../exposures/exposed-product.entity';
+import { ExposuresRepository } from '../exposures/exposures.repository';
 import { isOverdue } from '../follow-ups/overdue';
 import type { GraphQLContext } from '../graphql/context';
 import { ViolationTypeType } from '../reference/dto/reference.types';
@@ -16,7 +17,6 @@ import { FindingType, GoodsType, InspectionType } from './dto/inspection.types';
 import { Finding } from './finding.entity';
 import { FindingsService } from './findings.service';
 import type { Inspection } from './inspection.entity';
-import { ExposuresReader } from './repositories/exposures-reader';
 import { InspectionsRepository } from './repositories/inspections.repository';
 
 @Resolver(() => FindingType)
@@ -25,7 +25,7 @@ export class FindingsResolver {
     private readonly findingsService: FindingsService,
     private readonly reference: ReferenceService,
     private readonly inspectionsRepository: InspectionsRepository,
-    private readonly exposuresReader: ExposuresReader,
+    private readonly exposures: ExposuresRepository,
   ) {}
 
   @Query(() => FindingConnection, {
@@ -68,9 +68,10 @@ export class FindingsResolver {
     @Context() context: GraphQLContext,
   ): Promise<ExposedProduct | null> {
     if (!finding.exposedProductId) return null;
-    return this.exposuresReader
-      .exposedProductLoader(context.loaders)
-      .load(finding.exposedProductId);
+    return (
+      (await this.exposures.exposedProductLoader(context.loaders).load(finding.exposedProductId)) ??
+      null
+    );
   }
 
   @ResolveField(() => GoodsType, {

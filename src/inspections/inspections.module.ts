@@ -1,20 +1,20 @@
 import { Module } from '@nestjs/common';
+import { BureausModule } from '../bureaus/bureaus.module';
+import { ExposuresModule } from '../exposures/exposures.module';
+import { OfficersModule } from '../officers/officers.module';
 import { SweepsModule } from '../sweeps/sweeps.module';
 import { FindingsResolver } from './findings.resolver';
 import { FindingsService } from './findings.service';
 import { InspectionsResolver } from './inspections.resolver';
 import { InspectionsService } from './inspections.service';
 import { PremisesInspectionsResolver } from './premises-inspections.resolver';
-import { BureausReader } from './repositories/bureaus-reader';
 import { FindingsRepository } from './repositories/findings.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
-import { ExposuresReader } from './repositories/exposures-reader';
-import { OfficersReader } from './repositories/officers-reader';
 import { PremisesReader } from './repositories/premises-reader';
 import { SweepsReader } from './repositories/sweeps-reader';
 
 @Module({
-  imports: [SweepsModule],
+  imports: [BureausModule, ExposuresModule, OfficersModule, SweepsModule],
   providers: [
     InspectionsResolver,
     InspectionsService,
@@ -24,10 +24,7 @@ import { SweepsReader } from './repositories/sweeps-reader';
     InspectionsRepository,
     FindingsRepository,
     PremisesReader,
-    OfficersReader,
     SweepsReader,
-    ExposuresReader,
-    BureausReader,
   ],
   exports: [FindingsService, InspectionsRepository, FindingsRepository],
 })

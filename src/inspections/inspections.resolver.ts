@@ -2,11 +2,13 @@ import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs
 import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
 import type { Bureau } from '../bureaus/bureau.entity';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import type { Scope } from '../common/scope';
 import type { GraphQLContext } from '../graphql/context';
 import { OfficerType } from '../officers/dto/officer.types';
 import { Officer } from '../officers/officer.entity';
+import { OfficersRepository } from '../officers/officers.repository';
 import { PremisesType } from '../premises/dto/premises.types';
 import type { Premises } from '../premises/premises.entity';
 import { TargetCategoryType } from '../reference/dto/reference.types';
@@ -25,8 +27,6 @@ import { FindingType, InspectionType } from './dto/inspection.types';
 import type { Finding } from './finding.entity';
 import { InspectionsService } from './inspections.service';
 import { FindingsRepository } from './repositories/findings.repository';
-import { BureausReader } from './repositories/bureaus-reader';
-import { OfficersReader } from './repositories/officers-reader';
 import { PremisesReader } from './repositories/premises-reader';
 import { SweepsReader } from './repositories/sweeps-reader';
 
@@ -38,8 +38,8 @@ export class InspectionsResolver {
     private readonly findingsRepository: FindingsRepository,
     private readonly premisesReader: PremisesReader,
     private readonly sweepsReader: SweepsReader,
-    private readonly bureausReader: BureausReader,
-    private readonly officersReader: OfficersReader,
+    private readonly bureaus: BureausRepository,
+    private readonly officersRepository: OfficersRepository,
   ) {}
 
   @Mutation(() => LogInspectionPayload, {
@@ -109,11 +109,11 @@ export class InspectionsResolver {
   @ResolveField(() => BureauType, {
     description: 'The bureau responsible for the premises when the inspection was logged.',
   })
-  bureau(
+  async bureau(
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
   ): Promise<Bureau | null> {
-    return this.bureausReader.bureauLoader(context.loaders).load(inspection.bureauId);
+    return (await this.bureaus.bureauLoader(context.loaders).load(inspection.bureauId)) ?? null;
   }
 
   @ResolveField(() => [OfficerType], {
@@ -123,7 +123,7 @@ export class InspectionsResolver {
     @Parent() inspection: InspectionType,
     @Context() context: GraphQLContext,
   ): Promise<Officer[]> {
-    const officers = await this.officersReader
+    const officers = await this.officersRepository
       .officerLoader(context.loaders)
       .loadMany(inspection.officerIds);
     return officers.filter((officer): officer is Officer => officer instanceof Officer);

@@ -11,6 +11,7 @@ import { CalendarService } from '../common/time/calendar.service';
 import { FILING_DECISION_WORKING_DAYS } from '../common/time/legal-periods';
 import { shanghaiDay } from '../common/time/shanghai';
 import { Database } from '../database/database';
+import { OfficersRepository } from '../officers/officers.repository';
 import { twoOfficersProblem } from '../officers/two-officers';
 import type { Premises } from '../premises/premises.entity';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
@@ -28,8 +29,6 @@ import { inspectedAtProblem } from './inspection-rules';
 import type { Inspection } from './inspection.entity';
 import { FindingsRepository } from './repositories/findings.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
-import { ExposuresReader } from './repositories/exposures-reader';
-import { OfficersReader } from './repositories/officers-reader';
 import { PremisesReader } from './repositories/premises-reader';
 import { SweepsReader } from './repositories/sweeps-reader';
 
@@ -58,9 +57,8 @@ export class InspectionsService {
     private readonly findings: FindingsRepository,
     private readonly sweeps: SweepsRepository,
     private readonly premises: PremisesReader,
-    private readonly officers: OfficersReader,
+    private readonly officers: OfficersRepository,
     private readonly sweepsReader: SweepsReader,
-    private readonly exposures: ExposuresReader,
   ) {}
 
   async logInspection(
@@ -310,7 +308,7 @@ export class InspectionsService {
     const productIds = findings
       .map((finding) => finding.exposedProductId?.toLowerCase())
       .filter((id): id is string => Boolean(id));
-    const allowed = await this.exposures.productsOfSweepExposures(manager, sweepId, productIds);
+    const allowed = await this.sweeps.exposedProductsOfSweep(manager, sweepId, productIds);
     const problems: FieldError[] = [];
     findings.forEach((finding, index) => {
       if (!snapshot.violationTypeByCode.has(finding.violationTypeCode)) {

@@ -41,6 +41,23 @@ export class OfficersRepository {
     return manager.findOneBy(Officer, { id });
   }
 
+  /** Whether any officer exists at all (the bootstrap administrator is written only before). */
+  async any(manager: EntityManager): Promise<boolean> {
+    return (await manager.count(Officer)) > 0;
+  }
+
+  /** Officers' ids by certificate number (执法证号), of those that exist: for the demo seed. */
+  async idsByCertificateForSystem(
+    manager: EntityManager,
+    certificates: readonly string[],
+  ): Promise<Map<string, string>> {
+    const rows = await manager.query<{ id: string; certificate_number: string }[]>(
+      `SELECT id, certificate_number FROM officers WHERE certificate_number = ANY($1::text[])`,
+      [[...certificates]],
+    );
+    return new Map(rows.map((row) => [row.certificate_number, row.id]));
+  }
+
   /** The officer, locked for update for the rest of the transaction, or null. */
   lockById(manager: EntityManager, id: string): Promise<Officer | null> {
     return manager.findOne(Officer, { where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { render } from '../common/messages/message';
 import { Database } from '../database/database';
 import { dataSourceOptions } from '../database/data-source-options';
-import { PremisesBureausRepository } from './premises-bureaus.repository';
 import { PremisesImportService } from './premises-import.service';
 import { PremisesRepository } from './premises.repository';
 import { readPremisesCsv } from './premises-csv';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       new Database(dataSource),
       new AuditService(),
       new PremisesRepository(),
-      new PremisesBureausRepository(),
+      new BureausRepository(),
     );
     const result = await service.import(rows, { actorId: null, requestId: 'cli:import-premises' });
     console.log(`${file}: ${rows.length} rows`);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AuditEntry, AuditService } from '../audit/audit.service';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { message, type Message } from '../common/messages/message';
 import { Database } from '../database/database';
-import { PremisesBureausRepository } from './premises-bureaus.repository';
 import {
   PremisesRepository,
   type ImportMatchKeys,
@@ -41,7 +41,7 @@ export class PremisesImportService {
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly premises: PremisesRepository,
-    private readonly bureaus: PremisesBureausRepository,
+    private readonly bureaus: BureausRepository,
   ) {}
 
   import(rows: PremisesRow[], actor: ImportActor): Promise<ImportResult> {

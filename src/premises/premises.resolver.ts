@@ -13,6 +13,7 @@ import { languageOf } from '../common/messages/language';
 import { render } from '../common/messages/message';
 import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
 import type { Bureau } from '../bureaus/bureau.entity';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import type { Connection } from '../common/pagination/connection';
 import type { Scope } from '../common/scope';
@@ -25,7 +26,6 @@ import {
   PremisesListArgs,
 } from './dto/premises.inputs';
 import { PremisesType } from './dto/premises.types';
-import { PremisesBureausRepository } from './premises-bureaus.repository';
 import { PremisesImportService } from './premises-import.service';
 import type { Premises } from './premises.entity';
 import { PremisesService } from './premises.service';
@@ -35,7 +35,7 @@ export class PremisesResolver {
   constructor(
     private readonly premisesService: PremisesService,
     private readonly importService: PremisesImportService,
-    private readonly bureaus: PremisesBureausRepository,
+    private readonly bureaus: BureausRepository,
   ) {}
 
   @Query(() => PremisesType, {

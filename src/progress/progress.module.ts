@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BureausModule } from '../bureaus/bureaus.module';
 import { PremisesModule } from '../premises/premises.module';
 import { SweepsModule } from '../sweeps/sweeps.module';
 import { CloseSweepRepository } from './close-sweep.repository';
@@ -11,7 +12,7 @@ import { ProgressService } from './progress.service';
 
 /** 工作进展: progress figures, the summary paragraph, the Excel export and closing a sweep. */
 @Module({
-  imports: [PremisesModule, SweepsModule],
+  imports: [BureausModule, PremisesModule, SweepsModule],
   controllers: [ProgressExportController],
   providers: [
     ProgressRepository,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { subtreeOf } from '../bureaus/bureau-tree';
-import { Bureau } from '../bureaus/bureau.entity';
 import { Scope, SqlParameters } from '../common/scope';
 import { overdueSql } from '../follow-ups/overdue';
 import { Sweep } from '../sweeps/sweep.entity';
@@ -126,8 +125,8 @@ function progressCtes(scope: Scope, selection: ProgressSelection): Ctes {
  * Every SQL statement of the progress figures (工作进展情况) and of closing a sweep's findings
  * over: the set-based statistics over inspections, findings and assignments, each read limited
  * by the caller's `Scope` and the request's selection, and the few look-ups the report needs of
- * sweeps, bureaus and exposures (reads of those areas' tables, kept here until their repositories
- * offer them). Every method takes the manager to run on: the progress service runs them all in
+ * sweeps and exposures (reads of those areas' tables, kept here until their repositories offer
+ * them; bureaus are read through BureausRepository). Every method takes the manager to run on: the progress service runs them all in
  * one read-only REPEATABLE READ snapshot (`Database.snapshot`).
  */
 @Injectable()
@@ -326,25 +325,5 @@ export class ProgressRepository {
        WHERE se.sweep_id = $1 ORDER BY e.exposed_on, e.title`,
       [sweepId],
     );
-  }
-
-  /** A bureau (bureaus area), or null. */
-  bureau(manager: EntityManager, bureauId: string): Promise<Bureau | null> {
-    return manager.findOneBy(Bureau, { id: bureauId });
-  }
-
-  /** Bureaus by id (bureaus area), in no particular order. */
-  bureaus(manager: EntityManager, bureauIds: string[]): Promise<Bureau[]> {
-    if (bureauIds.length === 0) return Promise.resolve([]);
-    return manager.findBy(Bureau, { id: In(bureauIds) });
-  }
-
-  /** The ids of a bureau and all its descendants (bureaus area). */
-  async subtreeIds(manager: EntityManager, bureauId: string): Promise<string[]> {
-    const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM bureaus WHERE id IN ${subtreeOf('$1')}`,
-      [bureauId],
-    );
-    return rows.map((row) => row.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Bureau } from '../bureaus/bureau.entity';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import type { FieldError } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
@@ -62,6 +63,7 @@ export class ProgressService {
   constructor(
     private readonly database: Database,
     private readonly repository: ProgressRepository,
+    private readonly bureausRepository: BureausRepository,
     private readonly reference: ReferenceService,
     private readonly pharmacistConflicts: PharmacistConflictsService,
   ) {}
@@ -83,7 +85,7 @@ export class ProgressService {
         resolved.selection,
       );
       const daily = await this.repository.daily(manager, scope, resolved.selection);
-      const bureaus = await this.repository.bureaus(
+      const bureaus = await this.bureausRepository.findByIds(
         manager,
         figureRows.filter((row) => row.kind === 'B').map((row) => row.key!),
       );
@@ -154,7 +156,7 @@ export class ProgressService {
     scope: Scope,
   ): Promise<string[] | undefined> {
     if (!rootBureau) return scope.bureauIds ? [...scope.bureauIds] : undefined;
-    return this.repository.subtreeIds(manager, rootBureau.id);
+    return this.bureausRepository.subtreeIds(manager, rootBureau.id);
   }
 
   /**
@@ -193,7 +195,7 @@ export class ProgressService {
 
     let rootBureau: Bureau | null = null;
     if (filter.bureauId) {
-      rootBureau = await this.repository.bureau(manager, filter.bureauId);
+      rootBureau = await this.bureausRepository.findById(manager, filter.bureauId);
       if (!rootBureau || !scope.covers(rootBureau.id)) {
         throw new NotFound('Bureau', filter.bureauId);
       }
@@ -223,7 +225,7 @@ export class ProgressService {
   /** The bureau of an officer whose scope is their jurisdiction; null for the whole city. */
   private async ownBureau(manager: EntityManager, scope: Scope): Promise<Bureau | null> {
     if (scope.unrestricted || !scope.officer) return null;
-    return this.repository.bureau(manager, scope.officer.bureauId);
+    return this.bureausRepository.findById(manager, scope.officer.bureauId);
   }
 }
 

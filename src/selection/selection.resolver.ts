@@ -11,7 +11,9 @@ import {
 import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
 import type { Bureau } from '../bureaus/bureau.entity';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
+import { NotFound } from '../common/errors/domain-errors';
 import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import type { GraphQLContext } from '../graphql/context';
@@ -19,14 +21,13 @@ import { InspectionType } from '../inspections/dto/inspection.types';
 import type { Inspection } from '../inspections/inspection.entity';
 import { OfficerType } from '../officers/dto/officer.types';
 import type { Officer } from '../officers/officer.entity';
+import { OfficersRepository } from '../officers/officers.repository';
 import { PremisesType } from '../premises/dto/premises.types';
 import type { Premises } from '../premises/premises.entity';
 import { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import { SweepType } from '../sweeps/dto/sweep.types';
-import { BureauReadsRepository } from '../sweeps/reads/bureau-reads.repository';
 import { FieldWorkReadsRepository } from '../sweeps/reads/field-work-reads.repository';
-import { OfficerReadsRepository } from '../sweeps/reads/officer-reads.repository';
 import type { Sweep } from '../sweeps/sweep.entity';
 import { SweepsRepository } from '../sweeps/sweeps.repository';
 import {
@@ -43,8 +44,8 @@ export class InspectionPlanResolver {
     private readonly selection: SelectionService,
     private readonly reference: ReferenceService,
     private readonly sweeps: SweepsRepository,
-    private readonly bureaus: BureauReadsRepository,
-    private readonly officers: OfficerReadsRepository,
+    private readonly bureaus: BureausRepository,
+    private readonly officersRepository: OfficersRepository,
   ) {}
 
   @Mutation(() => InspectionPlanType, {
@@ -96,8 +97,13 @@ export class InspectionPlanResolver {
     description:
       'The bureau (执法单位) whose jurisdiction was drawn from and whose officers were paired.',
   })
-  bureau(@Parent() plan: InspectionPlanType, @Context() context: GraphQLContext): Promise<Bureau> {
-    return this.bureaus.loader(context.loaders).load(plan.bureauId);
+  async bureau(
+    @Parent() plan: InspectionPlanType,
+    @Context() context: GraphQLContext,
+  ): Promise<Bureau> {
+    const bureau = await this.bureaus.bureauLoader(context.loaders).load(plan.bureauId);
+    if (!bureau) throw new NotFound('Bureau', plan.bureauId);
+    return bureau;
   }
 
   @ResolveField(() => TargetCategoryType, {
@@ -118,7 +124,11 @@ export class InspectionPlanResolver {
     @Parent() plan: InspectionPlanType,
     @Context() context: GraphQLContext,
   ): Promise<Officer> {
-    return this.officers.loader(context.loaders).load(plan.drawnById);
+    const officer = await this.officersRepository
+      .officerLoader(context.loaders)
+      .load(plan.drawnById);
+    if (!officer) throw new NotFound('Officer', plan.drawnById);
+    return officer;
   }
 
   @ResolveField(() => [InspectionPlanVisitType], {
@@ -137,7 +147,7 @@ export class InspectionPlanResolver {
 export class InspectionPlanVisitResolver {
   constructor(
     private readonly fieldWork: FieldWorkReadsRepository,
-    private readonly officerReads: OfficerReadsRepository,
+    private readonly officersRepository: OfficersRepository,
   ) {}
 
   @ResolveField(() => PremisesType, { description: 'The drawn premises (市场主体).' })
@@ -156,8 +166,12 @@ export class InspectionPlanVisitResolver {
     @Parent() visit: InspectionPlanVisitType,
     @Context() context: GraphQLContext,
   ): Promise<Officer[]> {
-    const officers = await this.officerReads.loader(context.loaders).loadMany(visit.officerIds);
-    return officers.filter((officer): officer is Officer => !(officer instanceof Error));
+    const officers = await this.officersRepository
+      .officerLoader(context.loaders)
+      .loadMany(visit.officerIds);
+    return officers.filter(
+      (officer): officer is Officer => !!officer && !(officer instanceof Error),
+    );
   }
 
   @ResolveField(() => InspectionType, {

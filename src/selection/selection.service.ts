@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { CurrentOfficer } from '../auth/current-officer';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BadUserInput, InvalidState, NotFound } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { Scope } from '../common/scope';
 import { Database } from '../database/database';
 import type { Loaders } from '../graphql/loaders';
 import { ReferenceService } from '../reference/reference.service';
-import { BureauReadsRepository } from '../sweeps/reads/bureau-reads.repository';
 import { SweepsRepository } from '../sweeps/sweeps.repository';
 import type { DrawInspectionPlanInput, InspectionPlanVisitType } from './dto/inspection-plan.types';
 import { DRAW_ALGORITHM, DrawData, drawPlan, inputsFingerprint } from './draw';
@@ -25,7 +25,7 @@ export class SelectionService {
     private readonly database: Database,
     private readonly plans: SelectionRepository,
     private readonly sweeps: SweepsRepository,
-    private readonly bureaus: BureauReadsRepository,
+    private readonly bureaus: BureausRepository,
     private readonly reference: ReferenceService,
     private readonly audit: AuditService,
   ) {}

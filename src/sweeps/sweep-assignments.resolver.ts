@@ -1,18 +1,19 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Bureau } from '../bureaus/bureau.entity';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
+import { NotFound } from '../common/errors/domain-errors';
 import type { GraphQLContext } from '../graphql/context';
 import { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import { SweepAssignmentType } from './dto/sweep.types';
-import { BureauReadsRepository } from './reads/bureau-reads.repository';
 
 /** Relations of an assignment (任务分配), batched through the request's loaders. */
 @Resolver(() => SweepAssignmentType)
 export class SweepAssignmentsResolver {
   constructor(
     private readonly reference: ReferenceService,
-    private readonly bureaus: BureauReadsRepository,
+    private readonly bureaus: BureausRepository,
   ) {}
 
   @ResolveField(() => BureauType, { description: 'The bureau that is to inspect.' })
@@ -20,7 +21,9 @@ export class SweepAssignmentsResolver {
     @Parent() assignment: SweepAssignmentType,
     @Context() context: GraphQLContext,
   ): Promise<Bureau> {
-    return this.bureaus.loader(context.loaders).load(assignment.bureauId);
+    const bureau = await this.bureaus.bureauLoader(context.loaders).load(assignment.bureauId);
+    if (!bureau) throw new NotFound('Bureau', assignment.bureauId);
+    return bureau;
   }
 
   @ResolveField(() => TargetCategoryType, { description: 'The target category (整治对象类别).' })

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { BureauReadsRepository } from './reads/bureau-reads.repository';
-import { ExposureReadsRepository } from './reads/exposure-reads.repository';
+import { BureausModule } from '../bureaus/bureaus.module';
+import { ExposuresModule } from '../exposures/exposures.module';
 import { FieldWorkReadsRepository } from './reads/field-work-reads.repository';
-import { OfficerReadsRepository } from './reads/officer-reads.repository';
 import { SweepAssignmentsResolver } from './sweep-assignments.resolver';
 import { SweepsRepository } from './sweeps.repository';
 import { SweepsResolver } from './sweeps.resolver';
@@ -13,23 +12,14 @@ import { SweepsService } from './sweeps.service';
  * that sweeps, selection and follow-ups need until those areas' repositories take them over.
  */
 @Module({
+  imports: [BureausModule, ExposuresModule],
   providers: [
     SweepsResolver,
     SweepAssignmentsResolver,
     SweepsService,
     SweepsRepository,
-    BureauReadsRepository,
-    ExposureReadsRepository,
-    OfficerReadsRepository,
     FieldWorkReadsRepository,
   ],
-  exports: [
-    SweepsService,
-    SweepsRepository,
-    BureauReadsRepository,
-    ExposureReadsRepository,
-    OfficerReadsRepository,
-    FieldWorkReadsRepository,
-  ],
+  exports: [SweepsService, SweepsRepository, FieldWorkReadsRepository],
 })
 export class SweepsModule {}

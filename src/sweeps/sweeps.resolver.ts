@@ -11,7 +11,9 @@ import {
 import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentUser, Roles } from '../auth/decorators';
 import type { Bureau } from '../bureaus/bureau.entity';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
+import { NotFound } from '../common/errors/domain-errors';
 import type { Connection } from '../common/pagination/connection';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { ExposureType } from '../exposures/dto/exposure.types';
@@ -28,14 +30,13 @@ import {
 import { SweepAssignmentType, SweepType } from './dto/sweep.types';
 import type { SweepAssignment } from './sweep-assignment.entity';
 import type { Sweep } from './sweep.entity';
-import { BureauReadsRepository } from './reads/bureau-reads.repository';
 import { SweepsService } from './sweeps.service';
 
 @Resolver(() => SweepType)
 export class SweepsResolver {
   constructor(
     private readonly sweepsService: SweepsService,
-    private readonly bureaus: BureauReadsRepository,
+    private readonly bureaus: BureausRepository,
   ) {}
 
   @Mutation(() => SweepPayload, {
@@ -104,7 +105,9 @@ export class SweepsResolver {
     @Parent() sweep: SweepType,
     @Context() context: GraphQLContext,
   ): Promise<Bureau> {
-    return this.bureaus.loader(context.loaders).load(sweep.leadBureauId);
+    const bureau = await this.bureaus.bureauLoader(context.loaders).load(sweep.leadBureauId);
+    if (!bureau) throw new NotFound('Bureau', sweep.leadBureauId);
+    return bureau;
   }
 
   @ResolveField(() => [ExposureType], {

@@ -7,7 +7,9 @@ import type { FieldError } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { Connection, pageSize, toConnection } from '../common/pagination/connection';
 import { Database } from '../database/database';
+import { BureausRepository } from '../bureaus/bureaus.repository';
 import type { Exposure } from '../exposures/exposure.entity';
+import { ExposuresRepository } from '../exposures/exposures.repository';
 import { categoriesByCode } from '../exposures/exposures.service';
 import type { Loaders } from '../graphql/loaders';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
@@ -18,8 +20,6 @@ import type {
   SetSweepAssignmentsInput,
   SweepsArgs,
 } from './dto/sweep.inputs';
-import { BureauReadsRepository } from './reads/bureau-reads.repository';
-import { ExposureReadsRepository } from './reads/exposure-reads.repository';
 import type { SweepAssignment } from './sweep-assignment.entity';
 import type { Sweep } from './sweep.entity';
 import { AssignmentRow, sweepCursor, SweepLock, SweepsRepository } from './sweeps.repository';
@@ -30,8 +30,8 @@ export class SweepsService {
   constructor(
     private readonly database: Database,
     private readonly sweeps: SweepsRepository,
-    private readonly bureaus: BureauReadsRepository,
-    private readonly exposures: ExposureReadsRepository,
+    private readonly bureaus: BureausRepository,
+    private readonly exposures: ExposuresRepository,
     private readonly audit: AuditService,
     private readonly reference: ReferenceService,
   ) {}
@@ -182,9 +182,9 @@ export class SweepsService {
   /** Exposures that triggered sweeps, newest first; batched. */
   async exposuresOf(sweepId: string, loaders: Loaders): Promise<Exposure[]> {
     const ids = await this.sweeps.exposureIdsLoader(loaders).load(sweepId);
-    const exposures = await this.exposures.loader(loaders).loadMany(ids);
+    const exposures = await this.exposures.exposureLoader(loaders).loadMany(ids);
     return exposures
-      .filter((exposure): exposure is Exposure => !(exposure instanceof Error))
+      .filter((exposure): exposure is Exposure => !!exposure && !(exposure instanceof Error))
       .sort((a, b) => b.exposedOn.localeCompare(a.exposedOn) || b.id.localeCompare(a.id));
   }
 

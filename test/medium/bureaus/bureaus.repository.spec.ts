@@ -54,4 +54,36 @@ describe('BureausRepository', () => {
     expect(missing).toBeUndefined();
     expect(bureaus.bureauLoader(new Loaders(db.database))).not.toBe(loader);
   });
+
+  it('finds bureaus by id, ids and code, and tells which ids and codes are bureaus', async () => {
+    const one = await createBureau(db);
+    const two = await createBureau(db);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await bureaus.findById(db.manager, one.id)).toMatchObject({ code: one.code });
+    expect(await bureaus.findById(db.manager, unknown)).toBeNull();
+    expect(await bureaus.findByCode(db.manager, two.code)).toMatchObject({ id: two.id });
+    expect(await bureaus.findByCode(db.manager, 'NO-SUCH-CODE')).toBeNull();
+    const found = await bureaus.findByIds(db.manager, [one.id, two.id, unknown]);
+    expect(found.map((bureau) => bureau.id).sort()).toEqual([one.id, two.id].sort());
+    expect(await bureaus.findByIds(db.manager, [])).toEqual([]);
+    expect(await bureaus.knownIds(db.manager, [one.id, unknown])).toEqual(new Set([one.id]));
+    expect(await bureaus.knownIds(db.manager, [])).toEqual(new Set());
+    expect(await bureaus.idsByCode(db.manager, [one.code, two.code, 'NO-SUCH-CODE'])).toEqual(
+      new Map([
+        [one.code, one.id],
+        [two.code, two.id],
+      ]),
+    );
+  });
+
+  it('gives the ids of a bureau’s subtree, and nothing above or beside it', async () => {
+    const county = await createBureau(db, { kind: 'COUNTY' });
+    const station = await createBureau(db, { parentId: county.id });
+    const deeper = await createBureau(db, { parentId: station.id });
+    await createBureau(db);
+    expect((await bureaus.subtreeIds(db.manager, county.id)).sort()).toEqual(
+      [county.id, station.id, deeper.id].sort(),
+    );
+    expect(await bureaus.subtreeIds(db.manager, deeper.id)).toEqual([deeper.id]);
+  });
 });

@@ -8,7 +8,7 @@ import { Scope } from '../../../src/common/scope';
 import { FollowUpsRepository } from '../../../src/follow-ups/follow-ups.repository';
 import { FollowUpsService } from '../../../src/follow-ups/follow-ups.service';
 import { Loaders } from '../../../src/graphql/loaders';
-import { OfficerReadsRepository } from '../../../src/sweeps/reads/officer-reads.repository';
+import { OfficersRepository } from '../../../src/officers/officers.repository';
 import {
   createFinding,
   createInspection,
@@ -34,7 +34,7 @@ describe('follow-ups: the version-checked update of a finding, and scope', () =>
     service = new FollowUpsService(
       db.database,
       repository,
-      new OfficerReadsRepository(),
+      new OfficersRepository(),
       new IdempotencyService(db.database, new IdempotencyRepository()),
       new AuditService(),
     );

@@ -8,12 +8,11 @@ import { CalendarService } from '../../../src/common/time/calendar.service';
 import { Database } from '../../../src/database/database';
 import type { LogInspectionInput } from '../../../src/inspections/dto/inspection.inputs';
 import { InspectionsService } from '../../../src/inspections/inspections.service';
-import { ExposuresReader } from '../../../src/inspections/repositories/exposures-reader';
 import { FindingsRepository } from '../../../src/inspections/repositories/findings.repository';
 import { InspectionsRepository } from '../../../src/inspections/repositories/inspections.repository';
-import { OfficersReader } from '../../../src/inspections/repositories/officers-reader';
 import { PremisesReader } from '../../../src/inspections/repositories/premises-reader';
 import { SweepsReader } from '../../../src/inspections/repositories/sweeps-reader';
+import { OfficersRepository } from '../../../src/officers/officers.repository';
 import { CalendarRepository } from '../../../src/reference/calendar.repository';
 import { ReferenceRepository } from '../../../src/reference/reference.repository';
 import { ReferenceService } from '../../../src/reference/reference.service';
@@ -54,9 +53,8 @@ describe('logInspection in one transaction', () => {
       new FindingsRepository(),
       new SweepsRepository(),
       new PremisesReader(),
-      new OfficersReader(),
+      new OfficersRepository(),
       new SweepsReader(),
-      new ExposuresReader(),
     );
     officer = inspectorOf(field.officersA[0], field.bureauA.id, [
       field.bureauA.id,

@@ -1,3 +1,4 @@
+import { Loaders } from '../../../src/graphql/loaders';
 import { OfficersRepository } from '../../../src/officers/officers.repository';
 import { cityBureau, createBureau } from '../../factories/people';
 import { mediumDatabase, type MediumDatabase } from '../medium';
@@ -85,5 +86,30 @@ describe('OfficersRepository', () => {
     });
     expect((await officers.findById(db.manager, id))?.active).toBe(true);
     expect(await officers.credentials(db.manager, 'NO-SUCH-CERTIFICATE')).toBeNull();
+  });
+
+  it('tells whether any officer exists, and gives officers’ ids by certificate number', async () => {
+    expect(await officers.any(db.manager)).toBe(true);
+    const bureau = await createBureau(db);
+    const id = await officer(bureau.id);
+    const [{ certificate_number: certificate }] = await db.query<{ certificate_number: string }>(
+      'SELECT certificate_number FROM officers WHERE id = $1',
+      [id],
+    );
+    expect(
+      await officers.idsByCertificateForSystem(db.manager, [certificate, 'NO-SUCH-CERTIFICATE']),
+    ).toEqual(new Map([[certificate, id]]));
+    expect(await officers.idsByCertificateForSystem(db.manager, [])).toEqual(new Map());
+  });
+
+  it('loads officers by id for one request, undefined for an unknown id', async () => {
+    const bureau = await createBureau(db);
+    const id = await officer(bureau.id);
+    const loaders = new Loaders(db.database);
+    const loader = officers.officerLoader(loaders);
+    expect(officers.officerLoader(loaders)).toBe(loader);
+    const [found, missing] = await loader.loadMany([id, '00000000-0000-4000-8000-000000000000']);
+    expect(found).toMatchObject({ id, bureauId: bureau.id });
+    expect(missing).toBeUndefined();
   });
 });

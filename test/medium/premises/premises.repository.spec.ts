@@ -1,10 +1,10 @@
 import { AuditService } from '../../../src/audit/audit.service';
+import { BureausRepository } from '../../../src/bureaus/bureaus.repository';
 import { render } from '../../../src/common/messages/message';
 import { cursorCodec } from '../../../src/common/pagination/cursor';
 import { Scope } from '../../../src/common/scope';
 import { Database } from '../../../src/database/database';
 import { Loaders } from '../../../src/graphql/loaders';
-import { PremisesBureausRepository } from '../../../src/premises/premises-bureaus.repository';
 import { PremisesImportService } from '../../../src/premises/premises-import.service';
 import { PremisesRepository } from '../../../src/premises/premises.repository';
 import { PremisesService } from '../../../src/premises/premises.service';
@@ -152,7 +152,7 @@ describe('PremisesRepository', () => {
         new Database(db.dataSource),
         new AuditService(),
         premises,
-        new PremisesBureausRepository(),
+        new BureausRepository(),
       );
       bureau = await createBureau(db);
     });

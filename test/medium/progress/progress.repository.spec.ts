@@ -149,8 +149,5 @@ describe('ProgressRepository', () => {
     expect(await repository.daily(db.manager, Scope.system(), selection)).toEqual([
       { date: '2019-03-20', inspections: 3, findings: 3 },
     ]);
-    expect((await repository.subtreeIds(db.manager, county.id)).sort()).toEqual(
-      [county.id, station.id].sort(),
-    );
   });
 });

@@ -7,35 +7,17 @@ import type { Scope } from '../common/scope';
 import { ExposedProduct } from '../exposures/exposed-product.entity';
 import { Exposure } from '../exposures/exposure.entity';
 import type { Loaders } from '../graphql/loaders';
-import { Finding } from '../inspections/finding.entity';
-import { Inspection } from '../inspections/inspection.entity';
-import { Premises } from '../premises/premises.entity';
 
 /**
- * What an alert (发现被曝光产品预警) shows, read by id: the finding, its inspection and premises
- * (jurisdiction-bound: within the subscriber's scope) and the bureau, exposed product and
- * exposure they name. These are other areas' tables, read here until their repositories offer
- * scoped loaders. Each loader belongs to one alert's `Loaders` (a subscription gets fresh ones
+ * What an alert (发现被曝光产品预警) shows, read by id, besides the finding, its inspection and
+ * premises (read through FindingsRepository, InspectionsRepository and PremisesRepository, within
+ * the subscriber's scope): the bureau, exposed product and exposure they name. These are other
+ * areas' tables, read here until their repositories offer loaders. Each loader belongs to one alert's `Loaders` (a subscription gets fresh ones
  * for every alert) and reads through `loaders.read`, so the replica routing stays; an id not
  * found, or outside the scope, loads as NotFound.
  */
 @Injectable()
 export class AlertsRepository {
-  /** Findings by id within `scope`. */
-  findingLoader(loaders: Loaders, scope: Scope): DataLoader<string, Finding> {
-    return byIdLoader(loaders, 'alerts.findingById', Finding, 'Finding', scope);
-  }
-
-  /** Inspections by id within `scope`. */
-  inspectionLoader(loaders: Loaders, scope: Scope): DataLoader<string, Inspection> {
-    return byIdLoader(loaders, 'alerts.inspectionById', Inspection, 'Inspection', scope);
-  }
-
-  /** Premises by id within `scope`. */
-  premisesLoader(loaders: Loaders, scope: Scope): DataLoader<string, Premises> {
-    return byIdLoader(loaders, 'alerts.premisesById', Premises, 'Premises', scope);
-  }
-
   /** Bureaus by id (not jurisdiction-bound: every officer may name any bureau). */
   bureauLoader(loaders: Loaders): DataLoader<string, Bureau> {
     return byIdLoader(loaders, 'alerts.bureauById', Bureau, 'Bureau', null);

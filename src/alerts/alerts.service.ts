@@ -7,7 +7,10 @@ import { message } from '../common/messages/message';
 import { Scope } from '../common/scope';
 import type { SubscriberConnection } from '../graphql/context';
 import type { Loaders } from '../graphql/loaders';
+import { FindingsRepository } from '../inspections/repositories/findings.repository';
+import { InspectionsRepository } from '../inspections/repositories/inspections.repository';
 import type { Role } from '../officers/officer.entity';
+import { PremisesRepository } from '../premises/premises.repository';
 import { AlertsRepository } from './alerts.repository';
 import type { ExposedProductAlertType } from './dto/exposed-product-alert.types';
 import type { ExposedProductEvent } from './exposed-product-events';
@@ -34,6 +37,9 @@ export class AlertsService {
     private readonly listener: ExposedProductListener,
     private readonly auth: AuthService,
     private readonly repository: AlertsRepository,
+    private readonly findings: FindingsRepository,
+    private readonly inspections: InspectionsRepository,
+    private readonly premises: PremisesRepository,
   ) {}
 
   /**
@@ -72,12 +78,12 @@ export class AlertsService {
     loaders: Loaders,
     scope: Scope,
   ): Promise<ExposedProductAlertType> {
-    const finding = await this.repository.findingLoader(loaders, scope).load(event.findingId);
+    const finding = await this.findings.findingLoader(loaders, scope).load(event.findingId);
     if (!finding.exposedProductId) throw new NotFound('Finding', event.findingId);
     const [inspection, exposedProduct, premises, bureau] = await Promise.all([
-      this.repository.inspectionLoader(loaders, scope).load(finding.inspectionId),
+      this.inspections.inspectionLoader(loaders, scope).load(finding.inspectionId),
       this.repository.exposedProductLoader(loaders).load(finding.exposedProductId),
-      this.repository.premisesLoader(loaders, scope).load(finding.premisesId),
+      this.premises.premisesLoader(loaders, scope).load(finding.premisesId),
       this.repository.bureauLoader(loaders).load(finding.bureauId),
     ]);
     const exposure = await this.repository.exposureLoader(loaders).load(exposedProduct.exposureId);

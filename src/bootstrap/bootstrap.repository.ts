@@ -18,8 +18,9 @@ export interface RootOfficer {
  * Every SQL statement of the bootstrap and the demo seed. The writes are the two that no service
  * can do (the first bureau and the first officer, before any officer exists to act). The reads
  * are look-ups of what a previous, interrupted run of the demo seed already wrote, by natural key,
- * over other areas' tables that have no repository method for it yet (bureaus, officers, premises,
- * exposures, sweeps, findings): unscoped, for this system job only.
+ * over other areas' tables that have no repository method for it yet (bureaus, officers,
+ * exposures): unscoped, for this system job only. Premises, sweeps, inspections and findings are
+ * looked up through their own repositories' `…ForSystem` methods.
  */
 @Injectable()
 export class BootstrapRepository {
@@ -84,20 +85,6 @@ export class BootstrapRepository {
     return new Map(rows.map((row) => [row.certificate_number, row.id]));
   }
 
-  /** Premises' ids by name and address (`name\u0000address`), of those that exist. */
-  async premisesIdsByNameAndAddressForSystem(
-    manager: EntityManager,
-    premises: { name: string; address: string }[],
-  ): Promise<Map<string, string>> {
-    const rows = await manager.query<{ id: string; name: string; address: string }[]>(
-      `SELECT DISTINCT ON (name, address) id, name, address FROM premises
-        WHERE (name, address) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-        ORDER BY name, address, created_at, id`,
-      [premises.map((row) => row.name), premises.map((row) => row.address)],
-    );
-    return new Map(rows.map((row) => [`${row.name}\u0000${row.address}`, row.id]));
-  }
-
   /** The first exposure of this source and title on that day, if any. */
   async exposureIdForSystem(
     manager: EntityManager,
@@ -109,34 +96,5 @@ export class BootstrapRepository {
       [exposure.source, exposure.title, exposure.exposedOn],
     );
     return row?.id ?? null;
-  }
-
-  async sweepIdByCode(manager: EntityManager, code: string): Promise<string | null> {
-    const [row] = await manager.query<{ id: string }[]>(`SELECT id FROM sweeps WHERE code = $1`, [
-      code,
-    ]);
-    return row?.id ?? null;
-  }
-
-  /** The findings of an inspection in the order they were written (the order logged). */
-  async findingIdsOfInspectionForSystem(
-    manager: EntityManager,
-    inspectionId: string,
-  ): Promise<string[]> {
-    const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM findings WHERE inspection_id = $1 ORDER BY created_at, id`,
-      [inspectionId],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  /** Whether a sweep of this code has an inspection: the last thing the demo seed writes. */
-  async sweepHasInspectionForSystem(manager: EntityManager, code: string): Promise<boolean> {
-    const [row] = await manager.query<{ found: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM inspections i JOIN sweeps s ON s.id = i.sweep_id
-                       WHERE s.code = $1) AS found`,
-      [code],
-    );
-    return row.found;
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PremisesModule } from '../premises/premises.module';
 import { SweepsModule } from '../sweeps/sweeps.module';
 import { FindingsResolver } from './findings.resolver';
 import { FindingsService } from './findings.service';
@@ -10,11 +11,9 @@ import { FindingsRepository } from './repositories/findings.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
 import { ExposuresReader } from './repositories/exposures-reader';
 import { OfficersReader } from './repositories/officers-reader';
-import { PremisesReader } from './repositories/premises-reader';
-import { SweepsReader } from './repositories/sweeps-reader';
 
 @Module({
-  imports: [SweepsModule],
+  imports: [PremisesModule, SweepsModule],
   providers: [
     InspectionsResolver,
     InspectionsService,
@@ -23,9 +22,7 @@ import { SweepsReader } from './repositories/sweeps-reader';
     PremisesInspectionsResolver,
     InspectionsRepository,
     FindingsRepository,
-    PremisesReader,
     OfficersReader,
-    SweepsReader,
     ExposuresReader,
     BureausReader,
   ],

@@ -13,6 +13,7 @@ import { shanghaiDay } from '../common/time/shanghai';
 import { Database } from '../database/database';
 import { twoOfficersProblem } from '../officers/two-officers';
 import type { Premises } from '../premises/premises.entity';
+import { PremisesRepository } from '../premises/premises.repository';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService, ReferenceSnapshot } from '../reference/reference.service';
 import type { Sweep } from '../sweeps/sweep.entity';
@@ -30,8 +31,6 @@ import { FindingsRepository } from './repositories/findings.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
 import { ExposuresReader } from './repositories/exposures-reader';
 import { OfficersReader } from './repositories/officers-reader';
-import { PremisesReader } from './repositories/premises-reader';
-import { SweepsReader } from './repositories/sweeps-reader';
 
 interface InspectionContext {
   id: string;
@@ -57,9 +56,8 @@ export class InspectionsService {
     private readonly inspections: InspectionsRepository,
     private readonly findings: FindingsRepository,
     private readonly sweeps: SweepsRepository,
-    private readonly premises: PremisesReader,
+    private readonly premises: PremisesRepository,
     private readonly officers: OfficersReader,
-    private readonly sweepsReader: SweepsReader,
     private readonly exposures: ExposuresReader,
   ) {}
 
@@ -193,7 +191,7 @@ export class InspectionsService {
   ): Promise<string> {
     const sweep = await this.sweeps.lock(manager, input.sweepId, 'share');
     if (!sweep) throw new NotFound('Sweep', input.sweepId);
-    const [premises] = await this.premises.byIds(manager, Scope.of(officer), [input.premisesId]);
+    const premises = await this.premises.findInScope(manager, Scope.of(officer), input.premisesId);
     if (!premises) throw new NotFound('Premises', input.premisesId);
     const snapshot = await this.reference.load(manager);
     const category = snapshot.categoryById.get(input.categoryId);
@@ -265,7 +263,7 @@ export class InspectionsService {
     );
     if (officersIssue) problems.push({ path: 'input.officerIds', message: officersIssue });
 
-    if (!(await this.sweepsReader.isCategoryOfSweep(manager, sweep.id, category.id))) {
+    if (!(await this.sweeps.categoryInSweep(manager, sweep.id, category.id))) {
       problems.push({
         path: 'input.categoryId',
         message: message('inspections.categoryNotOfSweep'),

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { InspectionsModule } from '../inspections/inspections.module';
+import { PremisesModule } from '../premises/premises.module';
 import { SweepsModule } from '../sweeps/sweeps.module';
 import { SelectionRepository } from './selection.repository';
 import { InspectionPlanResolver, InspectionPlanVisitResolver } from './selection.resolver';
@@ -6,7 +8,7 @@ import { SelectionService } from './selection.service';
 
 /** 双随机、一公开: random dual selection plans (issue 9). */
 @Module({
-  imports: [SweepsModule],
+  imports: [InspectionsModule, PremisesModule, SweepsModule],
   providers: [
     SelectionService,
     SelectionRepository,

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BureauReadsRepository } from './reads/bureau-reads.repository';
 import { ExposureReadsRepository } from './reads/exposure-reads.repository';
-import { FieldWorkReadsRepository } from './reads/field-work-reads.repository';
 import { OfficerReadsRepository } from './reads/officer-reads.repository';
 import { SweepAssignmentsResolver } from './sweep-assignments.resolver';
 import { SweepsRepository } from './sweeps.repository';
@@ -21,7 +20,6 @@ import { SweepsService } from './sweeps.service';
     BureauReadsRepository,
     ExposureReadsRepository,
     OfficerReadsRepository,
-    FieldWorkReadsRepository,
   ],
   exports: [
     SweepsService,
@@ -29,7 +27,6 @@ import { SweepsService } from './sweeps.service';
     BureauReadsRepository,
     ExposureReadsRepository,
     OfficerReadsRepository,
-    FieldWorkReadsRepository,
   ],
 })
 export class SweepsModule {}

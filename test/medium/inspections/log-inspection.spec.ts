@@ -12,8 +12,7 @@ import { ExposuresReader } from '../../../src/inspections/repositories/exposures
 import { FindingsRepository } from '../../../src/inspections/repositories/findings.repository';
 import { InspectionsRepository } from '../../../src/inspections/repositories/inspections.repository';
 import { OfficersReader } from '../../../src/inspections/repositories/officers-reader';
-import { PremisesReader } from '../../../src/inspections/repositories/premises-reader';
-import { SweepsReader } from '../../../src/inspections/repositories/sweeps-reader';
+import { PremisesRepository } from '../../../src/premises/premises.repository';
 import { CalendarRepository } from '../../../src/reference/calendar.repository';
 import { ReferenceRepository } from '../../../src/reference/reference.repository';
 import { ReferenceService } from '../../../src/reference/reference.service';
@@ -53,9 +52,8 @@ describe('logInspection in one transaction', () => {
       new InspectionsRepository(),
       new FindingsRepository(),
       new SweepsRepository(),
-      new PremisesReader(),
+      new PremisesRepository(),
       new OfficersReader(),
-      new SweepsReader(),
       new ExposuresReader(),
     );
     officer = inspectorOf(field.officersA[0], field.bureauA.id, [

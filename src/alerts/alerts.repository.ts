@@ -12,9 +12,9 @@ import type { Loaders } from '../graphql/loaders';
  * What an alert (发现被曝光产品预警) shows, read by id, besides the finding, its inspection and
  * premises (read through FindingsRepository, InspectionsRepository and PremisesRepository, within
  * the subscriber's scope): the bureau, exposed product and exposure they name. These are other
- * areas' tables, read here until their repositories offer loaders. Each loader belongs to one alert's `Loaders` (a subscription gets fresh ones
- * for every alert) and reads through `loaders.read`, so the replica routing stays; an id not
- * found, or outside the scope, loads as NotFound.
+ * areas' tables, read here until their repositories offer loaders. Each loader belongs to one
+ * alert's `Loaders` (a subscription gets fresh ones for every alert) and reads through
+ * `loaders.read`, so the replica routing stays; an id not found loads as NotFound.
  */
 @Injectable()
 export class AlertsRepository {

@@ -14,7 +14,7 @@ import { SelectionRepository } from '../selection/selection.repository';
 import { AUDITED_ENTITY_TYPES, AuditEvent, AuditedEntityType } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
 
-/** Whether a record of one entity type lies in a restricted scope, asked of its area's repository. */
+/** Whether a record of one entity type lies in a restricted scope, asked of its area. */
 type InScope = (manager: EntityManager, scope: Scope, id: string) => Promise<boolean>;
 
 /** Reads the audit log (审计日志) of one record, within the reader's jurisdiction. */

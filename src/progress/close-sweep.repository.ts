@@ -7,8 +7,8 @@ import { Finding, TERMINAL_STATUSES } from '../inspections/finding.entity';
 
 /**
  * Every SQL statement of closing a sweep (结束专项整治行动) and of the findings it carried over
- * (结转). The sweep itself is locked only through `SweepsRepository.lock`; the status change and
- * the findings' flag are written here (the status by SweepsRepository.markClosed), in the caller's transaction.
+ * (结转). The sweep itself is locked and closed only through SweepsRepository (`lock`,
+ * `markClosed`); the findings' flag is written here, in the caller's transaction.
  */
 @Injectable()
 export class CloseSweepRepository {

@@ -9,8 +9,10 @@ import { Scope } from '../common/scope';
 import { ExposuresRepository } from '../exposures/exposures.repository';
 import type { SubscriberConnection } from '../graphql/context';
 import type { Loaders } from '../graphql/loaders';
+import { FindingsRepository } from '../inspections/repositories/findings.repository';
+import { InspectionsRepository } from '../inspections/repositories/inspections.repository';
 import type { Role } from '../officers/officer.entity';
-import { AlertsRepository } from './alerts.repository';
+import { PremisesRepository } from '../premises/premises.repository';
 import type { ExposedProductAlertType } from './dto/exposed-product-alert.types';
 import type { ExposedProductEvent } from './exposed-product-events';
 import { ExposedProductListener } from './exposed-product-listener.service';
@@ -35,9 +37,11 @@ export class AlertsService {
   constructor(
     private readonly listener: ExposedProductListener,
     private readonly auth: AuthService,
-    private readonly repository: AlertsRepository,
     private readonly bureaus: BureausRepository,
     private readonly exposures: ExposuresRepository,
+    private readonly findings: FindingsRepository,
+    private readonly inspections: InspectionsRepository,
+    private readonly premises: PremisesRepository,
   ) {}
 
   /**
@@ -76,12 +80,12 @@ export class AlertsService {
     loaders: Loaders,
     scope: Scope,
   ): Promise<ExposedProductAlertType> {
-    const finding = await this.repository.findingLoader(loaders, scope).load(event.findingId);
+    const finding = await this.findings.findingLoader(loaders, scope).load(event.findingId);
     if (!finding.exposedProductId) throw new NotFound('Finding', event.findingId);
     const [inspection, exposedProduct, premises, bureau] = await Promise.all([
-      this.repository.inspectionLoader(loaders, scope).load(finding.inspectionId),
+      this.inspections.inspectionLoader(loaders, scope).load(finding.inspectionId),
       this.exposures.exposedProductLoader(loaders).load(finding.exposedProductId),
-      this.repository.premisesLoader(loaders, scope).load(finding.premisesId),
+      this.premises.premisesLoader(loaders, scope).load(finding.premisesId),
       this.bureaus.bureauLoader(loaders).load(finding.bureauId),
     ]);
     if (!exposedProduct) throw new NotFound('ExposedProduct', finding.exposedProductId);

@@ -1,21 +1,26 @@
 import { Global, Module } from '@nestjs/common';
+import { BureausModule } from '../bureaus/bureaus.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { InspectionsModule } from '../inspections/inspections.module';
 import { OfficersModule } from '../officers/officers.module';
+import { PremisesModule } from '../premises/premises.module';
+import { SelectionModule } from '../selection/selection.module';
 import { AuditResolver } from './audit.resolver';
 import { AuditTrailService } from './audit-trail.service';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
-import { AuditedRecordsRepository } from './audited-records.repository';
 
 @Global()
 @Module({
-  imports: [OfficersModule],
-  providers: [
-    AuditService,
-    AuditTrailService,
-    AuditResolver,
-    AuditRepository,
-    AuditedRecordsRepository,
+  imports: [
+    BureausModule,
+    EvidenceModule,
+    InspectionsModule,
+    OfficersModule,
+    PremisesModule,
+    SelectionModule,
   ],
+  providers: [AuditService, AuditTrailService, AuditResolver, AuditRepository],
   exports: [AuditService],
 })
 export class AuditModule {}

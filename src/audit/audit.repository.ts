@@ -18,7 +18,8 @@ export interface NewAuditEvent {
 
 /**
  * Every SQL statement on audit_events (审计日志), which the database keeps append-only. A trail
- * takes no scope: whether the reader may see the record is asked first of AuditedRecordsRepository.
+ * takes no scope: whether the reader may see the record is asked first of the repository of the
+ * record's own area (AuditTrailService).
  */
 @Injectable()
 export class AuditRepository {

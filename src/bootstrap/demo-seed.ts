@@ -17,11 +17,15 @@ import type { FindingInput } from '../inspections/dto/inspection.inputs';
 import type { Inspection } from '../inspections/inspection.entity';
 import { InspectionsService } from '../inspections/inspections.service';
 import { OfficersRepository } from '../officers/officers.repository';
+import { FindingsRepository } from '../inspections/repositories/findings.repository';
+import { InspectionsRepository } from '../inspections/repositories/inspections.repository';
 import { OfficersService } from '../officers/officers.service';
 import { PremisesImportService } from '../premises/premises-import.service';
+import { PremisesRepository } from '../premises/premises.repository';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import type { Sweep } from '../sweeps/sweep.entity';
+import { SweepsRepository } from '../sweeps/sweeps.repository';
 import { SweepsService } from '../sweeps/sweeps.service';
 import { BootstrapRepository } from './bootstrap.repository';
 import { CITY_BUREAU } from './city-bureau';
@@ -106,12 +110,18 @@ export class DemoSeed {
     private readonly sweepsService: SweepsService,
     private readonly followUps: FollowUpsService,
     private readonly reference: ReferenceService,
+    private readonly premisesRepository: PremisesRepository,
+    private readonly sweepsRepository: SweepsRepository,
+    private readonly inspectionsRepository: InspectionsRepository,
+    private readonly findingsRepository: FindingsRepository,
     private readonly moduleRef: ModuleRef,
   ) {}
 
   /** Whether the demo is all there (the last step done). */
-  isComplete(): Promise<boolean> {
-    return this.repository.sweepHasInspectionForSystem(this.database.manager, CURRENT_SWEEP.code);
+  async isComplete(): Promise<boolean> {
+    const manager = this.database.manager;
+    const sweepId = await this.sweepsRepository.idByCodeForSystem(manager, CURRENT_SWEEP.code);
+    return sweepId !== null && this.inspectionsRepository.anyOfSweepForSystem(manager, sweepId);
   }
 
   /** Seeds what is missing of the demo; false when it was complete already. */
@@ -231,7 +241,7 @@ export class DemoSeed {
 
   /** The premises registry, imported by DEMO-ADMIN as a clerk would (rows not there yet). */
   private async seedPremises(admin: CurrentOfficer): Promise<Ids> {
-    const existing = await this.repository.premisesIdsByNameAndAddressForSystem(
+    const existing = await this.premisesRepository.idsByNameAndAddressForSystem(
       this.database.manager,
       DEMO_PREMISES,
     );
@@ -255,7 +265,7 @@ export class DemoSeed {
       if (result.rejected.length > 0 || result.created !== missing.length)
         throw new Error(`The demo premises were not imported: ${JSON.stringify(result)}`);
     }
-    const ids = await this.repository.premisesIdsByNameAndAddressForSystem(
+    const ids = await this.premisesRepository.idsByNameAndAddressForSystem(
       this.database.manager,
       DEMO_PREMISES,
     );
@@ -314,7 +324,10 @@ export class DemoSeed {
       assignments: [string, string, number][];
     },
   ): Promise<Sweep> {
-    const existing = await this.repository.sweepIdByCode(this.database.manager, spec.code);
+    const existing = await this.sweepsRepository.idByCodeForSystem(
+      this.database.manager,
+      spec.code,
+    );
     let sweep = existing
       ? await this.sweepsService.get(existing)
       : await this.sweepsService.create(
@@ -383,7 +396,7 @@ export class DemoSeed {
       },
       inspector,
     );
-    const findingIds = await this.repository.findingIdsOfInspectionForSystem(
+    const findingIds = await this.findingsRepository.idsOfInspectionForSystem(
       this.database.manager,
       logged.id,
     );

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { CitingFindingsRepository } from './citing-findings.repository';
+import { InspectionsModule } from '../inspections/inspections.module';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceResolver } from './evidence.resolver';
@@ -8,10 +8,10 @@ import { EvidenceService } from './evidence.service';
 import { EVIDENCE_STORE, FolderEvidenceStore } from './evidence-store';
 
 @Module({
+  imports: [InspectionsModule],
   controllers: [EvidenceController],
   providers: [
     EvidenceRepository,
-    CitingFindingsRepository,
     EvidenceService,
     EvidenceResolver,
     {
@@ -20,5 +20,6 @@ import { EVIDENCE_STORE, FolderEvidenceStore } from './evidence-store';
       useFactory: (config: AppConfig) => new FolderEvidenceStore(config.evidenceDir),
     },
   ],
+  exports: [EvidenceRepository],
 })
 export class EvidenceModule {}

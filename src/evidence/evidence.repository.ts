@@ -16,7 +16,7 @@ export interface NewEvidenceFile {
 /**
  * Every SQL statement on evidence files (证据文件). A file is kept by its SHA-256 and is not
  * jurisdiction-bound itself: who may see it is decided by the findings citing it
- * (CitingFindingsRepository), before any read here.
+ * (FindingsRepository.citesEvidenceInScope), before any read here.
  */
 @Injectable()
 export class EvidenceRepository {
@@ -38,6 +38,11 @@ export class EvidenceRepository {
       .execute();
     const created = (inserted.raw as EvidenceFile[]).length > 0;
     return { file: await manager.findOneByOrFail(EvidenceFile, { sha256: file.sha256 }), created };
+  }
+
+  /** The file of this id, or null. */
+  findById(manager: EntityManager, id: string): Promise<EvidenceFile | null> {
+    return manager.findOneBy(EvidenceFile, { id });
   }
 
   /** The file of this SHA-256, or null when it has not arrived. */

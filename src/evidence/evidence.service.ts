@@ -8,7 +8,7 @@ import { message } from '../common/messages/message';
 import { Scope } from '../common/scope';
 import { Database } from '../database/database';
 import type { Loaders } from '../graphql/loaders';
-import { CitingFindingsRepository } from './citing-findings.repository';
+import { FindingsRepository } from '../inspections/repositories/findings.repository';
 import type { EvidenceFile } from './evidence-file.entity';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store';
 import { EvidenceRepository } from './evidence.repository';
@@ -34,7 +34,7 @@ export class EvidenceService {
   constructor(
     private readonly database: Database,
     private readonly files: EvidenceRepository,
-    private readonly findings: CitingFindingsRepository,
+    private readonly findings: FindingsRepository,
     private readonly audit: AuditService,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
   ) {}
@@ -104,7 +104,11 @@ export class EvidenceService {
 
   /** NOT_FOUND unless a finding within the officer's jurisdiction cites the file. */
   private async assertCited(officer: CurrentOfficer, sha256: string): Promise<void> {
-    const cited = await this.findings.anyInScope(this.database.manager, Scope.of(officer), sha256);
+    const cited = await this.findings.citesEvidenceInScope(
+      this.database.manager,
+      Scope.of(officer),
+      sha256,
+    );
     if (!cited) throw evidenceNotFound(sha256);
   }
 }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ExposureSweepsRepository } from './exposure-sweeps.repository';
+import { SweepsModule } from '../sweeps/sweeps.module';
 import { ExposuresRepository } from './exposures.repository';
 import { ExposuresResolver } from './exposures.resolver';
 import { ExposuresService } from './exposures.service';
 
 @Module({
-  providers: [ExposuresResolver, ExposuresService, ExposuresRepository, ExposureSweepsRepository],
+  imports: [SweepsModule],
+  providers: [ExposuresResolver, ExposuresService, ExposuresRepository],
   exports: [ExposuresService, ExposuresRepository],
 })
 export class ExposuresModule {}

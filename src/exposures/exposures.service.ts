@@ -11,10 +11,10 @@ import type { Loaders } from '../graphql/loaders';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import type { Sweep } from '../sweeps/sweep.entity';
+import { SweepsRepository } from '../sweeps/sweeps.repository';
 import type { RecordExposureInput } from './dto/exposure.inputs';
 import type { ExposedProduct } from './exposed-product.entity';
 import type { Exposure } from './exposure.entity';
-import { ExposureSweepsRepository } from './exposure-sweeps.repository';
 import { EXPOSURE_CURSOR, ExposuresRepository } from './exposures.repository';
 
 /** Exposures (曝光事件) and their exposed products (被曝光产品). */
@@ -23,7 +23,7 @@ export class ExposuresService {
   constructor(
     private readonly database: Database,
     private readonly exposures: ExposuresRepository,
-    private readonly exposureSweeps: ExposureSweepsRepository,
+    private readonly sweeps: SweepsRepository,
     private readonly audit: AuditService,
     private readonly reference: ReferenceService,
   ) {}
@@ -105,8 +105,12 @@ export class ExposuresService {
   }
 
   /** The sweeps each exposure triggered, newest start date first, batched per request. */
-  sweepsOf(exposureId: string, loaders: Loaders): Promise<Sweep[]> {
-    return this.exposureSweeps.sweepsLoader(loaders).load(exposureId);
+  async sweepsOf(exposureId: string, loaders: Loaders): Promise<Sweep[]> {
+    const ids = await this.sweeps.sweepIdsByExposureLoader(loaders).load(exposureId);
+    const sweeps = await this.sweeps.sweepLoader(loaders).loadMany(ids);
+    return sweeps
+      .filter((sweep): sweep is Sweep => !(sweep instanceof Error))
+      .sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id.localeCompare(a.id));
   }
 }
 

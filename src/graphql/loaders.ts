@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Database } from '../database/database';
 
 /**
@@ -48,26 +48,6 @@ export class Loaders {
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.primaryOnly) return work(this.database.manager);
     return this.database.read(work);
-  }
-
-  /**
-   * TRANSITIONAL: loads entities by primary key `id`, one query per tick for all ids asked, with no
-   * scope. Areas move to their repositories' scoped loaders.
-   */
-  byId<T extends ObjectLiteral & { id: string }>(
-    entity: EntityTarget<T>,
-  ): DataLoader<string, T | undefined> {
-    return this.get(
-      entity,
-      () =>
-        new DataLoader<string, T | undefined>(async (ids) => {
-          const rows = await this.read((manager) =>
-            manager.getRepository(entity).findBy({ id: In([...ids]) } as never),
-          );
-          const byKey = new Map(rows.map((row) => [row.id, row]));
-          return ids.map((id) => byKey.get(id));
-        }),
-    );
   }
 
   /**

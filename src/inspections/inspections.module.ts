@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BureausModule } from '../bureaus/bureaus.module';
 import { ExposuresModule } from '../exposures/exposures.module';
 import { OfficersModule } from '../officers/officers.module';
+import { PremisesModule } from '../premises/premises.module';
 import { SweepsModule } from '../sweeps/sweeps.module';
 import { FindingsResolver } from './findings.resolver';
 import { FindingsService } from './findings.service';
@@ -10,11 +11,9 @@ import { InspectionsService } from './inspections.service';
 import { PremisesInspectionsResolver } from './premises-inspections.resolver';
 import { FindingsRepository } from './repositories/findings.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
-import { PremisesReader } from './repositories/premises-reader';
-import { SweepsReader } from './repositories/sweeps-reader';
 
 @Module({
-  imports: [BureausModule, ExposuresModule, OfficersModule, SweepsModule],
+  imports: [BureausModule, ExposuresModule, OfficersModule, PremisesModule, SweepsModule],
   providers: [
     InspectionsResolver,
     InspectionsService,
@@ -23,8 +22,6 @@ import { SweepsReader } from './repositories/sweeps-reader';
     PremisesInspectionsResolver,
     InspectionsRepository,
     FindingsRepository,
-    PremisesReader,
-    SweepsReader,
   ],
   exports: [FindingsService, InspectionsRepository, FindingsRepository],
 })

@@ -11,10 +11,12 @@ import { Officer } from '../officers/officer.entity';
 import { OfficersRepository } from '../officers/officers.repository';
 import { PremisesType } from '../premises/dto/premises.types';
 import type { Premises } from '../premises/premises.entity';
+import { PremisesRepository } from '../premises/premises.repository';
 import { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import { SweepType } from '../sweeps/dto/sweep.types';
 import type { Sweep } from '../sweeps/sweep.entity';
+import { SweepsRepository } from '../sweeps/sweeps.repository';
 import { FindingPayload } from './dto/finding-payload';
 import {
   AddFindingInput,
@@ -27,8 +29,6 @@ import { FindingType, InspectionType } from './dto/inspection.types';
 import type { Finding } from './finding.entity';
 import { InspectionsService } from './inspections.service';
 import { FindingsRepository } from './repositories/findings.repository';
-import { PremisesReader } from './repositories/premises-reader';
-import { SweepsReader } from './repositories/sweeps-reader';
 
 @Resolver(() => InspectionType)
 export class InspectionsResolver {
@@ -36,10 +36,10 @@ export class InspectionsResolver {
     private readonly inspections: InspectionsService,
     private readonly reference: ReferenceService,
     private readonly findingsRepository: FindingsRepository,
-    private readonly premisesReader: PremisesReader,
-    private readonly sweepsReader: SweepsReader,
     private readonly bureaus: BureausRepository,
     private readonly officersRepository: OfficersRepository,
+    private readonly premisesRepository: PremisesRepository,
+    private readonly sweepsRepository: SweepsRepository,
   ) {}
 
   @Mutation(() => LogInspectionPayload, {
@@ -85,7 +85,9 @@ export class InspectionsResolver {
     @CurrentScope() scope: Scope,
   ): Promise<Premises> {
     // By the premises' bureau now: once it moved to another bureau, NOT_FOUND to the old one.
-    return this.premisesReader.premisesLoader(context.loaders, scope).load(inspection.premisesId);
+    return this.premisesRepository
+      .premisesLoader(context.loaders, scope)
+      .load(inspection.premisesId);
   }
 
   @ResolveField(() => TargetCategoryType, { description: 'The target category inspected for.' })
@@ -99,11 +101,8 @@ export class InspectionsResolver {
   }
 
   @ResolveField(() => SweepType, { description: 'The sweep it belongs to.' })
-  sweep(
-    @Parent() inspection: InspectionType,
-    @Context() context: GraphQLContext,
-  ): Promise<Sweep | null> {
-    return this.sweepsReader.sweepLoader(context.loaders).load(inspection.sweepId);
+  sweep(@Parent() inspection: InspectionType, @Context() context: GraphQLContext): Promise<Sweep> {
+    return this.sweepsRepository.sweepLoader(context.loaders).load(inspection.sweepId);
   }
 
   @ResolveField(() => BureauType, {

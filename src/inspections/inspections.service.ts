@@ -14,6 +14,7 @@ import { Database } from '../database/database';
 import { OfficersRepository } from '../officers/officers.repository';
 import { twoOfficersProblem } from '../officers/two-officers';
 import type { Premises } from '../premises/premises.entity';
+import { PremisesRepository } from '../premises/premises.repository';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService, ReferenceSnapshot } from '../reference/reference.service';
 import type { Sweep } from '../sweeps/sweep.entity';
@@ -29,8 +30,6 @@ import { inspectedAtProblem } from './inspection-rules';
 import type { Inspection } from './inspection.entity';
 import { FindingsRepository } from './repositories/findings.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
-import { PremisesReader } from './repositories/premises-reader';
-import { SweepsReader } from './repositories/sweeps-reader';
 
 interface InspectionContext {
   id: string;
@@ -56,9 +55,8 @@ export class InspectionsService {
     private readonly inspections: InspectionsRepository,
     private readonly findings: FindingsRepository,
     private readonly sweeps: SweepsRepository,
-    private readonly premises: PremisesReader,
     private readonly officers: OfficersRepository,
-    private readonly sweepsReader: SweepsReader,
+    private readonly premises: PremisesRepository,
   ) {}
 
   async logInspection(
@@ -191,7 +189,7 @@ export class InspectionsService {
   ): Promise<string> {
     const sweep = await this.sweeps.lock(manager, input.sweepId, 'share');
     if (!sweep) throw new NotFound('Sweep', input.sweepId);
-    const [premises] = await this.premises.byIds(manager, Scope.of(officer), [input.premisesId]);
+    const premises = await this.premises.findInScope(manager, Scope.of(officer), input.premisesId);
     if (!premises) throw new NotFound('Premises', input.premisesId);
     const snapshot = await this.reference.load(manager);
     const category = snapshot.categoryById.get(input.categoryId);
@@ -263,7 +261,7 @@ export class InspectionsService {
     );
     if (officersIssue) problems.push({ path: 'input.officerIds', message: officersIssue });
 
-    if (!(await this.sweepsReader.isCategoryOfSweep(manager, sweep.id, category.id))) {
+    if (!(await this.sweeps.categoryInSweep(manager, sweep.id, category.id))) {
       problems.push({
         path: 'input.categoryId',
         message: message('inspections.categoryNotOfSweep'),

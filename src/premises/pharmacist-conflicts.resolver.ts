@@ -44,7 +44,7 @@ export class PharmacistConflictsResolver {
     const premises = await this.premises
       .premisesLoader(context.loaders, scope)
       .loadMany(conflict.visiblePremisesIds);
-    return premises.filter((row): row is Premises => row !== undefined && !(row instanceof Error));
+    return premises.filter((row): row is Premises => !(row instanceof Error));
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { subtreeOf } from '../bureaus/bureau-tree';
+import { NotFound } from '../common/errors/domain-errors';
 import type { Scope } from '../common/scope';
 import type { Loaders } from '../graphql/loaders';
 import type { PremisesKind } from '../reference/target-category.entity';
@@ -75,18 +76,26 @@ export class PremisesRepository {
     return scope.apply(query, 'p.bureau_id').getMany();
   }
 
+  /** Whether the premises exists inside the scope (the audit trail's jurisdiction check). */
+  async existsInScope(manager: EntityManager, scope: Scope, id: string): Promise<boolean> {
+    const query = manager.createQueryBuilder(Premises, 'p').where('p.id = :id', { id });
+    return scope.apply(query, 'p.bureau_id').getExists();
+  }
+
   /**
-   * Premises by id for this request, within the scope: undefined for one that is unknown or
-   * outside it. One query per tick, read as the request's loaders read (replica outside mutations).
+   * Premises by id for this request, within the scope (by the premises' bureau now): one that is
+   * unknown or outside it (one moved to another bureau since it was inspected) loads as
+   * NOT_FOUND, however it is reached. One query per tick, read as the request's loaders read
+   * (replica outside mutations); one cache per scope.
    */
-  premisesLoader(loaders: Loaders, scope: Scope): DataLoader<string, Premises | undefined> {
+  premisesLoader(loaders: Loaders, scope: Scope): DataLoader<string, Premises> {
     return loaders.custom(
       `premisesById:${scopeName(scope)}`,
       () =>
-        new DataLoader<string, Premises | undefined>(async (ids) => {
+        new DataLoader<string, Premises>(async (ids) => {
           const rows = await loaders.read((manager) => this.findByIds(manager, scope, ids));
           const byId = new Map(rows.map((row) => [row.id, row]));
-          return ids.map((id) => byId.get(id));
+          return ids.map((id) => byId.get(id) ?? new NotFound('Premises', id));
         }),
     );
   }
@@ -147,6 +156,23 @@ export class PremisesRepository {
     );
   }
 
+  /**
+   * Premises' ids by name and address (`name\u0000address`), of those that exist anywhere in the
+   * city (the first created of each pair). Unscoped: for the demo seed only.
+   */
+  async idsByNameAndAddressForSystem(
+    manager: EntityManager,
+    premises: { name: string; address: string }[],
+  ): Promise<Map<string, string>> {
+    const rows = await manager.query<{ id: string; name: string; address: string }[]>(
+      `SELECT DISTINCT ON (name, address) id, name, address FROM premises
+        WHERE (name, address) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+        ORDER BY name, address, created_at, id`,
+      [premises.map((row) => row.name), premises.map((row) => row.address)],
+    );
+    return new Map(rows.map((row) => [`${row.name}\u0000${row.address}`, row.id]));
+  }
+
   /** Writes these records over the premises of their ids, in one statement. */
   async updateRecords(manager: EntityManager, records: PremisesRecord[]): Promise<void> {
     if (records.length === 0) return;
@@ -197,8 +223,10 @@ function applyFilter(query: SelectQueryBuilder<Premises>, filter: PremisesFilter
     }
   }
   if (filter.notInspectedInSweepId) {
-    // A condition on premises that looks at the sweep's categories and inspections: it stays one
-    // statement here (a sub-select), not a second read through those areas' repositories.
+    // A condition on premises that looks at the sweep's categories (sweep_categories) and its
+    // inspections: it stays one statement here (sub-selects in the WHERE of the page), not a
+    // second read through the sweeps and inspections areas' repositories, so that the page and
+    // its count stay one keyset query each.
     query.andWhere(
       `EXISTS (SELECT 1 FROM sweep_categories sc
                  JOIN target_categories tc ON tc.id = sc.category_id

@@ -4,12 +4,11 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../common/scope';
 import { groupBy, type Loaders } from '../graphql/loaders';
 import { Finding, TERMINAL_STATUSES } from '../inspections/finding.entity';
-import { Sweep } from '../sweeps/sweep.entity';
 
 /**
  * Every SQL statement of closing a sweep (结束专项整治行动) and of the findings it carried over
- * (结转). The sweep itself is locked only through `SweepsRepository.lock`; the status change and
- * the findings' flag are written here, in the caller's transaction.
+ * (结转). The sweep itself is locked and closed only through SweepsRepository (`lock`,
+ * `markClosed`); the findings' flag is written here, in the caller's transaction.
  */
 @Injectable()
 export class CloseSweepRepository {
@@ -36,14 +35,6 @@ export class CloseSweepRepository {
       `UPDATE findings SET carried_over = true, updated_at = now() WHERE id = ANY($1::uuid[])`,
       [findingIds],
     );
-  }
-
-  /** Sets the sweep CLOSED now (a table of the sweeps area) and returns it as it is then. */
-  async markClosed(manager: EntityManager, sweepId: string): Promise<Sweep> {
-    await manager.query(`UPDATE sweeps SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [
-      sweepId,
-    ]);
-    return manager.findOneByOrFail(Sweep, { id: sweepId });
   }
 
   /**

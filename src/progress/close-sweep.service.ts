@@ -50,7 +50,7 @@ export class CloseSweepService {
         );
       }
       await this.repository.carryOver(manager, openIds);
-      const after = await this.repository.markClosed(manager, input.sweepId);
+      const after = await this.sweeps.markClosed(manager, input.sweepId);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'CLOSE',

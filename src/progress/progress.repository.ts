@@ -3,7 +3,6 @@ import { EntityManager } from 'typeorm';
 import { subtreeOf } from '../bureaus/bureau-tree';
 import { Scope, SqlParameters } from '../common/scope';
 import { overdueSql } from '../follow-ups/overdue';
-import { Sweep } from '../sweeps/sweep.entity';
 
 /** What one progress request counts: a sweep, narrowed by the filter (the caller's scope apart). */
 export interface ProgressSelection {
@@ -296,34 +295,6 @@ export class ProgressRepository {
       JOIN violation_types v ON v.code = f.violation_type_code
       ORDER BY i.inspected_at, f.id`,
       ctes.params.values,
-    );
-  }
-
-  // Reads of other areas' tables the report needs, until their repositories offer them.
-
-  /** The sweep (sweeps area), or null. */
-  sweep(manager: EntityManager, sweepId: string): Promise<Sweep | null> {
-    return manager.findOneBy(Sweep, { id: sweepId });
-  }
-
-  /** The ids of the sweep's categories (sweeps area). */
-  async sweepCategoryIds(manager: EntityManager, sweepId: string): Promise<Set<string>> {
-    const rows = await manager.query<{ category_id: string }[]>(
-      `SELECT category_id FROM sweep_categories WHERE sweep_id = $1`,
-      [sweepId],
-    );
-    return new Set(rows.map((row) => row.category_id));
-  }
-
-  /** The exposures (曝光事件) the sweep answers, oldest first (exposures area). */
-  sweepExposures(
-    manager: EntityManager,
-    sweepId: string,
-  ): Promise<{ source: string; title: string }[]> {
-    return manager.query<{ source: string; title: string }[]>(
-      `SELECT e.source, e.title FROM exposures e JOIN sweep_exposures se ON se.exposure_id = e.id
-       WHERE se.sweep_id = $1 ORDER BY e.exposed_on, e.title`,
-      [sweepId],
     );
   }
 }

@@ -12,6 +12,7 @@ import type { TargetCategoryType, ViolationTypeType } from '../reference/dto/ref
 import { PharmacistConflictsService } from '../premises/pharmacist-conflicts.service';
 import { ReferenceService } from '../reference/reference.service';
 import { Sweep } from '../sweeps/sweep.entity';
+import { SweepsRepository } from '../sweeps/sweeps.repository';
 import type { Figures } from './figures';
 import { EMPTY_FIGURES } from './figures';
 import { ProgressRepository } from './progress.repository';
@@ -66,6 +67,7 @@ export class ProgressService {
     private readonly bureausRepository: BureausRepository,
     private readonly reference: ReferenceService,
     private readonly pharmacistConflicts: PharmacistConflictsService,
+    private readonly sweeps: SweepsRepository,
   ) {}
 
   async progress(
@@ -89,7 +91,7 @@ export class ProgressService {
         manager,
         figureRows.filter((row) => row.kind === 'B').map((row) => row.key!),
       );
-      const exposures = await this.repository.sweepExposures(manager, sweepId);
+      const exposures = await this.sweeps.exposuresOf(manager, sweepId);
 
       const pharmacistRegistrationConflicts = await this.pharmacistConflicts.countConflicts(
         manager,
@@ -189,9 +191,9 @@ export class ProgressService {
     });
     if (problems.length) throw new BadUserInput(problems);
 
-    const sweep = await this.repository.sweep(manager, sweepId);
+    const sweep = await this.sweeps.byId(manager, sweepId);
     if (!sweep) throw new NotFound('Sweep', sweepId);
-    const sweepCategoryIds = await this.repository.sweepCategoryIds(manager, sweepId);
+    const sweepCategoryIds = await this.sweeps.categoryIdsOf(manager, sweepId);
 
     let rootBureau: Bureau | null = null;
     if (filter.bureauId) {

@@ -137,6 +137,16 @@ export class SelectionRepository {
       .getOne();
   }
 
+  /** Whether the plan exists inside the scope (the audit trail's jurisdiction check). */
+  existsInScope(manager: EntityManager, scope: Scope, id: string): Promise<boolean> {
+    return scope
+      .apply(
+        manager.createQueryBuilder(InspectionPlan, 'plan').where('plan.id = :id', { id }),
+        'plan.bureau_id',
+      )
+      .getExists();
+  }
+
   /** The plans of a sweep within the scope, newest draw first. */
   plansOfSweep(manager: EntityManager, scope: Scope, sweepId: string): Promise<InspectionPlan[]> {
     return scope

@@ -19,15 +19,16 @@ import { UuidPipe } from '../common/validation/uuid.pipe';
 import type { GraphQLContext } from '../graphql/context';
 import { InspectionType } from '../inspections/dto/inspection.types';
 import type { Inspection } from '../inspections/inspection.entity';
+import { InspectionsRepository } from '../inspections/repositories/inspections.repository';
 import { OfficerType } from '../officers/dto/officer.types';
 import type { Officer } from '../officers/officer.entity';
 import { OfficersRepository } from '../officers/officers.repository';
 import { PremisesType } from '../premises/dto/premises.types';
 import type { Premises } from '../premises/premises.entity';
+import { PremisesRepository } from '../premises/premises.repository';
 import { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import { SweepType } from '../sweeps/dto/sweep.types';
-import { FieldWorkReadsRepository } from '../sweeps/reads/field-work-reads.repository';
 import type { Sweep } from '../sweeps/sweep.entity';
 import { SweepsRepository } from '../sweeps/sweeps.repository';
 import {
@@ -146,8 +147,9 @@ export class InspectionPlanResolver {
 @Resolver(() => InspectionPlanVisitType)
 export class InspectionPlanVisitResolver {
   constructor(
-    private readonly fieldWork: FieldWorkReadsRepository,
     private readonly officersRepository: OfficersRepository,
+    private readonly premisesRepository: PremisesRepository,
+    private readonly inspectionsRepository: InspectionsRepository,
   ) {}
 
   @ResolveField(() => PremisesType, { description: 'The drawn premises (市场主体).' })
@@ -156,7 +158,7 @@ export class InspectionPlanVisitResolver {
     @Context() context: GraphQLContext,
     @CurrentScope() scope: Scope,
   ): Promise<Premises> {
-    return this.fieldWork.premisesLoader(context.loaders, scope).load(visit.premisesId);
+    return this.premisesRepository.premisesLoader(context.loaders, scope).load(visit.premisesId);
   }
 
   @ResolveField(() => [OfficerType], {
@@ -185,6 +187,8 @@ export class InspectionPlanVisitResolver {
     @CurrentScope() scope: Scope,
   ): Promise<Inspection | null> {
     if (!visit.inspectionId) return null;
-    return this.fieldWork.inspectionLoader(context.loaders, scope).load(visit.inspectionId);
+    return this.inspectionsRepository
+      .inspectionLoader(context.loaders, scope)
+      .load(visit.inspectionId);
   }
 }

@@ -175,11 +175,38 @@ export class SweepsRepository {
     await manager.update(Sweep, id, { status: 'ACTIVE', activatedAt });
   }
 
-  /** ACTIVE → CLOSED, as the closing service decided (progress area: closeSweep). */
-  async markClosed(manager: EntityManager, id: string): Promise<void> {
+  /**
+   * ACTIVE → CLOSED now, as the closing service decided (progress area: closeSweep); returns the
+   * sweep as it is then.
+   */
+  async markClosed(manager: EntityManager, id: string): Promise<Sweep> {
     await manager.query(`UPDATE sweeps SET status = 'CLOSED', closed_at = now() WHERE id = $1`, [
       id,
     ]);
+    return manager.findOneByOrFail(Sweep, { id });
+  }
+
+  /** The id of the sweep of this code, or null. For the demo seed (a system job). */
+  async idByCodeForSystem(manager: EntityManager, code: string): Promise<string | null> {
+    const [row] = await manager.query<{ id: string }[]>(`SELECT id FROM sweeps WHERE code = $1`, [
+      code,
+    ]);
+    return row?.id ?? null;
+  }
+
+  /**
+   * The source and title of the exposures (曝光事件) that triggered the sweep, oldest first (the
+   * progress summary). One statement joining sweep_exposures to the exposures they name.
+   */
+  exposuresOf(
+    manager: EntityManager,
+    sweepId: string,
+  ): Promise<{ source: string; title: string }[]> {
+    return manager.query<{ source: string; title: string }[]>(
+      `SELECT e.source, e.title FROM exposures e JOIN sweep_exposures se ON se.exposure_id = e.id
+       WHERE se.sweep_id = $1 ORDER BY e.exposed_on, e.title`,
+      [sweepId],
+    );
   }
 
   /** Sweeps by id for this request; an unknown id loads as NOT_FOUND. */

@@ -1,8 +1,6 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { BadUserInput } from '../errors/domain-errors';
-import { message } from '../messages/message';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -78,38 +76,18 @@ export class PageArgs {
   after?: string;
 }
 
-/** TRANSITIONAL: lists move to `cursorCodec` (./cursor.ts), which checks each value's kind. */
-export function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
-}
-
-/** TRANSITIONAL: lists move to `cursorCodec` (./cursor.ts), which checks each value's kind. */
-export function decodeCursor(cursor: string, length: number): unknown[] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && values.length === length) return values;
-  } catch {
-    // fall through to the error below
-  }
-  throw BadUserInput.field('after', message('pagination.badCursor'));
-}
-
 /**
  * Builds a page from rows fetched with one extra row (`limit first + 1`), so `hasNextPage` needs
- * no second query. `cursorOf` gives an edge's cursor (a codec's `encode` of its sort key); an
- * array is the TRANSITIONAL form, encoded unchecked.
+ * no second query. `cursorOf` gives an edge's cursor (a codec's `encode` of its sort key).
  */
 export function toConnection<T>(
   rows: T[],
   first: number,
   totalCount: number,
-  cursorOf: (row: T) => string | unknown[],
+  cursorOf: (row: T) => string,
 ): Connection<T> {
   const page = rows.slice(0, first);
-  const edges = page.map((node) => {
-    const cursor = cursorOf(node);
-    return { cursor: typeof cursor === 'string' ? cursor : encodeCursor(cursor), node };
-  });
+  const edges = page.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     totalCount,
     pageInfo: {

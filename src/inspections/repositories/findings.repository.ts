@@ -5,7 +5,7 @@ import { subtreeOf } from '../../bureaus/bureau-tree';
 import { NotFound } from '../../common/errors/domain-errors';
 import { type Connection, toConnection } from '../../common/pagination/connection';
 import { cursorCodec } from '../../common/pagination/cursor';
-import type { Scope } from '../../common/scope';
+import { SqlParameters, type Scope } from '../../common/scope';
 import { overdueSql } from '../../follow-ups/overdue';
 import { groupBy, type Loaders } from '../../graphql/loaders';
 import type { FindingStatus } from '../finding.entity';
@@ -60,6 +60,43 @@ export class FindingsRepository {
     return scope
       .apply(manager.createQueryBuilder(Finding, 'f').where('f.id = :id', { id }), 'f.bureau_id')
       .getOne();
+  }
+
+  /** Whether the finding (voided or not) exists inside the scope (the audit trail's check). */
+  existsInScope(manager: EntityManager, scope: Scope, id: string): Promise<boolean> {
+    return scope
+      .apply(manager.createQueryBuilder(Finding, 'f').where('f.id = :id', { id }), 'f.bureau_id')
+      .getExists();
+  }
+
+  /**
+   * Whether a finding inside the scope cites the evidence file of this SHA-256: who may see an
+   * evidence file (evidence area, audit trail) is decided by the findings citing it.
+   */
+  async citesEvidenceInScope(
+    manager: EntityManager,
+    scope: Scope,
+    sha256: string,
+  ): Promise<boolean> {
+    const params = new SqlParameters();
+    const cited$ = params.add(JSON.stringify([{ sha256 }]), 'jsonb');
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM findings f WHERE f.evidence @> ${cited$} AND ${scope.sql('f.bureau_id', params)} LIMIT 1`,
+      params.values,
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The ids of an inspection's findings in the order they were written (the order logged), of
+   * every bureau. Unscoped: for the demo seed (a system job) only.
+   */
+  async idsOfInspectionForSystem(manager: EntityManager, inspectionId: string): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM findings WHERE inspection_id = $1 ORDER BY created_at, id`,
+      [inspectionId],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Findings of these inspections inside the scope, each inspection's in the order recorded. */

@@ -50,6 +50,25 @@ export class InspectionsRepository {
       .getMany();
   }
 
+  /** Whether the inspection (voided or not) exists inside the scope (the audit trail's check). */
+  existsInScope(manager: EntityManager, scope: Scope, id: string): Promise<boolean> {
+    return scope
+      .apply(manager.createQueryBuilder(Inspection, 'i').where('i.id = :id', { id }), 'i.bureau_id')
+      .getExists();
+  }
+
+  /**
+   * Whether the sweep has an inspection, voided or not, of any bureau: the last thing the demo
+   * seed writes. Unscoped: for the demo seed (a system job) only.
+   */
+  async anyOfSweepForSystem(manager: EntityManager, sweepId: string): Promise<boolean> {
+    const [row] = await manager.query<{ found: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM inspections WHERE sweep_id = $1) AS found`,
+      [sweepId],
+    );
+    return row.found;
+  }
+
   /** The inspection, locked for the rest of the transaction, if it is inside the scope. */
   lockInScope(manager: EntityManager, scope: Scope, id: string): Promise<Inspection | null> {
     return scope

@@ -1,13 +1,18 @@
 import { AuditTrailService } from '../../../src/audit/audit-trail.service';
 import { AuditRepository } from '../../../src/audit/audit.repository';
 import { AuditService } from '../../../src/audit/audit.service';
-import { AuditedRecordsRepository } from '../../../src/audit/audited-records.repository';
 import type { AuditedEntityType } from '../../../src/audit/audit-event.entity';
 import type { CurrentOfficer } from '../../../src/auth/current-officer';
 import { BadUserInput, DomainError, NotFound } from '../../../src/common/errors/domain-errors';
 import { Scope } from '../../../src/common/scope';
+import { BureausRepository } from '../../../src/bureaus/bureaus.repository';
 import { Database } from '../../../src/database/database';
+import { EvidenceRepository } from '../../../src/evidence/evidence.repository';
+import { FindingsRepository } from '../../../src/inspections/repositories/findings.repository';
+import { InspectionsRepository } from '../../../src/inspections/repositories/inspections.repository';
 import { OfficersRepository } from '../../../src/officers/officers.repository';
+import { PremisesRepository } from '../../../src/premises/premises.repository';
+import { SelectionRepository } from '../../../src/selection/selection.repository';
 import { cityBureau, createBureau } from '../../factories/people';
 import { mediumDatabase, type MediumDatabase } from '../medium';
 
@@ -32,7 +37,13 @@ describe('the audit trail, within the reader’s scope', () => {
     trails = new AuditTrailService(
       new Database(db.dataSource),
       new AuditRepository(),
-      new AuditedRecordsRepository(),
+      new PremisesRepository(),
+      new InspectionsRepository(),
+      new FindingsRepository(),
+      new SelectionRepository(),
+      new EvidenceRepository(),
+      new OfficersRepository(),
+      new BureausRepository(),
     );
     const city = await cityBureau(db);
     const county = await createBureau(db, { kind: 'COUNTY' });

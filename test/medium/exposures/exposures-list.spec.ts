@@ -2,12 +2,12 @@ import { AuditRepository } from '../../../src/audit/audit.repository';
 import { AuditService } from '../../../src/audit/audit.service';
 import { BadUserInput } from '../../../src/common/errors/domain-errors';
 import { Database } from '../../../src/database/database';
-import { ExposureSweepsRepository } from '../../../src/exposures/exposure-sweeps.repository';
 import { EXPOSURE_CURSOR, ExposuresRepository } from '../../../src/exposures/exposures.repository';
 import { ExposuresService } from '../../../src/exposures/exposures.service';
 import { Loaders } from '../../../src/graphql/loaders';
 import { ReferenceRepository } from '../../../src/reference/reference.repository';
 import { ReferenceService } from '../../../src/reference/reference.service';
+import { SweepsRepository } from '../../../src/sweeps/sweeps.repository';
 import { cityBureau } from '../../factories/people';
 import { mediumDatabase, type MediumDatabase } from '../medium';
 
@@ -23,7 +23,7 @@ describe('the exposures list and its cursor', () => {
     service = new ExposuresService(
       database,
       exposures,
-      new ExposureSweepsRepository(),
+      new SweepsRepository(),
       new AuditService(new AuditRepository()),
       new ReferenceService(database, new ReferenceRepository()),
     );

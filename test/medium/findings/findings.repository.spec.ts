@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { BadUserInput, NotFound } from '../../../src/common/errors/domain-errors';
 import { Scope } from '../../../src/common/scope';
 import { Loaders } from '../../../src/graphql/loaders';
@@ -15,6 +16,7 @@ describe('FindingsRepository', () => {
   const repository = new FindingsRepository();
   /** Findings by bureau, as written. */
   const ids = { a: [] as string[], a1: [] as string[], b: [] as string[], voided: '' };
+  let inspectionOfA = '';
 
   beforeAll(async () => {
     db = await mediumDatabase();
@@ -29,6 +31,7 @@ describe('FindingsRepository', () => {
         voided,
       });
     const inA = await inspect(field.shopA, field.officersA);
+    inspectionOfA = inA.id;
     const inA1 = await inspect(field.shopA1, field.officersA);
     const inB = await inspect(field.shopB, field.officersB);
     for (let index = 0; index < 3; index += 1) {
@@ -145,5 +148,31 @@ describe('FindingsRepository', () => {
     ]);
     expect(own).toMatchObject({ id: ids.a[0] });
     expect(other).toBeInstanceOf(NotFound);
+  });
+
+  it('tells whether a finding exists inside the scope, voided or not', async () => {
+    expect(await repository.existsInScope(db.manager, scopeOfA(field), ids.a1[0])).toBe(true);
+    expect(await repository.existsInScope(db.manager, scopeOfA(field), ids.voided)).toBe(true);
+    expect(await repository.existsInScope(db.manager, scopeOfA(field), ids.b[0])).toBe(false);
+    expect(await repository.existsInScope(db.manager, Scope.system(), ids.b[0])).toBe(true);
+  });
+
+  it('says an evidence file is cited only when a finding inside the scope cites it', async () => {
+    const cited = createHash('sha256').update(randomBytes(32)).digest('hex');
+    await db.query(`UPDATE findings SET evidence = $2::jsonb WHERE id = $1`, [
+      ids.a1[0],
+      JSON.stringify([
+        { fileName: 'a.jpg', mediaType: 'image/jpeg', sizeBytes: 10, sha256: cited },
+      ]),
+    ]);
+    expect(await repository.citesEvidenceInScope(db.manager, scopeOfA(field), cited)).toBe(true);
+    expect(await repository.citesEvidenceInScope(db.manager, Scope.system(), cited)).toBe(true);
+    expect(await repository.citesEvidenceInScope(db.manager, scopeOfB(field), cited)).toBe(false);
+    const uncited = createHash('sha256').update(randomBytes(32)).digest('hex');
+    expect(await repository.citesEvidenceInScope(db.manager, Scope.system(), uncited)).toBe(false);
+  });
+
+  it("gives the system job an inspection's finding ids in the order written", async () => {
+    expect(await repository.idsOfInspectionForSystem(db.manager, inspectionOfA)).toEqual(ids.a);
   });
 });

@@ -5,7 +5,7 @@ import {
   InspectionsRepository,
   premisesInspectionsCursor,
 } from '../../../src/inspections/repositories/inspections.repository';
-import { PremisesReader } from '../../../src/inspections/repositories/premises-reader';
+import { PremisesRepository } from '../../../src/premises/premises.repository';
 import { createInspection } from '../../factories/field-work';
 import { mediumDatabase, type MediumDatabase } from '../medium';
 import { asApp, mediumField, MediumField, scopeOfA, scopeOfB } from './field';
@@ -111,10 +111,32 @@ describe('InspectionsRepository', () => {
     expect((await inspections.load(ofA[0])).id).toBe(ofA[0]);
     expect((await inspections.load(voidedOfA)).voided).toBe(true);
     await expect(inspections.load(ofB)).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      repository
+        .inspectionLoader(new Loaders(db.database), Scope.system())
+        .load('00000000-0000-4000-8000-000000000000'),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', extensions: { entity: 'Inspection' } });
     // Shop A is B's now: to A, its own old inspection's premises is NOT_FOUND.
-    const premises = new PremisesReader().premisesLoader(loaders, scopeOfA(field));
+    const premises = new PremisesRepository().premisesLoader(loaders, scopeOfA(field));
     await expect(premises.load(field.shopA)).rejects.toBeInstanceOf(NotFound);
     expect((await premises.load(field.shopA1)).id).toBe(field.shopA1);
+  });
+
+  it('tells whether an inspection exists inside the scope, voided or not', async () => {
+    expect(await repository.existsInScope(db.manager, scopeOfA(field), ofA[0])).toBe(true);
+    expect(await repository.existsInScope(db.manager, scopeOfA(field), voidedOfA)).toBe(true);
+    expect(await repository.existsInScope(db.manager, scopeOfA(field), ofB)).toBe(false);
+    expect(await repository.existsInScope(db.manager, Scope.system(), ofB)).toBe(true);
+  });
+
+  it('tells the system job whether a sweep has an inspection', async () => {
+    expect(await repository.anyOfSweepForSystem(db.manager, field.sweep.id)).toBe(true);
+    const [other] = await db.query<{ id: string }>(
+      `INSERT INTO sweeps (code, title, directive, lead_bureau_id, status, start_date, end_date)
+       VALUES ('NO-VISITS', '专项整治', '文号', $1, 'DRAFT', '2019-03-16', '2019-04-30') RETURNING id`,
+      [field.city.id],
+    );
+    expect(await repository.anyOfSweepForSystem(db.manager, other.id)).toBe(false);
   });
 
   it('locks an inspection only inside the scope', async () => {

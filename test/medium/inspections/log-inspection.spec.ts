@@ -10,9 +10,8 @@ import type { LogInspectionInput } from '../../../src/inspections/dto/inspection
 import { InspectionsService } from '../../../src/inspections/inspections.service';
 import { FindingsRepository } from '../../../src/inspections/repositories/findings.repository';
 import { InspectionsRepository } from '../../../src/inspections/repositories/inspections.repository';
-import { PremisesReader } from '../../../src/inspections/repositories/premises-reader';
-import { SweepsReader } from '../../../src/inspections/repositories/sweeps-reader';
 import { OfficersRepository } from '../../../src/officers/officers.repository';
+import { PremisesRepository } from '../../../src/premises/premises.repository';
 import { CalendarRepository } from '../../../src/reference/calendar.repository';
 import { ReferenceRepository } from '../../../src/reference/reference.repository';
 import { ReferenceService } from '../../../src/reference/reference.service';
@@ -52,9 +51,8 @@ describe('logInspection in one transaction', () => {
       new InspectionsRepository(),
       new FindingsRepository(),
       new SweepsRepository(),
-      new PremisesReader(),
       new OfficersRepository(),
-      new SweepsReader(),
+      new PremisesRepository(),
     );
     officer = inspectorOf(field.officersA[0], field.bureauA.id, [
       field.bureauA.id,

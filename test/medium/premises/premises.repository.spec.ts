@@ -1,5 +1,6 @@
 import { AuditService } from '../../../src/audit/audit.service';
 import { BureausRepository } from '../../../src/bureaus/bureaus.repository';
+import { NotFound } from '../../../src/common/errors/domain-errors';
 import { render } from '../../../src/common/messages/message';
 import { cursorCodec } from '../../../src/common/pagination/cursor';
 import { Scope } from '../../../src/common/scope';
@@ -61,13 +62,28 @@ describe('PremisesRepository', () => {
       const loaded = await premises
         .premisesLoader(loaders, countyScope)
         .loadMany([inOther.id, inStation.id]);
-      expect(loaded.map((row) => (row && !(row instanceof Error) ? row.id : row))).toEqual([
-        undefined,
-        inStation.id,
-      ]);
+      expect(loaded[0]).toBeInstanceOf(NotFound);
+      expect(loaded[1]).toMatchObject({ id: inStation.id });
       // another scope in the same request does not reuse the first one's answers
       const whole = await premises.premisesLoader(loaders, Scope.system()).load(inOther.id);
-      expect(whole?.id).toBe(inOther.id);
+      expect(whole.id).toBe(inOther.id);
+    });
+
+    it('tells whether a premises exists inside the scope', async () => {
+      expect(await premises.existsInScope(db.manager, countyScope, inStation.id)).toBe(true);
+      expect(await premises.existsInScope(db.manager, countyScope, inOther.id)).toBe(false);
+      expect(await premises.existsInScope(db.manager, Scope.system(), inOther.id)).toBe(true);
+    });
+
+    it('finds premises ids by name and address for the system, anywhere in the city', async () => {
+      const address = `兴庆区鼓楼街${Math.random()}`;
+      const first = await insertPremises(db, other.id, { address });
+      await insertPremises(db, station.id, { name: first.name, address });
+      const ids = await premises.idsByNameAndAddressForSystem(db.manager, [
+        { name: first.name, address },
+        { name: first.name, address: '无此地址' },
+      ]);
+      expect([...ids]).toEqual([[`${first.name}\u0000${address}`, first.id]]);
     });
 
     it('makes the service answer NOT_FOUND outside the scope', async () => {

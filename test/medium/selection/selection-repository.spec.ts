@@ -1,19 +1,16 @@
-import { NotFound } from '../../../src/common/errors/domain-errors';
 import { Scope } from '../../../src/common/scope';
 import { Loaders } from '../../../src/graphql/loaders';
 import { DRAW_ALGORITHM } from '../../../src/selection/draw';
 import type { InspectionPlan } from '../../../src/selection/inspection-plan.entity';
 import { SelectionRepository, type DrawScope } from '../../../src/selection/selection.repository';
-import { FieldWorkReadsRepository } from '../../../src/sweeps/reads/field-work-reads.repository';
 import { createInspection, createPremises, createSweep } from '../../factories/field-work';
 import { cityBureau, createBureau, type BureauRecord } from '../../factories/people';
 import { mediumDatabase, type MediumDatabase } from '../medium';
 import { asApp, insertOfficer, officerOf } from '../sweeps/field';
 
-describe('SelectionRepository and the scoped reads of a plan', () => {
+describe('SelectionRepository', () => {
   let db: MediumDatabase;
   const plans = new SelectionRepository();
-  const fieldWork = new FieldWorkReadsRepository();
   let bureauA: BureauRecord;
   let bureauA1: BureauRecord;
   let bureauB: BureauRecord;
@@ -112,6 +109,9 @@ describe('SelectionRepository and the scoped reads of a plan', () => {
     });
     expect(await plans.planById(db.manager, scopeB, plan.id)).toBeNull();
     expect(await plans.planById(db.manager, scopeA1, plan.id)).toBeNull();
+    expect(await plans.existsInScope(db.manager, scopeA, plan.id)).toBe(true);
+    expect(await plans.existsInScope(db.manager, scopeB, plan.id)).toBe(false);
+    expect(await plans.existsInScope(db.manager, Scope.system(), plan.id)).toBe(true);
     expect((await plans.plansOfSweep(db.manager, scopeA, sweepId)).map((row) => row.id)).toEqual([
       plan.id,
     ]);
@@ -127,28 +127,5 @@ describe('SelectionRepository and the scoped reads of a plan', () => {
       }),
     ]);
     expect(await plans.visitsLoader(new Loaders(db.database), scopeB).load(plan.id)).toEqual([]);
-  });
-
-  it('loads a visit’s inspection and premises only within the scope, else NOT_FOUND', async () => {
-    const premisesId = premisesOf.get(bureauA.id)!;
-    const inScope = new Loaders(db.database);
-    expect(await fieldWork.inspectionLoader(inScope, scopeA).load(inspectionId)).toMatchObject({
-      id: inspectionId,
-    });
-    expect(await fieldWork.premisesLoader(inScope, scopeA).load(premisesId)).toMatchObject({
-      id: premisesId,
-    });
-    const outside = new Loaders(db.database);
-    await expect(fieldWork.inspectionLoader(outside, scopeB).load(inspectionId)).rejects.toThrow(
-      NotFound,
-    );
-    await expect(fieldWork.premisesLoader(outside, scopeB).load(premisesId)).rejects.toThrow(
-      NotFound,
-    );
-    await expect(
-      fieldWork
-        .inspectionLoader(new Loaders(db.database), Scope.system())
-        .load('00000000-0000-4000-8000-000000000000'),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND', extensions: { entity: 'Inspection' } });
   });
 });

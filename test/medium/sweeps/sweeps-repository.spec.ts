@@ -179,6 +179,9 @@ describe('SweepsRepository', () => {
     const loaders = new Loaders(db.database);
     expect(await sweeps.sweepIdsByExposureLoader(loaders).load(ofSweep.id)).toEqual([sweep.id]);
     expect(await sweeps.sweepIdsByExposureLoader(loaders).load(other.id)).toEqual([]);
+    expect(await sweeps.exposuresOf(db.manager, sweep.id)).toEqual([
+      { source: 'CCTV_315_GALA', title: expect.any(String) },
+    ]);
   });
 
   it('loads sweeps by id, an unknown one as NOT_FOUND, and closes one', async () => {
@@ -190,10 +193,18 @@ describe('SweepsRepository', () => {
       code: 'NOT_FOUND',
       extensions: { entity: 'Sweep' },
     });
-    await sweeps.markClosed(db.manager, id);
+    expect(await sweeps.markClosed(db.manager, id)).toMatchObject({ id, status: 'CLOSED' });
     expect(await sweeps.byId(db.manager, id)).toMatchObject({
       status: 'CLOSED',
       closedAt: expect.any(Date),
     });
+  });
+
+  it('finds a sweep id by its code for the system job', async () => {
+    const city = await cityBureau(db);
+    const code = `CODE-${Date.now()}`;
+    const { id } = await createSweep(asApp(db), { leadBureauId: city.id, code });
+    expect(await sweeps.idByCodeForSystem(db.manager, code)).toBe(id);
+    expect(await sweeps.idByCodeForSystem(db.manager, `${code}-NONE`)).toBeNull();
   });
 });

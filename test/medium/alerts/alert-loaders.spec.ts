@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { AlertsRepository } from '../../../src/alerts/alerts.repository';
 import type { CurrentOfficer } from '../../../src/auth/current-officer';
 import { NotFound } from '../../../src/common/errors/domain-errors';
 import { Scope } from '../../../src/common/scope';
 import { Database } from '../../../src/database/database';
 import { Loaders } from '../../../src/graphql/loaders';
+import { FindingsRepository } from '../../../src/inspections/repositories/findings.repository';
+import { InspectionsRepository } from '../../../src/inspections/repositories/inspections.repository';
+import { PremisesRepository } from '../../../src/premises/premises.repository';
 import {
   createExposure,
   createFinding,
@@ -28,10 +30,12 @@ function scopeOf(bureau: BureauRecord, seesEverything: boolean): Scope {
   return Scope.of(officer);
 }
 
-describe('AlertsRepository (what an alert shows)', () => {
+describe('what an alert shows, through the owning areas’ scoped loaders', () => {
   let db: MediumDatabase;
   let database: Database;
-  const repository = new AlertsRepository();
+  const findings = new FindingsRepository();
+  const inspections = new InspectionsRepository();
+  const premisesRepository = new PremisesRepository();
   let bureau: BureauRecord;
   let elsewhere: BureauRecord;
   let city: BureauRecord;
@@ -83,17 +87,17 @@ describe('AlertsRepository (what an alert shows)', () => {
   it('loads the finding, its inspection and premises within the scope', async () => {
     for (const scope of [scopeOf(city, true), scopeOf(bureau, false)]) {
       const loaders = new Loaders(database);
-      const finding = await repository.findingLoader(loaders, scope).load(ids.finding);
+      const finding = await findings.findingLoader(loaders, scope).load(ids.finding);
       expect(finding).toMatchObject({
         id: ids.finding,
         inspectionId: ids.inspection,
         exposedProductId: ids.exposedProduct,
       });
       await expect(
-        repository.inspectionLoader(loaders, scope).load(ids.inspection),
+        inspections.inspectionLoader(loaders, scope).load(ids.inspection),
       ).resolves.toMatchObject({ id: ids.inspection });
       await expect(
-        repository.premisesLoader(loaders, scope).load(ids.premises),
+        premisesRepository.premisesLoader(loaders, scope).load(ids.premises),
       ).resolves.toMatchObject({ id: ids.premises, bureauId: bureau.id });
     }
   });
@@ -102,9 +106,9 @@ describe('AlertsRepository (what an alert shows)', () => {
     const loaders = new Loaders(database);
     const outside = scopeOf(elsewhere, false);
     for (const load of [
-      repository.findingLoader(loaders, outside).load(ids.finding),
-      repository.inspectionLoader(loaders, outside).load(ids.inspection),
-      repository.premisesLoader(loaders, outside).load(ids.premises),
+      findings.findingLoader(loaders, outside).load(ids.finding),
+      inspections.inspectionLoader(loaders, outside).load(ids.inspection),
+      premisesRepository.premisesLoader(loaders, outside).load(ids.premises),
     ]) {
       await expect(load).rejects.toBeInstanceOf(NotFound);
     }

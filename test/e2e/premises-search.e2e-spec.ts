@@ -1,3 +1,4 @@
+import { createPremises } from '../factories/field-work';
 import { createPremisesWorld, PremisesWorld, Row, VALID_CODES } from '../helpers/premises-world';
 import { GraphQLResponse } from '../helpers/test-app';
 
@@ -5,33 +6,23 @@ describe('premises registry', () => {
   let w: PremisesWorld;
   beforeAll(async () => (w = await createPremisesWorld()));
   afterAll(() => w.app.close());
-  // The registry as the premises-import tests leave it, the premises these tests count along.
+
+  // The premises the premises-import tests leave in the registry, which these tests count along.
   beforeAll(async () => {
-    const result = await w.importRows([
-      {
-        name: '宁夏塞上面食品有限公司（更名）',
-        kind: 'FOOD_PRODUCER',
-        bureauCode: 'XINGQING',
-        address: '兴庆区丽景北街88号',
-        creditCode: VALID_CODES[0],
-        riskLevel: 'D',
-      },
-      {
-        name: '康宁大药房',
-        kind: 'PHARMACY',
-        bureauCode: 'JINFENG',
-        address: '金凤区万寿路12号',
-        creditCode: VALID_CODES[1],
-      },
-      {
-        name: '新开小卖部',
-        kind: 'CAMPUS_SHOP',
-        bureauCode: 'XINGQING',
-        address: '兴庆区育才巷3号',
-        riskLevel: 'B',
-      },
-    ]);
-    expect(result.data!.importPremises.created).toBe(3);
+    const leftovers = [
+      ['宁夏塞上面食品有限公司（更名）', 'FOOD_PRODUCER', w.east, '兴庆区丽景北街88号', 0, 'D'],
+      ['康宁大药房', 'PHARMACY', w.west, '金凤区万寿路12号', 1, null],
+      ['新开小卖部', 'CAMPUS_SHOP', w.east, '兴庆区育才巷3号', null, 'B'],
+    ] as const;
+    for (const [name, kind, bureau, address, code, riskLevel] of leftovers)
+      await createPremises(w.app, {
+        name,
+        kind,
+        bureauId: bureau.id,
+        address,
+        creditCode: code === null ? undefined : VALID_CODES[code],
+        riskLevel,
+      });
   });
 
   describe('premisesList and premises', () => {

@@ -6,6 +6,7 @@ describe('sweeps (专项整治行动)', () => {
   let w: SweepWorld;
   beforeAll(async () => (w = await createSweepWorld()));
   afterAll(() => w.app.close());
+
   // Closed sweeps of earlier work, which the sweeps-lifecycle tests leave when run in this database:
   // the list below must be longer than five to page through.
   beforeAll(async () => {

@@ -98,13 +98,13 @@ const PROOFS: Record<string, Proof> = {
   },
   'Query.inspectionPlan': {
     covered: {
-      file: 'selection.e2e-spec.ts',
+      file: 'selection-scope.e2e-spec.ts',
       test: 'shows plans only within the reader’s jurisdiction',
     },
   },
   'Query.inspectionPlans': {
     covered: {
-      file: 'selection.e2e-spec.ts',
+      file: 'selection-scope.e2e-spec.ts',
       test: 'shows plans only within the reader’s jurisdiction',
     },
   },

@@ -13,7 +13,7 @@ import {
   createOfficer,
   OfficerRecord,
 } from '../factories/people';
-import type { GraphQLResponse, TestApp } from './test-app';
+import { GraphQLResponse, startTestApp, TestApp } from './test-app';
 
 /**
  * The bureaus, officers, premises and the active 2019 sweep that tests of the field work share:
@@ -70,6 +70,12 @@ export async function createFieldWorld(app: TestApp): Promise<FieldWorld> {
     exposedProductId: exposure.productIds[0],
     categories: await categoryIds(app),
   };
+}
+
+/** Starts the app and builds the field world in it; call it in beforeAll, close `app` in afterAll. */
+export async function startFieldWorld(): Promise<{ app: TestApp; world: FieldWorld }> {
+  const app = await startTestApp();
+  return { app, world: await createFieldWorld(app) };
 }
 
 /** A valid LogInspectionInput by inspector A and A2 on shop A, with `overrides` applied. */

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { createSweep } from '../factories/field-work';
+import { FieldWorld, refusal, startFieldWorld } from '../helpers/field-world';
+import { DRAW, draw, input, Plan, PLAN, PLANS } from '../helpers/selection-world';
+import { TestApp } from '../helpers/test-app';
+
+describe('random dual selection (双随机、一公开)', () => {
+  let app: TestApp;
+  let world: FieldWorld;
+  beforeAll(async () => ({ app, world } = await startFieldWorld()));
+  afterAll(() => app.close());
+
+  describe('roles, scope and refusals', () => {
+    it('refuses an inspector with FORBIDDEN', async () => {
+      const result = await app.gql(
+        DRAW,
+        { input: input(world, world.bureauA.id) },
+        { token: world.inspectorA.token },
+      );
+      expect(refusal(result).code).toBe('FORBIDDEN');
+    });
+
+    it('answers NOT_FOUND to a supervisor drawing for a bureau outside their jurisdiction', async () => {
+      const result = await app.gql(
+        DRAW,
+        { input: input(world, world.bureauB.id) },
+        { token: world.supervisorA.token },
+      );
+      expect(refusal(result).code).toBe('NOT_FOUND');
+      const unknown = await app.gql(
+        DRAW,
+        { input: input(world, randomUUID()) },
+        { token: world.manager.token },
+      );
+      expect(refusal(unknown).code).toBe('NOT_FOUND');
+    });
+
+    it('refuses a bureau with fewer than two officers on input.bureauId', async () => {
+      const result = await app.gql(
+        DRAW,
+        { input: input(world, world.bureauA1.id) },
+        { token: world.supervisorA.token },
+      );
+      expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', paths: ['input.bureauId'] });
+    });
+
+    it('refuses a category the sweep does not cover on input.categoryCode', async () => {
+      const sweep = await createSweep(app, {
+        leadBureauId: world.city.id,
+        categoryCodes: ['CAMPUS_FOOD'],
+      });
+      for (const categoryCode of ['PHARMACIST_CERTIFICATES', 'NO_SUCH_CATEGORY']) {
+        const result = await app.gql(
+          DRAW,
+          { input: { ...input(world, world.bureauA.id, { categoryCode }), sweepId: sweep.id } },
+          { token: world.manager.token },
+        );
+        expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', paths: ['input.categoryCode'] });
+      }
+    });
+
+    it('refuses a count outside 1..500, an empty seed and a malformed sweep id, naming the fields', async () => {
+      const result = await app.gql(
+        DRAW,
+        {
+          input: input(world, world.bureauA.id, { premisesCount: 501, seed: '', sweepId: 'nope' }),
+        },
+        { token: world.manager.token },
+      );
+      expect(refusal(result).code).toBe('BAD_USER_INPUT');
+      expect(refusal(result).paths.sort()).toEqual([
+        'input.premisesCount',
+        'input.seed',
+        'input.sweepId',
+      ]);
+    });
+
+    it('refuses a closed sweep with INVALID_STATE and writes nothing', async () => {
+      const sweep = await createSweep(app, { leadBureauId: world.city.id, status: 'CLOSED' });
+      const [before] = await app.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM inspection_plans`,
+      );
+      const result = await app.gql(
+        DRAW,
+        { input: { ...input(world, world.bureauA.id), sweepId: sweep.id } },
+        { token: world.manager.token },
+      );
+      expect(result.errors?.[0].extensions).toMatchObject({
+        code: 'INVALID_STATE',
+        from: 'CLOSED',
+        action: 'DRAW_PLAN',
+      });
+      expect(result.errors?.[0].message).toBe(
+        '当前状态（已结束）下不能抽取检查计划：只能为草拟或进行中的专项整治行动抽取',
+      );
+      const [after] = await app.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM inspection_plans`,
+      );
+      expect(after.n).toBe(before.n);
+    });
+
+    it('shows plans only within the reader’s jurisdiction', async () => {
+      const plan = await draw(
+        app,
+        world,
+        input(world, world.bureauA.id, { premisesCount: 1, seed: 'scope' }),
+      );
+      const outside = await app.gql(PLAN, { id: plan.id }, { token: world.inspectorB.token });
+      expect(refusal(outside).code).toBe('NOT_FOUND');
+      expect(outside.data?.inspectionPlan ?? null).toBeNull();
+      const inside = await app.gql(PLAN, { id: plan.id }, { token: world.inspectorA.token });
+      expect(inside.data!.inspectionPlan.id).toBe(plan.id);
+
+      const listB = await app.gql(
+        PLANS,
+        { sweepId: world.sweep.id },
+        { token: world.inspectorB.token },
+      );
+      expect((listB.data!.inspectionPlans as Plan[]).map((row) => row.id)).not.toContain(plan.id);
+      const listA = await app.gql(
+        PLANS,
+        { sweepId: world.sweep.id },
+        { token: world.inspectorA.token },
+      );
+      expect((listA.data!.inspectionPlans as Plan[]).map((row) => row.id)).toContain(plan.id);
+
+      const trail = await app.gql(
+        `query($id: ID!) { auditTrail(entityType: "InspectionPlan", entityId: $id) { action } }`,
+        { id: plan.id },
+        { token: world.supervisorA.token },
+      );
+      expect(trail.data!.auditTrail).toEqual([{ action: 'DRAW' }]);
+      const trailB = await app.gql(
+        `query($id: ID!) { auditTrail(entityType: "InspectionPlan", entityId: $id) { action } }`,
+        { id: plan.id },
+        { token: world.supervisorB.token },
+      );
+      expect(refusal(trailB).code).toBe('NOT_FOUND');
+    });
+  });
+});

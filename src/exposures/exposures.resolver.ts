@@ -5,8 +5,6 @@ import type { Connection } from '../common/pagination/connection';
 import { PageArgs } from '../common/pagination/connection';
 import type { GraphQLContext } from '../graphql/context';
 import { TargetCategoryType } from '../reference/dto/reference.types';
-import { SweepType } from '../sweeps/dto/sweep.types';
-import type { Sweep } from '../sweeps/sweep.entity';
 import {
   ExposureConnection,
   RecordExposureInput,
@@ -60,12 +58,5 @@ export class ExposuresResolver {
     @Context() context: GraphQLContext,
   ): Promise<ExposedProduct[]> {
     return this.exposuresService.productsOf(exposure.id, context.loaders);
-  }
-
-  @ResolveField(() => [SweepType], {
-    description: 'Sweeps (专项整治行动) this exposure triggered, newest start date first.',
-  })
-  sweeps(@Parent() exposure: ExposureType, @Context() context: GraphQLContext): Promise<Sweep[]> {
-    return this.exposuresService.sweepsOf(exposure.id, context.loaders);
   }
 }

@@ -10,8 +10,6 @@ import { Database } from '../database/database';
 import type { Loaders } from '../graphql/loaders';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
-import type { Sweep } from '../sweeps/sweep.entity';
-import { SweepsRepository } from '../sweeps/sweeps.repository';
 import type { RecordExposureInput } from './dto/exposure.inputs';
 import type { ExposedProduct } from './exposed-product.entity';
 import type { Exposure } from './exposure.entity';
@@ -23,7 +21,6 @@ export class ExposuresService {
   constructor(
     private readonly database: Database,
     private readonly exposures: ExposuresRepository,
-    private readonly sweeps: SweepsRepository,
     private readonly audit: AuditService,
     private readonly reference: ReferenceService,
   ) {}
@@ -102,15 +99,6 @@ export class ExposuresService {
   /** The exposed products of exposures, batched per request. */
   productsOf(exposureId: string, loaders: Loaders): Promise<ExposedProduct[]> {
     return this.exposures.productsLoader(loaders).load(exposureId);
-  }
-
-  /** The sweeps each exposure triggered, newest start date first, batched per request. */
-  async sweepsOf(exposureId: string, loaders: Loaders): Promise<Sweep[]> {
-    const ids = await this.sweeps.sweepIdsByExposureLoader(loaders).load(exposureId);
-    const sweeps = await this.sweeps.sweepLoader(loaders).loadMany(ids);
-    return sweeps
-      .filter((sweep): sweep is Sweep => !(sweep instanceof Error))
-      .sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id.localeCompare(a.id));
   }
 }
 

@@ -193,6 +193,15 @@ export class SweepsService {
     return this.sweeps.assignmentsLoader(loaders).load(sweepId);
   }
 
+  /** The sweeps an exposure triggered, newest start date first, batched per request. */
+  async ofExposure(exposureId: string, loaders: Loaders): Promise<Sweep[]> {
+    const ids = await this.sweeps.sweepIdsByExposureLoader(loaders).load(exposureId);
+    const sweeps = await this.sweeps.sweepLoader(loaders).loadMany(ids);
+    return sweeps
+      .filter((sweep): sweep is Sweep => !(sweep instanceof Error))
+      .sort((a, b) => b.startDate.localeCompare(a.startDate) || b.id.localeCompare(a.id));
+  }
+
   private async locked(manager: EntityManager, id: string, mode: SweepLock): Promise<Sweep> {
     const sweep = await this.sweeps.lock(manager, id, mode);
     if (!sweep) throw new NotFound('Sweep', id);

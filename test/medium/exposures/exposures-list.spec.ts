@@ -23,7 +23,6 @@ describe('the exposures list and its cursor', () => {
     service = new ExposuresService(
       database,
       exposures,
-      new SweepsRepository(),
       new AuditService(new AuditRepository()),
       new ReferenceService(database, new ReferenceRepository()),
     );
@@ -108,11 +107,12 @@ describe('the exposures list and its cursor', () => {
       ]);
 
     const loaders = new Loaders(db.database);
+    const sweepIds = new SweepsRepository().sweepIdsByExposureLoader(loaders);
     const [sweepsOfFirst, sweepsOfSecond] = await Promise.all([
-      service.sweepsOf(first.id, loaders),
-      service.sweepsOf(second.id, loaders),
+      sweepIds.load(first.id),
+      sweepIds.load(second.id),
     ]);
-    expect(sweepsOfFirst.map((row) => row.code)).toEqual(['NEWER', 'OLDER']);
+    expect([...sweepsOfFirst].sort()).toEqual([older, newer].sort());
     expect(sweepsOfSecond).toEqual([]);
 
     const unknown = '00000000-0000-4000-8000-000000000000';

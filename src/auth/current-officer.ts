@@ -20,8 +20,3 @@ export interface CurrentOfficer {
 export function hasRole(officer: CurrentOfficer, ...roles: Role[]): boolean {
   return officer.roles.some((role) => roles.includes(role));
 }
-
-/** TRANSITIONAL: areas move to `Scope.of(officer).covers(bureauId)` (src/common/scope.ts). */
-export function inJurisdiction(officer: CurrentOfficer, bureauId: string): boolean {
-  return officer.seesEverything || officer.jurisdiction.includes(bureauId);
-}

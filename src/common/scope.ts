@@ -78,25 +78,3 @@ export class Scope {
     return `${bureauColumn} = ANY(${params.add(this.bureauIds, 'uuid[]')})`;
   }
 }
-
-/** TRANSITIONAL: areas move to `Scope.apply`. */
-export function withinJurisdiction<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  bureauColumn: string,
-  officer: CurrentOfficer,
-): SelectQueryBuilder<T> {
-  return Scope.of(officer).apply(query, bureauColumn);
-}
-
-/** TRANSITIONAL: areas move to `Scope.sql` with `SqlParameters`. */
-export function jurisdictionSql(
-  bureauColumn: string,
-  officer: CurrentOfficer,
-  parameterIndex: number,
-): { sql: string; parameters: unknown[] } {
-  if (officer.seesEverything) return { sql: 'TRUE', parameters: [] };
-  return {
-    sql: `${bureauColumn} = ANY($${parameterIndex}::uuid[])`,
-    parameters: [officer.jurisdiction],
-  };
-}

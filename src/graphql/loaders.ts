@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Database } from '../database/database';
 
 /**
@@ -15,14 +15,6 @@ export class Loaders {
   private primaryOnly = false;
 
   constructor(private readonly database: Database) {}
-
-  /**
-   * TRANSITIONAL: the data source, for the areas that still build queries on it from a loader;
-   * they move to repositories that read through `read`.
-   */
-  get dataSource(): DataSource {
-    return this.database.manager.dataSource;
-  }
 
   /**
    * New loaders on the same database with empty caches, reading where these read: for a context

@@ -1,4 +1,4 @@
-import { isMessage, message, render, type Message } from '../messages/message';
+import { isMessageKey, message, render, type Message } from '../messages/message';
 import type { ErrorCode } from './error-codes';
 
 export type { ErrorCode } from './error-codes';
@@ -13,56 +13,38 @@ export type { ErrorCode } from './error-codes';
 /** A field at fault: its path from the argument (`input.findings[0].goods.value`) and why. */
 export interface FieldError {
   path: string;
-  /** TRANSITIONAL: `string` until every area gives keys; BadUserInput turns it into a Message. */
-  message: Message | string;
-}
-
-/** A field error as BadUserInput keeps it: always by key. */
-export interface DescribedFieldError {
-  path: string;
   message: Message;
 }
 
-/** TRANSITIONAL: finished English text, until its area throws keys (see messages/en/legacy.ts). */
-type Text = Message | string;
-
-function asMessage(text: Text): Message {
-  return typeof text === 'string' ? message('legacy.text', { text }) : text;
-}
-
 export class DomainError extends Error {
-  /** The message of this error, by key. */
-  readonly described: Message;
-
   constructor(
     readonly code: ErrorCode,
-    text: Text,
+    /** The message of this error, by key. */
+    readonly described: Message,
     readonly extensions: Record<string, unknown> = {},
   ) {
-    const described = asMessage(text);
     super(render(described, 'en'));
-    this.described = described;
     this.name = new.target.name;
   }
 }
 
 export class Unauthenticated extends DomainError {
-  constructor(text: Text = message('error.unauthenticated')) {
-    super('UNAUTHENTICATED', text);
+  constructor(described: Message = message('error.unauthenticated')) {
+    super('UNAUTHENTICATED', described);
   }
 }
 
 export class Forbidden extends DomainError {
-  constructor(text: Text = message('error.forbidden')) {
-    super('FORBIDDEN', text);
+  constructor(described: Message = message('error.forbidden')) {
+    super('FORBIDDEN', described);
   }
 }
 
 export class NotFound extends DomainError {
+  /** `entity` is the GraphQL type name (`Premises`), named in the caller's language. */
   constructor(entity: string, id?: string) {
-    const name = isMessage({ key: `entity.${entity}` })
-      ? message(`entity.${entity}` as Message['key'])
-      : entity;
+    const key = `entity.${entity}`;
+    const name = isMessageKey(key) ? message(key) : entity;
     super(
       'NOT_FOUND',
       id
@@ -74,42 +56,37 @@ export class NotFound extends DomainError {
 }
 
 export class Conflict extends DomainError {
-  constructor(text: Text, extensions: Record<string, unknown> = {}) {
-    super('CONFLICT', text, extensions);
+  constructor(described: Message, extensions: Record<string, unknown> = {}) {
+    super('CONFLICT', described, extensions);
   }
 }
 
 export class InvalidState extends DomainError {
   /** `from` is the record's state, `action` the move refused (both contract words). */
-  constructor(text: Text, from: string, action: string) {
-    super('INVALID_STATE', text, { from, action });
+  constructor(described: Message, from: string, action: string) {
+    super('INVALID_STATE', described, { from, action });
   }
 }
 
 export class BadUserInput extends DomainError {
   constructor(readonly fields: FieldError[]) {
-    const described = fields.map(toFieldError);
     super(
       'BAD_USER_INPUT',
-      described.length
+      fields.length
         ? message('error.badUserInput', {
-            paths: described.map((field) => field.path),
-            details: described
+            paths: fields.map((field) => field.path),
+            details: fields
               .map((field) => `${field.path}: ${render(field.message, 'en')}`)
               .join('; '),
           })
         : message('error.badUserInputNoFields'),
-      { fields: described },
+      { fields },
     );
   }
 
-  static field(path: string, text: Text): BadUserInput {
-    return new BadUserInput([{ path, message: asMessage(text) }]);
+  static field(path: string, described: Message): BadUserInput {
+    return new BadUserInput([{ path, message: described }]);
   }
-}
-
-function toFieldError(field: FieldError): DescribedFieldError {
-  return { path: field.path, message: asMessage(field.message) };
 }
 
 export class TooManyRequests extends DomainError {
@@ -121,7 +98,7 @@ export class TooManyRequests extends DomainError {
 }
 
 export class ServiceUnavailable extends DomainError {
-  constructor(text: Text = message('error.serviceUnavailable')) {
-    super('SERVICE_UNAVAILABLE', text);
+  constructor(described: Message = message('error.serviceUnavailable')) {
+    super('SERVICE_UNAVAILABLE', described);
   }
 }

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { languageOf } from '../messages/language';
 import { message, render } from '../messages/message';
 import { translateDatabaseError } from './database-errors';
-import { DomainError, type DescribedFieldError } from './domain-errors';
+import { DomainError, type FieldError } from './domain-errors';
 import { codeOfHttpStatus, httpStatusOf } from './error-codes';
 
 function toDomainError(exception: unknown): DomainError | undefined {
@@ -42,7 +42,7 @@ export class DomainExceptionFilter implements GqlExceptionFilter {
     const response = http.getResponse<Response>();
     const language = languageOf(http.getRequest<Request>().headers['accept-language']);
     if (domain) {
-      const fields = domain.extensions.fields as DescribedFieldError[] | undefined;
+      const fields = domain.extensions.fields as FieldError[] | undefined;
       response.status(httpStatusOf(domain.code)).json({
         code: domain.code,
         message: render(domain.described, language),

@@ -1,7 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { describedIn } from '../messages/described-error';
 import { message, render, type Language, type Message } from '../messages/message';
-import { DomainError, type DescribedFieldError } from './domain-errors';
+import { DomainError, type FieldError } from './domain-errors';
 import { translateDatabaseError } from './database-errors';
 import { isClientFacingCode } from './error-codes';
 
@@ -14,7 +14,7 @@ export const DESCRIBED = Symbol('described');
 
 interface Described {
   message: Message;
-  fields?: DescribedFieldError[];
+  fields?: FieldError[];
 }
 
 export type DescribedFormattedError = GraphQLFormattedError & { [DESCRIBED]?: Described };
@@ -24,7 +24,7 @@ export type DescribedFormattedError = GraphQLFormattedError & { [DESCRIBED]?: De
  * graphql-js as BAD_USER_INPUT with the path inside the message; give them `fields` like every
  * other validation error, with the scalar's own message by key when it gave one.
  */
-function coercionFields(text: string, error: unknown): DescribedFieldError[] | undefined {
+function coercionFields(text: string, error: unknown): FieldError[] | undefined {
   const variable = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(text);
   if (!variable) return undefined;
   return [
@@ -68,7 +68,7 @@ export function isExpectedError(error: unknown): boolean {
 }
 
 function renderFields(
-  fields: DescribedFieldError[],
+  fields: FieldError[],
   language: Language,
 ): { path: string; message: string }[] {
   return fields.map((field) => ({ path: field.path, message: render(field.message, language) }));
@@ -81,9 +81,7 @@ function fromDomain(
   language: Language,
 ): DescribedFormattedError {
   const fields =
-    domain.code === 'BAD_USER_INPUT'
-      ? (domain.extensions.fields as DescribedFieldError[])
-      : undefined;
+    domain.code === 'BAD_USER_INPUT' ? (domain.extensions.fields as FieldError[]) : undefined;
   const described: Described = { message: domain.described, fields };
   return withDescription(
     {

@@ -3,7 +3,6 @@ import { auditEn } from './audit';
 import { authEn } from './auth';
 import { bureausEn } from './bureaus';
 import { exposuresEn } from './exposures';
-import { legacyEn } from './legacy';
 import { evidenceEn } from './evidence';
 import { findingsEn } from './findings';
 import { inspectionsEn } from './inspections';
@@ -20,7 +19,6 @@ import { sweepsEn } from './sweeps';
  */
 export const en = {
   ...commonEn,
-  ...legacyEn,
   ...officersEn,
   ...progressEn,
   ...evidenceEn,

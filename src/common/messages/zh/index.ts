@@ -4,7 +4,6 @@ import { auditZh } from './audit';
 import { authZh } from './auth';
 import { bureausZh } from './bureaus';
 import { exposuresZh } from './exposures';
-import { legacyZh } from './legacy';
 import { evidenceZh } from './evidence';
 import { findingsZh } from './findings';
 import { inspectionsZh } from './inspections';
@@ -18,7 +17,6 @@ import { sweepsZh } from './sweeps';
 /** The Chinese catalogue (the default language): the same keys as ../en, each area in its file. */
 export const zh: Record<MessageKey, string> = {
   ...commonZh,
-  ...legacyZh,
   ...officersZh,
   ...progressZh,
   ...evidenceZh,

@@ -105,12 +105,13 @@ describe('what an alert shows, through the owning areas’ scoped loaders', () =
   it('answers NOT_FOUND for records outside the scope, or unknown', async () => {
     const loaders = new Loaders(database);
     const outside = scopeOf(elsewhere, false);
+    // One at a time: a load started before the previous one is awaited would reject unobserved.
     for (const load of [
-      findings.findingLoader(loaders, outside).load(ids.finding),
-      inspections.inspectionLoader(loaders, outside).load(ids.inspection),
-      premisesRepository.premisesLoader(loaders, outside).load(ids.premises),
+      () => findings.findingLoader(loaders, outside).load(ids.finding),
+      () => inspections.inspectionLoader(loaders, outside).load(ids.inspection),
+      () => premisesRepository.premisesLoader(loaders, outside).load(ids.premises),
     ]) {
-      await expect(load).rejects.toBeInstanceOf(NotFound);
+      await expect(load()).rejects.toBeInstanceOf(NotFound);
     }
   });
 });

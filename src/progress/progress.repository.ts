@@ -4,36 +4,48 @@ import { subtreeOf } from '../bureaus/bureau-tree';
 import { Scope, SqlParameters } from '../common/scope';
 import { overdueSql } from '../follow-ups/overdue';
 
-/** What one progress request counts: a sweep, narrowed by the filter (the caller's scope apart). */
+/** What one progress request counts: one or more sweeps, narrowed by the filter (the caller's scope apart). */
 export interface ProgressSelection {
-  sweepId: string;
+  /** The sweeps counted; figures are kept apart per sweep (a batch of `Sweep.progress`). */
+  sweepIds: string[];
   /** Category ids to count; null for every category of the sweep. */
   categoryIds: string[] | null;
   /** Inclusive Asia/Shanghai days of the inspection; null for open-ended. */
   from: string | null;
   to: string | null;
+  /** 截至: the Asia/Shanghai day the figures are as of, min(`to`, today). */
+  asOf: string;
   /** Count only this bureau's subtree; null for everything the scope covers. */
   rootBureauId: string | null;
 }
 
-/** One row of figures for a group: the totals (T), a category (C) or a bureau's subtree (B). */
+/**
+ * One row of figures for a group of one sweep: the totals (T), a category (C), a bureau's subtree
+ * (B) or a bureau's own records without its descendants (S, 本级).
+ */
 export interface FiguresRow {
-  kind: 'T' | 'C' | 'B';
+  sweep_id: string;
+  kind: 'T' | 'C' | 'B' | 'S';
   key: string | null;
   officer_visits: number;
   inspections: number;
   premises_inspected: number;
   target: number;
-  completion_rate: number | null;
+  completed: number;
   findings: number;
   rectification_orders: number;
   rectified: number;
   goods_removed_value: string;
   cases_filed: number;
+  cases_declined: number;
   fines: string;
   confiscations: string;
+  confiscated_goods_value: string;
   transferred_to_police: number;
-  overdue: number;
+  overdue_rectifications: number;
+  overdue_filing_decisions: number;
+  overdue_penalty_decisions: number;
+  overdue_publications: number;
   exposed_products_found: number;
 }
 
@@ -67,14 +79,19 @@ export interface FindingListRow {
 interface Ctes {
   sql: string;
   params: SqlParameters;
-  /** The sweep id's placeholder, for the statement's own references to it. */
-  sweep: string;
+  /** The sweep ids' placeholder (uuid[]), for the statement's own references to them. */
+  sweeps: string;
+  /** The as-of day's placeholder (date). */
+  asOf: string;
 }
+
+/** The Asia/Shanghai day a follow-up took effect. */
+const FOLLOW_UP_DAY = `(u.at AT TIME ZONE 'Asia/Shanghai')::date`;
 
 /**
  * The common table expressions every progress query starts from, all set-based:
  * - `scope`: the bureaus counted (the filter's subtree, within the caller's scope),
- * - `cats`: the sweep's categories counted,
+ * - `cats`: the sweeps' categories counted,
  * - `insp`: the non-voided inspections counted, with their Asia/Shanghai day. They are selected by
  *   sweep first and by instant range, so the (sweep_id, bureau_id, category_id) index applies;
  * - `fnd`: the non-voided findings of those inspections, selected by their own copies of sweep,
@@ -83,10 +100,11 @@ interface Ctes {
  */
 function progressCtes(scope: Scope, selection: ProgressSelection): Ctes {
   const params = new SqlParameters();
-  const sweep = params.add(selection.sweepId, 'uuid');
+  const sweeps = params.add(selection.sweepIds, 'uuid[]');
   const categoryIds = params.add(selection.categoryIds, 'uuid[]');
   const from = params.add(selection.from, 'date');
   const to = params.add(selection.to, 'date');
+  const asOf = params.add(selection.asOf, 'date');
   const inSubtree = selection.rootBureauId
     ? `b.id IN ${subtreeOf(params.add(selection.rootBureauId, 'uuid'))}`
     : 'TRUE';
@@ -95,50 +113,116 @@ function progressCtes(scope: Scope, selection: ProgressSelection): Ctes {
         WHERE ${inSubtree} AND ${scope.sql('b.id', params)}
       ),
       cats AS (
-        SELECT sc.category_id AS id FROM sweep_categories sc
-        WHERE sc.sweep_id = ${sweep} AND (${categoryIds} IS NULL OR sc.category_id = ANY(${categoryIds}))
+        SELECT sc.sweep_id, sc.category_id AS id FROM sweep_categories sc
+        WHERE sc.sweep_id = ANY(${sweeps})
+          AND (${categoryIds} IS NULL OR sc.category_id = ANY(${categoryIds}))
       ),
       insp AS (
-        SELECT i.id, i.bureau_id, i.category_id, i.premises_id,
-          cardinality(i.officer_ids) AS officers,
+        SELECT i.id, i.sweep_id, i.bureau_id, i.category_id, i.premises_id, i.officer_ids,
           (i.inspected_at AT TIME ZONE 'Asia/Shanghai')::date AS day
         FROM inspections i
-        WHERE i.sweep_id = ${sweep} AND NOT i.voided
-          AND i.category_id IN (SELECT id FROM cats)
+        WHERE i.sweep_id = ANY(${sweeps}) AND NOT i.voided
+          AND (i.sweep_id, i.category_id) IN (SELECT sweep_id, id FROM cats)
           AND i.bureau_id IN (SELECT id FROM scope)
           AND (${from} IS NULL OR i.inspected_at >= (${from}::timestamp AT TIME ZONE 'Asia/Shanghai'))
           AND (${to} IS NULL OR i.inspected_at < ((${to} + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'))
       ),
       fnd AS (
         SELECT f.* FROM findings f
-        WHERE f.sweep_id = ${sweep} AND NOT f.voided
-          AND f.category_id IN (SELECT id FROM cats)
+        WHERE f.sweep_id = ANY(${sweeps}) AND NOT f.voided
+          AND (f.sweep_id, f.category_id) IN (SELECT sweep_id, id FROM cats)
           AND f.bureau_id IN (SELECT id FROM scope)
           AND (${from} IS NULL OR f.found_on >= ${from})
           AND (${to} IS NULL OR f.found_on <= ${to})
       )`;
-  return { sql, params, sweep };
+  return { sql, params, sweeps, asOf };
+}
+
+/**
+ * The findings counted with their follow-up state as of the as-of day (截至): only follow-ups
+ * that took effect by the end of that day count, so statuses, orders, re-inspections and
+ * deadlines are those of that day, not today's. A finding without a follow-up by then is OPEN.
+ * The sequence of follow-ups is the order they were recorded (the workflow is sequential).
+ */
+function findingsAsOfSql(asOf: string): string {
+  return `fu AS (
+        SELECT u.finding_id,
+          (array_agg(u.to_status ORDER BY u.recorded_at DESC, u.id DESC))[1] AS status,
+          (array_agg(u.due_date ORDER BY u.recorded_at DESC, u.id DESC)
+            FILTER (WHERE u.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED')))[1]
+            AS rectification_deadline,
+          bool_or(u.action = 'RECTIFICATION_ORDERED') AS ordered,
+          bool_or(u.action = 'REINSPECTION_PASSED') AS passed,
+          bool_or(u.action = 'CASE_FILED') AS filed,
+          bool_or(u.action = 'TRANSFERRED_TO_POLICE') AS transferred
+        FROM follow_ups u
+        WHERE u.finding_id IN (SELECT id FROM fnd) AND ${FOLLOW_UP_DAY} <= ${asOf}
+        GROUP BY u.finding_id
+      ),
+      fx AS (
+        SELECT f.id, f.sweep_id, f.bureau_id, f.category_id, f.premises_id, f.goods_value,
+          f.exposed_product_id, f.case_number, f.case_decision_due, f.penalty_decision_due,
+          coalesce(fu.status, 'OPEN') AS status, fu.rectification_deadline,
+          coalesce(fu.ordered, false) AS ordered, coalesce(fu.passed, false) AS passed,
+          coalesce(fu.filed, false) AS filed, coalesce(fu.transferred, false) AS transferred
+        FROM fnd f LEFT JOIN fu ON fu.finding_id = f.id
+      )`;
+}
+
+/**
+ * 立案、不予立案、罚没款、没收非法财物、移送公安 and the filing / penalty / publication clocks, kept
+ * in one place because they belong to the case files (案件): until the case tables exist they are
+ * read from the findings' own case columns and follow-ups. Each case fact is one row keyed so that
+ * a group counts it once: a case by its number, a penalty decision by its document number (money
+ * once per decision, never per finding), a transfer by its case (or the finding without one).
+ * `cases_declined`, `confiscated_goods_value` and overdue publications have no source yet (0).
+ */
+function caseFactsSql(asOf: string): string {
+  return `case_facts AS (
+        SELECT f.sweep_id, f.bureau_id, f.category_id, 'FILED'::text AS fact, f.case_number AS fact_key,
+          NULL::numeric AS fine, NULL::numeric AS confiscation
+        FROM fx f WHERE f.filed AND f.case_number IS NOT NULL
+        UNION ALL
+        SELECT f.sweep_id, f.bureau_id, f.category_id, 'DECISION',
+          coalesce(u.document_number, f.case_number, f.id::text), u.fine, u.confiscation
+        FROM fx f JOIN follow_ups u ON u.finding_id = f.id
+        WHERE u.action = 'PENALTY_DECIDED' AND ${FOLLOW_UP_DAY} <= ${asOf}
+        UNION ALL
+        SELECT f.sweep_id, f.bureau_id, f.category_id, 'POLICE',
+          CASE WHEN f.filed AND f.case_number IS NOT NULL THEN f.case_number ELSE f.id::text END,
+          NULL, NULL
+        FROM fx f WHERE f.transferred
+      ),
+      case_overdue AS (
+        SELECT f.sweep_id, f.bureau_id, f.category_id,
+          (f.status = 'OPEN' AND f.case_decision_due < ${asOf}) AS filing,
+          (f.status = 'CASE_FILED' AND f.penalty_decision_due < ${asOf}) AS penalty,
+          false AS publication
+        FROM fx f
+      )`;
 }
 
 /**
  * Every SQL statement of the progress figures (工作进展情况) and of closing a sweep's findings
- * over: the set-based statistics over inspections, findings and assignments, each read limited
- * by the caller's `Scope` and the request's selection, and the few look-ups the report needs of
- * sweeps and exposures (reads of those areas' tables, kept here until their repositories offer
- * them; bureaus are read through BureausRepository). Every method takes the manager to run on: the progress service runs them all in
- * one read-only REPEATABLE READ snapshot (`Database.snapshot`).
+ * over: the set-based statistics over inspections, findings, follow-ups and assignments, each read
+ * limited by the caller's `Scope` and the request's selection. Every method takes the manager to
+ * run on: the progress service runs them all in one read-only REPEATABLE READ snapshot
+ * (`Database.snapshot`).
  */
 @Injectable()
 export class ProgressRepository {
   /**
-   * All figures in one statement. Inspections and findings are first folded to one row per
-   * (bureau, category, premises), which keeps distinct-premises counts exact while the group
-   * expansion below works on far fewer rows than there are inspections. `groups` maps each
-   * (bureau, category) pair in scope to the groups it counts in: the totals, its category, and the
-   * subtree of every bureau in scope it belongs to (so a parent bureau's row covers its
-   * descendants, and distinct counts stay distinct per group). Bureaus are listed when they hold
-   * an assignment of the sweep for a category in scope or their subtree logged an inspection
-   * counted.
+   * All figures of every sweep selected in one statement (DOMAIN.md, “What managers read”), as of
+   * the selection's as-of day. Each fact is one row carrying the bureau whose row it counts in
+   * (premises, visits and findings: the premises' bureau; officer-days: the officer's own bureau
+   * when it is in scope, else the premises') and its category; `groups` maps a bureau to the groups
+   * it counts in (the totals, the subtree of every bureau in scope it belongs to, and its own 本级
+   * row), every fact also counts in its category's row, and distinct counts are taken per group:
+   * 人次 = distinct (officer, day), 户次 = distinct (premises, day), 户 = distinct premises.
+   * Completion is per assignment: distinct premises of its category inspected in its bureau's
+   * subtree, capped at its target; `completed` is the sum of the capped counts.
+   * Bureaus are listed when they hold an assignment of the sweep for a category in scope or their
+   * subtree logged an inspection counted.
    */
   figures(
     manager: EntityManager,
@@ -146,96 +230,149 @@ export class ProgressRepository {
     selection: ProgressSelection,
   ): Promise<FiguresRow[]> {
     const ctes = progressCtes(scope, selection);
+    const grouped = (facts: string) => `(
+        SELECT x.*, g.kind, g.key FROM ${facts} x JOIN groups g ON g.bureau_id = x.bureau_id
+        UNION ALL SELECT x.*, 'C', x.category_id FROM ${facts} x
+      )`;
     return manager.query<FiguresRow[]>(
       `${ctes.sql},
+      ${findingsAsOfSql(ctes.asOf)},
+      ${caseFactsSql(ctes.asOf)},
       groups AS (
-        SELECT 'T'::text AS kind, NULL::uuid AS key, s.id AS bureau_id, c.id AS category_id
-          FROM scope s CROSS JOIN cats c
+        SELECT 'T'::text AS kind, NULL::uuid AS key, s.id AS bureau_id FROM scope s
         UNION ALL
-        SELECT 'C', c.id, s.id, c.id FROM scope s CROSS JOIN cats c
+        SELECT 'B', r.id, t.id FROM scope r CROSS JOIN LATERAL bureau_subtree(r.id) AS t(id)
         UNION ALL
-        SELECT 'B', r.id, t.id, c.id
-          FROM scope r CROSS JOIN LATERAL bureau_subtree(r.id) AS t(id) CROSS JOIN cats c
+        SELECT 'S', s.id, s.id FROM scope s
       ),
-      premises_inspections AS (
-        SELECT bureau_id, category_id, premises_id, sum(officers) AS officer_visits,
-          count(*) AS inspections
-        FROM insp GROUP BY bureau_id, category_id, premises_id
+      officer_days AS (
+        SELECT DISTINCT i.sweep_id,
+          CASE WHEN o.bureau_id IN (SELECT id FROM scope) THEN o.bureau_id ELSE i.bureau_id END
+            AS bureau_id,
+          i.category_id, v.officer_id, i.day
+        FROM insp i CROSS JOIN LATERAL unnest(i.officer_ids) AS v(officer_id)
+        LEFT JOIN officers o ON o.id = v.officer_id
       ),
-      premises_findings AS (
-        SELECT f.bureau_id, f.category_id, f.premises_id, count(*) AS findings,
-          bool_or(f.rectification_ordered) AS rectification_ordered,
-          count(*) FILTER (WHERE f.status = 'RESOLVED') AS rectified,
-          sum(f.goods_value) AS goods_removed_value,
-          count(*) FILTER (WHERE f.case_number IS NOT NULL) AS cases_filed,
-          sum(f.fine) AS fines,
-          sum(f.confiscation) AS confiscations,
-          count(*) FILTER (WHERE f.status = 'TRANSFERRED') AS transferred_to_police,
-          count(*) FILTER (WHERE ${overdueSql('f')}) AS overdue,
-          count(*) FILTER (WHERE f.exposed_product_id IS NOT NULL) AS exposed_products_found
-        FROM fnd f GROUP BY f.bureau_id, f.category_id, f.premises_id
+      officer_figures AS (
+        SELECT sweep_id, kind, key, count(DISTINCT (officer_id, day))::int AS officer_visits
+        FROM ${grouped('officer_days')} w GROUP BY sweep_id, kind, key
       ),
-      inspection_figures AS (
-        SELECT g.kind, g.key, sum(w.officer_visits)::int AS officer_visits,
-          sum(w.inspections)::int AS inspections,
-          count(DISTINCT w.premises_id)::int AS premises_inspected
-        FROM premises_inspections w
-        JOIN groups g ON g.bureau_id = w.bureau_id AND g.category_id = w.category_id
-        GROUP BY g.kind, g.key
+      visits AS (
+        SELECT DISTINCT sweep_id, bureau_id, category_id, premises_id, day FROM insp
+      ),
+      visit_figures AS (
+        SELECT sweep_id, kind, key, count(DISTINCT (premises_id, day))::int AS inspections,
+          count(DISTINCT premises_id)::int AS premises_inspected
+        FROM ${grouped('visits')} w GROUP BY sweep_id, kind, key
+      ),
+      finding_facts AS (
+        SELECT f.sweep_id, f.bureau_id, f.category_id, f.premises_id, f.goods_value,
+          f.exposed_product_id, f.ordered, f.passed,
+          (f.status = 'RECTIFYING' AND f.rectification_deadline < ${ctes.asOf}) AS overdue_rectification
+        FROM fx f
       ),
       finding_figures AS (
-        SELECT g.kind, g.key, sum(w.findings)::int AS findings,
-          count(DISTINCT w.premises_id) FILTER (WHERE w.rectification_ordered)::int AS rectification_orders,
-          sum(w.rectified)::int AS rectified,
-          sum(w.goods_removed_value) AS goods_removed_value,
-          sum(w.cases_filed)::int AS cases_filed,
-          sum(w.fines) AS fines,
-          sum(w.confiscations) AS confiscations,
-          sum(w.transferred_to_police)::int AS transferred_to_police,
-          sum(w.overdue)::int AS overdue,
-          sum(w.exposed_products_found)::int AS exposed_products_found
-        FROM premises_findings w
-        JOIN groups g ON g.bureau_id = w.bureau_id AND g.category_id = w.category_id
-        GROUP BY g.kind, g.key
+        SELECT sweep_id, kind, key, count(*)::int AS findings,
+          count(DISTINCT premises_id) FILTER (WHERE ordered)::int AS rectification_orders,
+          (count(DISTINCT premises_id) FILTER (WHERE ordered)
+            - count(DISTINCT premises_id) FILTER (WHERE ordered AND NOT passed))::int AS rectified,
+          sum(goods_value) AS goods_removed_value,
+          count(*) FILTER (WHERE overdue_rectification)::int AS overdue_rectifications,
+          count(*) FILTER (WHERE exposed_product_id IS NOT NULL)::int AS exposed_products_found
+        FROM ${grouped('finding_facts')} w GROUP BY sweep_id, kind, key
+      ),
+      case_figures AS (
+        SELECT sweep_id, kind, key,
+          count(DISTINCT fact_key) FILTER (WHERE fact = 'FILED')::int AS cases_filed,
+          count(DISTINCT fact_key) FILTER (WHERE fact = 'POLICE')::int AS transferred_to_police
+        FROM ${grouped('case_facts')} w GROUP BY sweep_id, kind, key
+      ),
+      decision_figures AS (
+        SELECT sweep_id, kind, key, sum(fine) AS fines, sum(confiscation) AS confiscations
+        FROM (
+          SELECT DISTINCT ON (sweep_id, kind, key, fact_key) sweep_id, kind, key, fine, confiscation
+          FROM ${grouped('case_facts')} w WHERE fact = 'DECISION'
+          ORDER BY sweep_id, kind, key, fact_key
+        ) d GROUP BY sweep_id, kind, key
+      ),
+      case_overdue_figures AS (
+        SELECT sweep_id, kind, key,
+          count(*) FILTER (WHERE filing)::int AS overdue_filing_decisions,
+          count(*) FILTER (WHERE penalty)::int AS overdue_penalty_decisions,
+          count(*) FILTER (WHERE publication)::int AS overdue_publications
+        FROM ${grouped('case_overdue')} w GROUP BY sweep_id, kind, key
+      ),
+      assignments AS (
+        SELECT a.sweep_id, a.bureau_id, a.category_id, a.target,
+          least(a.target, (
+            SELECT count(DISTINCT v.premises_id) FROM insp v
+            WHERE v.sweep_id = a.sweep_id AND v.category_id = a.category_id
+              AND v.bureau_id IN (SELECT t.id FROM bureau_subtree(a.bureau_id) AS t(id))
+          ))::int AS completed
+        FROM sweep_assignments a
+        WHERE a.sweep_id = ANY(${ctes.sweeps}) AND a.bureau_id IN (SELECT id FROM scope)
+          AND (a.sweep_id, a.category_id) IN (SELECT sweep_id, id FROM cats)
       ),
       target_figures AS (
-        SELECT g.kind, g.key, sum(a.target)::int AS target
-        FROM sweep_assignments a
-        JOIN groups g ON g.bureau_id = a.bureau_id AND g.category_id = a.category_id
-        WHERE a.sweep_id = ${ctes.sweep}
-        GROUP BY g.kind, g.key
+        SELECT sweep_id, kind, key, sum(target)::int AS target, sum(completed)::int AS completed
+        FROM ${grouped('assignments')} w GROUP BY sweep_id, kind, key
       ),
       listed AS (
-        SELECT 'T'::text AS kind, NULL::uuid AS key
-        UNION SELECT 'C', id FROM cats
-        UNION SELECT 'B', a.bureau_id FROM sweep_assignments a
-          WHERE a.sweep_id = ${ctes.sweep} AND a.bureau_id IN (SELECT id FROM scope)
-            AND a.category_id IN (SELECT id FROM cats)
-        UNION SELECT kind, key FROM inspection_figures WHERE kind = 'B'
+        SELECT s.id AS sweep_id, 'T'::text AS kind, NULL::uuid AS key
+          FROM unnest(${ctes.sweeps}) AS s(id)
+        UNION SELECT sweep_id, 'C', id FROM cats
+        UNION SELECT sweep_id, kind, key FROM target_figures WHERE kind IN ('B', 'S')
+        UNION SELECT sweep_id, kind, key FROM visit_figures WHERE kind IN ('B', 'S')
+        UNION SELECT sweep_id, kind, key FROM officer_figures WHERE kind = 'S'
+        UNION SELECT sweep_id, kind, key FROM finding_figures WHERE kind = 'S'
       )
-      SELECT l.kind, l.key,
-        coalesce(x.officer_visits, 0) AS officer_visits,
+      SELECT l.sweep_id, l.kind, l.key,
+        coalesce(o.officer_visits, 0) AS officer_visits,
         coalesce(x.inspections, 0) AS inspections,
         coalesce(x.premises_inspected, 0) AS premises_inspected,
         coalesce(t.target, 0) AS target,
-        CASE WHEN coalesce(t.target, 0) = 0 THEN NULL
-          ELSE round(coalesce(x.premises_inspected, 0)::numeric / t.target, 4)::float8 END AS completion_rate,
+        coalesce(t.completed, 0) AS completed,
         coalesce(y.findings, 0) AS findings,
         coalesce(y.rectification_orders, 0) AS rectification_orders,
         coalesce(y.rectified, 0) AS rectified,
         round(coalesce(y.goods_removed_value, 0), 2)::text AS goods_removed_value,
-        coalesce(y.cases_filed, 0) AS cases_filed,
-        round(coalesce(y.fines, 0), 2)::text AS fines,
-        round(coalesce(y.confiscations, 0), 2)::text AS confiscations,
-        coalesce(y.transferred_to_police, 0) AS transferred_to_police,
-        coalesce(y.overdue, 0) AS overdue,
+        coalesce(c.cases_filed, 0) AS cases_filed,
+        0 AS cases_declined,
+        round(coalesce(d.fines, 0), 2)::text AS fines,
+        round(coalesce(d.confiscations, 0), 2)::text AS confiscations,
+        '0.00' AS confiscated_goods_value,
+        coalesce(c.transferred_to_police, 0) AS transferred_to_police,
+        coalesce(y.overdue_rectifications, 0) AS overdue_rectifications,
+        coalesce(k.overdue_filing_decisions, 0) AS overdue_filing_decisions,
+        coalesce(k.overdue_penalty_decisions, 0) AS overdue_penalty_decisions,
+        coalesce(k.overdue_publications, 0) AS overdue_publications,
         coalesce(y.exposed_products_found, 0) AS exposed_products_found
       FROM listed l
-      LEFT JOIN inspection_figures x ON x.kind = l.kind AND x.key IS NOT DISTINCT FROM l.key
-      LEFT JOIN finding_figures y ON y.kind = l.kind AND y.key IS NOT DISTINCT FROM l.key
-      LEFT JOIN target_figures t ON t.kind = l.kind AND t.key IS NOT DISTINCT FROM l.key`,
+      LEFT JOIN officer_figures o USING (sweep_id, kind, key)
+      LEFT JOIN visit_figures x USING (sweep_id, kind, key)
+      LEFT JOIN finding_figures y USING (sweep_id, kind, key)
+      LEFT JOIN case_figures c USING (sweep_id, kind, key)
+      LEFT JOIN decision_figures d USING (sweep_id, kind, key)
+      LEFT JOIN case_overdue_figures k USING (sweep_id, kind, key)
+      LEFT JOIN target_figures t USING (sweep_id, kind, key)`,
       ctes.params.values,
     );
+  }
+
+  /** The kinds of the premises inspected, for the summary's noun (市场主体 or 各类主体). */
+  async premisesKindsInspected(
+    manager: EntityManager,
+    scope: Scope,
+    selection: ProgressSelection,
+  ): Promise<string[]> {
+    const ctes = progressCtes(scope, selection);
+    const rows = await manager.query<{ kind: string }[]>(
+      `${ctes.sql}
+      SELECT DISTINCT p.kind FROM premises p WHERE p.id IN (SELECT premises_id FROM insp)
+      ORDER BY p.kind`,
+      ctes.params.values,
+    );
+    return rows.map((row) => row.kind);
   }
 
   /** Findings counted per violation type, only types found, most first. */
@@ -254,27 +391,41 @@ export class ProgressRepository {
     );
   }
 
-  /** One row per Asia/Shanghai day from the first inspection counted to the last, zero days included. */
+  /**
+   * One row per Asia/Shanghai day from the first inspection counted to the last, zero days
+   * included, never outside the sweep's own days (an inspection dated outside them is not a day of
+   * the sweep). Inspections are 户次: distinct premises visited that day.
+   */
   daily(manager: EntityManager, scope: Scope, selection: ProgressSelection): Promise<DailyRow[]> {
     const ctes = progressCtes(scope, selection);
     return manager.query<DailyRow[]>(
       `${ctes.sql},
-      inspections_per_day AS (SELECT day, count(*)::int AS n FROM insp GROUP BY day),
-      findings_per_day AS (SELECT found_on AS day, count(*)::int AS n FROM fnd GROUP BY found_on)
+      inspections_per_day AS (
+        SELECT day, count(DISTINCT premises_id)::int AS n FROM insp GROUP BY day
+      ),
+      findings_per_day AS (SELECT found_on AS day, count(*)::int AS n FROM fnd GROUP BY found_on),
+      sweep_days AS (
+        SELECT min(start_date) AS first, max(end_date) AS last FROM sweeps
+        WHERE id = ANY(${ctes.sweeps})
+      )
       SELECT to_char(d, 'YYYY-MM-DD') AS date, coalesce(ip.n, 0) AS inspections,
         coalesce(fp.n, 0) AS findings
       FROM generate_series(
-        (SELECT min(day) FROM inspections_per_day)::timestamp,
-        (SELECT max(day) FROM inspections_per_day)::timestamp,
+        greatest((SELECT min(day) FROM inspections_per_day), (SELECT first FROM sweep_days))::timestamp,
+        least((SELECT max(day) FROM inspections_per_day), (SELECT last FROM sweep_days))::timestamp,
         interval '1 day') d
       LEFT JOIN inspections_per_day ip ON ip.day = d::date
       LEFT JOIN findings_per_day fp ON fp.day = d::date
+      WHERE EXISTS (SELECT 1 FROM inspections_per_day)
       ORDER BY d`,
       ctes.params.values,
     );
   }
 
-  /** The findings counted, for the workbook's findings sheet (问题清单), oldest inspection first. */
+  /**
+   * The findings counted, for the workbook's findings sheet (问题清单), oldest inspection first,
+   * with their status, deadline and amounts as of the as-of day.
+   */
   findingList(
     manager: EntityManager,
     scope: Scope,
@@ -282,13 +433,23 @@ export class ProgressRepository {
   ): Promise<FindingListRow[]> {
     const ctes = progressCtes(scope, selection);
     return manager.query<FindingListRow[]>(
-      `${ctes.sql}
-      SELECT p.name AS premises, b.name AS bureau, v.name AS violation, f.severity, f.status,
-        f.rectification_deadline::text AS rectification_deadline,
+      `${ctes.sql},
+      ${findingsAsOfSql(ctes.asOf)},
+      decided AS (
+        SELECT u.finding_id, sum(u.fine) AS fine, sum(u.confiscation) AS confiscation
+        FROM follow_ups u
+        WHERE u.finding_id IN (SELECT id FROM fnd) AND u.action = 'PENALTY_DECIDED'
+          AND ${FOLLOW_UP_DAY} <= ${ctes.asOf}
+        GROUP BY u.finding_id
+      )
+      SELECT p.name AS premises, b.name AS bureau, v.name AS violation, f.severity, x.status,
+        x.rectification_deadline::text AS rectification_deadline,
         f.case_decision_due::text AS case_decision_due,
-        f.fine::text AS fine, f.confiscation::text AS confiscation, f.goods_value::text AS goods_value,
+        d.fine::text AS fine, d.confiscation::text AS confiscation, f.goods_value::text AS goods_value,
         i.inspected_at
       FROM fnd f
+      JOIN fx x ON x.id = f.id
+      LEFT JOIN decided d ON d.finding_id = f.id
       JOIN inspections i ON i.id = f.inspection_id
       JOIN premises p ON p.id = f.premises_id
       JOIN bureaus b ON b.id = f.bureau_id

@@ -6,7 +6,7 @@ import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import type { FieldError } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { Scope } from '../common/scope';
-import { shanghaiDay } from '../common/time/shanghai';
+import { addDays, shanghaiDay, startOfShanghaiDay } from '../common/time/shanghai';
 import { Database } from '../database/database';
 import type { TargetCategoryType, ViolationTypeType } from '../reference/dto/reference.types';
 import { PharmacistConflictsService } from '../premises/pharmacist-conflicts.service';
@@ -14,7 +14,7 @@ import { ReferenceService } from '../reference/reference.service';
 import { Sweep } from '../sweeps/sweep.entity';
 import { SweepsRepository } from '../sweeps/sweeps.repository';
 import type { Figures } from './figures';
-import { EMPTY_FIGURES } from './figures';
+import { completionRate, EMPTY_FIGURES } from './figures';
 import { ProgressRepository } from './progress.repository';
 import type { FiguresRow, FindingListRow, ProgressSelection } from './progress.repository';
 import { summaryText } from './summary-text';
@@ -28,12 +28,28 @@ export interface ProgressFilterValues {
   to?: string | null;
 }
 
-export interface SweepProgress {
+/** Figures of one bureau: over its subtree in `byBureau`, of its own records in `ownRow`. */
+export interface BureauFigures {
+  bureau: Bureau;
+  figures: Figures;
+}
+
+/** The figures of one sweep without the per-request extras: what `Sweep.progress` serves. */
+export interface SweepProgressOverview {
+  /** 截至: the end of the `to` day (Asia/Shanghai) when it is before today, else now. */
   asOf: Date;
-  sweep: Sweep;
   totals: Figures;
-  byBureau: { bureau: Bureau; figures: Figures }[];
+  byBureau: BureauFigures[];
   byCategory: { category: TargetCategoryType; figures: Figures }[];
+}
+
+export interface SweepProgress extends SweepProgressOverview {
+  sweep: Sweep;
+  /**
+   * The bureau the report is of (the filter's, an officer's own, or the city bureau) with the
+   * figures of its own records only (本级), for the workbook's 汇总; null when nothing is listed.
+   */
+  ownRow: BureauFigures | null;
   byViolationType: { violationType: ViolationTypeType; count: number }[];
   daily: { date: string; inspections: number; findings: number }[];
   summaryText: string;
@@ -41,14 +57,19 @@ export interface SweepProgress {
   pharmacistRegistrationConflicts: number;
 }
 
-interface Resolved {
-  sweep: Sweep;
-  selection: ProgressSelection;
+interface ResolvedFilter {
+  selection: Omit<ProgressSelection, 'sweepIds' | 'asOf'>;
   rootBureau: Bureau | null;
   /** The bureau whose subtree is counted, for the summary: the filter's, or an inspector's own. */
   areaBureau: Bureau | null;
-  categories: TargetCategoryType[];
+  categoryById: Map<string, TargetCategoryType>;
   violationTypeByCode: Map<string, ViolationTypeType>;
+}
+
+interface Resolved extends ResolvedFilter {
+  sweep: Sweep;
+  selection: ProgressSelection;
+  categories: TargetCategoryType[];
 }
 
 const BUREAU_KIND_ORDER: Record<string, number> = { MUNICIPAL: 0, SUB_BUREAU: 1, COUNTY: 2 };
@@ -75,11 +96,11 @@ export class ProgressService {
     filter: ProgressFilterValues,
     scope: Scope,
   ): Promise<SweepProgress> {
-    const asOf = new Date();
+    const { asOf, asOfDay } = asOfOf(filter.to ?? null, new Date());
     // One snapshot, so the totals, rows, series and summary agree with each other; served by the
     // read replica when DATABASE_READ_URL is set.
     return this.database.snapshot(async (manager) => {
-      const resolved = await this.resolve(manager, sweepId, filter, scope);
+      const resolved = await this.resolve(manager, sweepId, filter, scope, asOfDay);
       const figureRows = await this.repository.figures(manager, scope, resolved.selection);
       const violationRows = await this.repository.violationTypeCounts(
         manager,
@@ -87,10 +108,7 @@ export class ProgressService {
         resolved.selection,
       );
       const daily = await this.repository.daily(manager, scope, resolved.selection);
-      const bureaus = await this.bureausRepository.findByIds(
-        manager,
-        figureRows.filter((row) => row.kind === 'B').map((row) => row.key!),
-      );
+      const bureaus = await this.bureausRepository.findByIds(manager, listedBureauIds(figureRows));
       const exposures = await this.sweeps.exposuresOf(manager, sweepId);
 
       const pharmacistRegistrationConflicts = await this.pharmacistConflicts.countConflicts(
@@ -98,44 +116,66 @@ export class ProgressService {
         { bureauIds: await this.countedBureauIds(manager, resolved.rootBureau, scope) },
       );
 
-      const figuresOf = (kind: string, key: string | null): Figures => {
-        const row = figureRows.find(
-          (candidate) => candidate.kind === kind && candidate.key === key,
-        );
-        return row ? toFigures(row) : { ...EMPTY_FIGURES };
-      };
-      const totals = figuresOf('T', null);
-      const byBureau = bureaus
-        .sort(
-          (a, b) =>
-            BUREAU_KIND_ORDER[a.kind] - BUREAU_KIND_ORDER[b.kind] || a.code.localeCompare(b.code),
-        )
-        .map((bureau) => ({ bureau, figures: figuresOf('B', bureau.id) }));
-      const byCategory = resolved.categories.map((category) => ({
-        category,
-        figures: figuresOf('C', category.id),
-      }));
+      const overview = overviewOf(figureRows, sweepId, bureaus, resolved.categories, asOf);
+      const reportBureau =
+        resolved.areaBureau ?? bureaus.find((bureau) => bureau.parentId === null) ?? null;
       const byViolationType = violationRows.map((row) => ({
         violationType: resolved.violationTypeByCode.get(row.code)!,
         count: row.count,
       }));
       return {
-        asOf,
+        ...overview,
         sweep: resolved.sweep,
-        totals,
-        byBureau,
-        byCategory,
+        ownRow: reportBureau
+          ? { bureau: reportBureau, figures: figuresOf(figureRows, sweepId, 'S', reportBureau.id) }
+          : null,
         byViolationType,
         daily,
         pharmacistRegistrationConflicts,
         summaryText: summaryText({
-          asOfDay: filter.to ?? shanghaiDay(asOf),
+          asOfDay,
           areaName: resolved.areaBureau?.name ?? '全市',
           exposures,
           categoryNames: resolved.categories.map((category) => category.name),
-          figures: totals,
+          premisesKinds: await this.repository.premisesKindsInspected(
+            manager,
+            scope,
+            resolved.selection,
+          ),
+          figures: overview.totals,
         }),
       };
+    });
+  }
+
+  /**
+   * The figures of several sweeps under one filter, for `Sweep.progress` over a list: a fixed
+   * number of statements whatever the number of sweeps. An unknown sweep is NOT_FOUND in its slot.
+   */
+  async overviews(
+    sweepIds: readonly string[],
+    filter: ProgressFilterValues,
+    scope: Scope,
+  ): Promise<(SweepProgressOverview | Error)[]> {
+    const { asOf, asOfDay } = asOfOf(filter.to ?? null, new Date());
+    return this.database.snapshot(async (manager) => {
+      const base = await this.resolveFilter(manager, filter, scope);
+      const categoriesBySweep = await this.sweeps.categoryIdsOfSweeps(manager, sweepIds);
+      const selection: ProgressSelection = {
+        ...base.selection,
+        sweepIds: [...categoriesBySweep.keys()],
+        asOf: asOfDay,
+      };
+      const figureRows = selection.sweepIds.length
+        ? await this.repository.figures(manager, scope, selection)
+        : [];
+      const bureaus = await this.bureausRepository.findByIds(manager, listedBureauIds(figureRows));
+      return sweepIds.map((sweepId) => {
+        const categoryIds = categoriesBySweep.get(sweepId);
+        if (!categoryIds) return new NotFound('Sweep', sweepId);
+        const categories = this.sweepCategories(base, categoryIds);
+        return overviewOf(figureRows, sweepId, bureaus, categories, asOf);
+      });
     });
   }
 
@@ -145,8 +185,9 @@ export class ProgressService {
     filter: ProgressFilterValues,
     scope: Scope,
   ): Promise<FindingListRow[]> {
+    const { asOfDay } = asOfOf(filter.to ?? null, new Date());
     return this.database.snapshot(async (manager) => {
-      const resolved = await this.resolve(manager, sweepId, filter, scope);
+      const resolved = await this.resolve(manager, sweepId, filter, scope, asOfDay);
       return this.repository.findingList(manager, scope, resolved.selection);
     });
   }
@@ -170,7 +211,26 @@ export class ProgressService {
     sweepId: string,
     filter: ProgressFilterValues,
     scope: Scope,
+    asOfDay: string,
   ): Promise<Resolved> {
+    const base = await this.resolveFilter(manager, filter, scope);
+    const sweep = await this.sweeps.byId(manager, sweepId);
+    if (!sweep) throw new NotFound('Sweep', sweepId);
+    const sweepCategoryIds = await this.sweeps.categoryIdsOf(manager, sweepId);
+    return {
+      ...base,
+      sweep,
+      categories: this.sweepCategories(base, sweepCategoryIds),
+      selection: { ...base.selection, sweepIds: [sweepId], asOf: asOfDay },
+    };
+  }
+
+  /** The part of `resolve` that does not depend on the sweep. */
+  private async resolveFilter(
+    manager: EntityManager,
+    filter: ProgressFilterValues,
+    scope: Scope,
+  ): Promise<ResolvedFilter> {
     const problems: FieldError[] = [];
     if (filter.from && filter.to && filter.from > filter.to) {
       problems.push({
@@ -191,10 +251,6 @@ export class ProgressService {
     });
     if (problems.length) throw new BadUserInput(problems);
 
-    const sweep = await this.sweeps.byId(manager, sweepId);
-    if (!sweep) throw new NotFound('Sweep', sweepId);
-    const sweepCategoryIds = await this.sweeps.categoryIdsOf(manager, sweepId);
-
     let rootBureau: Bureau | null = null;
     if (filter.bureauId) {
       rootBureau = await this.bureausRepository.findById(manager, filter.bureauId);
@@ -203,25 +259,27 @@ export class ProgressService {
       }
     }
     const categoryIds = filter.categoryCodes ? requestedCategories.map((c) => c!.id) : null;
-    const categories = reference.categories.filter(
-      (category) =>
-        sweepCategoryIds.has(category.id) &&
-        (categoryIds === null || categoryIds.includes(category.id)),
-    );
     return {
-      sweep,
       rootBureau,
       areaBureau: rootBureau ?? (await this.ownBureau(manager, scope)),
-      categories,
+      categoryById: reference.categoryById,
       violationTypeByCode: reference.violationTypeByCode,
       selection: {
-        sweepId,
         categoryIds,
         from: filter.from ?? null,
         to: filter.to ?? null,
         rootBureauId: rootBureau?.id ?? null,
       },
     };
+  }
+
+  /** The sweep's categories the filter keeps, in the sweep's own order (reports follow it). */
+  private sweepCategories(base: ResolvedFilter, sweepCategoryIds: string[]): TargetCategoryType[] {
+    const kept = base.selection.categoryIds;
+    return sweepCategoryIds
+      .filter((id) => kept === null || kept.includes(id))
+      .map((id) => base.categoryById.get(id))
+      .filter((category): category is TargetCategoryType => category !== undefined);
   }
 
   /** The bureau of an officer whose scope is their jurisdiction; null for the whole city. */
@@ -231,22 +289,88 @@ export class ProgressService {
   }
 }
 
+/**
+ * 截至: the day the figures are as of, min(`to`, today) in Asia/Shanghai, and the instant served
+ * as `asOf` (the end of that day when it is past, else now).
+ */
+export function asOfOf(to: string | null, now: Date): { asOf: Date; asOfDay: string } {
+  const today = shanghaiDay(now);
+  if (to === null || to >= today) return { asOf: now, asOfDay: today };
+  return { asOf: new Date(startOfShanghaiDay(addDays(to, 1)).getTime() - 1), asOfDay: to };
+}
+
+function listedBureauIds(rows: FiguresRow[]): string[] {
+  return [...new Set(rows.filter((row) => row.kind === 'B').map((row) => row.key!))];
+}
+
+function figuresOf(
+  rows: FiguresRow[],
+  sweepId: string,
+  kind: FiguresRow['kind'],
+  key: string | null,
+): Figures {
+  const row = rows.find(
+    (candidate) =>
+      candidate.sweep_id === sweepId && candidate.kind === kind && candidate.key === key,
+  );
+  return row ? toFigures(row) : { ...EMPTY_FIGURES };
+}
+
+/** Totals, bureau subtrees (municipal first, then by code) and categories of one sweep. */
+function overviewOf(
+  rows: FiguresRow[],
+  sweepId: string,
+  bureaus: Bureau[],
+  categories: TargetCategoryType[],
+  asOf: Date,
+): SweepProgressOverview {
+  const listed = new Set(
+    rows.filter((row) => row.sweep_id === sweepId && row.kind === 'B').map((row) => row.key),
+  );
+  return {
+    asOf,
+    totals: figuresOf(rows, sweepId, 'T', null),
+    byBureau: bureaus
+      .filter((bureau) => listed.has(bureau.id))
+      .sort(
+        (a, b) =>
+          BUREAU_KIND_ORDER[a.kind] - BUREAU_KIND_ORDER[b.kind] || a.code.localeCompare(b.code),
+      )
+      .map((bureau) => ({ bureau, figures: figuresOf(rows, sweepId, 'B', bureau.id) })),
+    byCategory: categories.map((category) => ({
+      category,
+      figures: figuresOf(rows, sweepId, 'C', category.id),
+    })),
+  };
+}
+
 function toFigures(row: FiguresRow): Figures {
+  const overdue =
+    row.overdue_rectifications +
+    row.overdue_filing_decisions +
+    row.overdue_penalty_decisions +
+    row.overdue_publications;
   return {
     officerVisits: row.officer_visits,
     inspections: row.inspections,
     premisesInspected: row.premises_inspected,
     target: row.target,
-    completionRate: row.completion_rate,
+    completionRate: completionRate(row.completed, row.target),
     findings: row.findings,
     rectificationOrders: row.rectification_orders,
     rectified: row.rectified,
     goodsRemovedValue: row.goods_removed_value,
     casesFiled: row.cases_filed,
+    casesDeclined: row.cases_declined,
     fines: row.fines,
     confiscations: row.confiscations,
+    confiscatedGoodsValue: row.confiscated_goods_value,
     transferredToPolice: row.transferred_to_police,
-    overdue: row.overdue,
+    overdueRectifications: row.overdue_rectifications,
+    overdueFilingDecisions: row.overdue_filing_decisions,
+    overduePenaltyDecisions: row.overdue_penalty_decisions,
+    overduePublications: row.overdue_publications,
+    overdue,
     exposedProductsFound: row.exposed_products_found,
   };
 }

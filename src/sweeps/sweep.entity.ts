@@ -58,6 +58,10 @@ export class Sweep {
   })
   exposures?: Relation<Exposure[]>;
 
+  /** The ids of `categories` in the order the sweep lists them; reports follow this order. */
+  @Column({ type: 'uuid', array: true, default: () => `'{}'` })
+  categoryOrder: string[];
+
   @ManyToMany(() => TargetCategory)
   @JoinTable({
     name: 'sweep_categories',

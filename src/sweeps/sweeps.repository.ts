@@ -69,7 +69,9 @@ export class SweepsRepository {
     exposureIds: readonly string[],
     categoryIds: readonly string[],
   ): Promise<Sweep> {
-    const sweep = await manager.save(manager.create(Sweep, values));
+    const sweep = await manager.save(
+      manager.create(Sweep, { ...values, categoryOrder: [...categoryIds] }),
+    );
     const relation = (name: 'exposures' | 'categories') =>
       manager.createQueryBuilder().relation(Sweep, name).of(sweep.id);
     await relation('exposures').add([...exposureIds]);
@@ -114,12 +116,28 @@ export class SweepsRepository {
   }
 
   /** Ids of the target categories the sweep covers. */
-  async categoryIdsOf(manager: EntityManager, sweepId: string): Promise<Set<string>> {
-    const rows = await manager.query<{ category_id: string }[]>(
-      'SELECT category_id FROM sweep_categories WHERE sweep_id = $1',
-      [sweepId],
+  async categoryIdsOf(manager: EntityManager, sweepId: string): Promise<string[]> {
+    return (await this.categoryIdsOfSweeps(manager, [sweepId])).get(sweepId) ?? [];
+  }
+
+  /**
+   * The category ids of each sweep found, in the order the sweep lists them (categories missing
+   * from that order, by id, after them); unknown sweeps are absent from the map.
+   */
+  async categoryIdsOfSweeps(
+    manager: EntityManager,
+    sweepIds: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const rows = await manager.query<{ id: string; category_ids: string[] | null }[]>(
+      `SELECT s.id, (
+         SELECT array_agg(sc.category_id
+           ORDER BY array_position(s.category_order, sc.category_id), sc.category_id)
+         FROM sweep_categories sc WHERE sc.sweep_id = s.id
+       ) AS category_ids
+       FROM sweeps s WHERE s.id = ANY($1::uuid[])`,
+      [[...sweepIds]],
     );
-    return new Set(rows.map((row) => row.category_id));
+    return new Map(rows.map((row) => [row.id, row.category_ids ?? []]));
   }
 
   /** Whether the sweep covers the target category. */

@@ -92,7 +92,7 @@ export class SweepsService {
       const rows = await this.validAssignments(
         manager,
         input.assignments,
-        categoryIds,
+        new Set(categoryIds),
         snapshot.categoryByCode,
       );
       const { before, after } = await this.sweeps.replaceAssignments(manager, sweep.id, rows);

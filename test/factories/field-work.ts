@@ -69,8 +69,8 @@ export async function createSweep(app: TestApp, overrides: SweepOverrides): Prom
   const categories = await categoryIds(app);
   const codes = overrides.categoryCodes ?? [...categories.keys()];
   const [sweep] = await app.query<{ id: string }>(
-    `INSERT INTO sweeps (code, title, directive, lead_bureau_id, status, start_date, end_date, activated_at)
-     VALUES ($1, $2, '寧市監辦發〔2019〕21號', $3, $4::varchar, $5, $6, CASE WHEN $4::varchar = 'DRAFT' THEN NULL ELSE now() END) RETURNING id`,
+    `INSERT INTO sweeps (code, title, directive, lead_bureau_id, status, start_date, end_date, activated_at, category_order)
+     VALUES ($1, $2, '宁市监办发〔2019〕21号', $3, $4::varchar, $5, $6, CASE WHEN $4::varchar = 'DRAFT' THEN NULL ELSE now() END, $7::uuid[]) RETURNING id`,
     [
       overrides.code ?? unique('SWEEP'),
       overrides.title ?? '“3·15”曝光问题大排查大整治',
@@ -78,6 +78,7 @@ export async function createSweep(app: TestApp, overrides: SweepOverrides): Prom
       overrides.status ?? 'ACTIVE',
       overrides.startDate ?? '2019-03-16',
       overrides.endDate ?? '2019-04-30',
+      codes.map((code) => categories.get(code)),
     ],
   );
   for (const code of codes) {

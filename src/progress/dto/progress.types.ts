@@ -63,11 +63,13 @@ export class ProgressFilter {
 export class ProgressFiguresType {
   @Field(() => Int, {
     description:
-      'Officer-visits (出动执法人员，人次): sum over inspections of the officers present.',
+      'Officer-visits (出动执法人员，人次): distinct (officer, day) pairs, Asia/Shanghai days; an officer out on one day is one 人次 however many premises they visit.',
   })
   officerVisits: number;
 
-  @Field(() => Int, { description: 'Inspections (检查，户次), voided ones excluded.' })
+  @Field(() => Int, { description:
+      'Inspections (检查，户次): distinct (premises, day) visits; one visit checking two categories is one 户次 (and one in each category’s row). Voided inspections and re-inspections are not counted.',
+  })
   inspections: number;
 
   @Field(() => Int, { description: 'Distinct premises inspected (检查市场主体，户).' })
@@ -82,7 +84,7 @@ export class ProgressFiguresType {
   @Field(() => Float, {
     nullable: true,
     description:
-      'Completion (完成率): distinct premises inspected ÷ target, a fraction rounded to 4 decimals (0.75 = 75%); may exceed 1; null when the target is 0.',
+      'Completion (完成率): per assignment (bureau, category) the distinct premises of its category inspected in the bureau’s subtree, capped at its target, summed and divided by the sum of targets; a fraction rounded to 4 decimals (0.75 = 75%), never above 1; null when the target is 0.',
   })
   completionRate: number | null;
 
@@ -96,7 +98,8 @@ export class ProgressFiguresType {
   rectificationOrders: number;
 
   @Field(() => Int, {
-    description: 'Rectified (已整改): findings resolved by a passed re-inspection (RESOLVED).',
+    description:
+      'Rectified (已整改，户): distinct premises whose every finding ordered rectified passed re-inspection by the as-of day.',
   })
   rectified: number;
 
@@ -106,27 +109,69 @@ export class ProgressFiguresType {
   })
   goodsRemovedValue: string;
 
-  @Field(() => Int, { description: 'Cases filed (立案，件): findings with a case number.' })
+  @Field(() => Int, { description: 'Cases filed (立案，件): distinct cases filed by the as-of day.',
+  })
   casesFiled: number;
 
-  @Field(() => MoneyScalar, { description: 'Fines decided (罚款), yuan; "0.00" when none.' })
+  @Field(() => Int, {
+    description: 'Declining decisions (不予立案，件) taken by the as-of day.',
+  })
+  casesDeclined: number;
+
+  @Field(() => MoneyScalar, {
+    description: 'Fines decided (罚款), yuan, once per case decision; "0.00" when none.',
+  })
   fines: string;
 
   @Field(() => MoneyScalar, {
-    description: 'Confiscations decided (没收违法所得), yuan; "0.00" when none.',
+    description:
+      'Illegal gains confiscated (没收违法所得), yuan, once per case decision; "0.00" when none.',
   })
   confiscations: string;
 
-  @Field(() => Int, { description: 'Findings transferred to the police (移送公安，件).' })
+  @Field(() => MoneyScalar, {
+    description:
+      'Value of goods confiscated (没收非法财物，货值), yuan, once per case decision; "0.00" when none.',
+  })
+  confiscatedGoodsValue: string;
+
+  @Field(() => Int, { description:
+      'Transferred to the police (移送公安，件): distinct cases transferred, plus findings transferred without a case.',
+  })
   transferredToPolice: number;
 
   @Field(() => Int, {
-    description: 'Findings overdue (逾期未整改) today, counted in Asia/Shanghai days.',
+    description:
+      'Overdue in total on the as-of day: overdueRectifications + overdueFilingDecisions + overduePenaltyDecisions + overduePublications.',
   })
   overdue: number;
 
   @Field(() => Int, {
-    description: 'Findings tied to an exposed product (发现被曝光产品).',
+    description:
+      'Rectification overdue (逾期未整改): findings still rectifying after their deadline, judged on the as-of day.',
+  })
+  overdueRectifications: number;
+
+  @Field(() => Int, {
+    description:
+      'Filing decision overdue (超期未作立案决定): findings without a decision after the filing clock’s due day (市场监督管理行政处罚程序规定 第十八条).',
+  })
+  overdueFilingDecisions: number;
+
+  @Field(() => Int, {
+    description:
+      'Penalty decision overdue (超期未作处罚决定): filed cases undecided after the decision clock’s due day (第六十四条).',
+  })
+  overduePenaltyDecisions: number;
+
+  @Field(() => Int, {
+    description:
+      'Publication overdue (超期未公示): decisions not published within 20 working days (市场监督管理行政处罚信息公示规定).',
+  })
+  overduePublications: number;
+
+  @Field(() => Int, {
+    description: 'Exposed products found (发现被曝光产品，批次): findings tied to an exposed product.',
   })
   exposedProductsFound: number;
 }
@@ -177,7 +222,10 @@ export class DailyProgressType {
     'Progress of a sweep (工作进展情况) as managers read it. Managers and admins see the whole city; inspectors and supervisors their jurisdiction.',
 })
 export class SweepProgressType {
-  @Field(() => DateTimeScalar, { description: 'When the figures were computed (UTC).' })
+  @Field(() => DateTimeScalar, {
+    description:
+      'The instant the figures are as of (截至, UTC): the end of the filter’s `to` day (Asia/Shanghai), or now when open-ended or `to` is today or later. Its Asia/Shanghai day is the 截至 day: follow-ups count only when they took effect by then, and overdue is judged on that day.',
+  })
   asOf: Date;
 
   @Field(() => ProgressFiguresType, { description: 'Totals over the whole scope (合计).' })

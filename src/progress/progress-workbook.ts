@@ -10,15 +10,24 @@ const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 type Kind = 'count' | 'money' | 'percent' | 'text' | 'date' | 'datetime';
 
-interface Column<T> {
+export interface Column<T> {
   header: string;
   kind: Kind;
   width: number;
   value: (row: T) => string | number | Date | null;
 }
 
-/** The columns of the standard statistics table (DOMAIN.md, “What managers read”). */
-function figureColumns(label: string): Column<{ name: string; figures: Figures }>[] {
+/** A labelled row of figures of the 汇总 and 分类别 sheets. */
+export interface FiguresLine {
+  name: string;
+  figures: Figures;
+}
+
+/**
+ * The columns of the standard statistics table (DOMAIN.md, “What managers read”). Every column
+ * but the label and 完成率 is additive: the bureau rows of 汇总 add up to 合计.
+ */
+export function figureColumns(label: string): Column<FiguresLine>[] {
   const f = (pick: (figures: Figures) => string | number | null, header: string, kind: Kind) => ({
     header,
     kind,
@@ -29,18 +38,26 @@ function figureColumns(label: string): Column<{ name: string; figures: Figures }
     { header: label, kind: 'text', width: 24, value: (row) => row.name },
     f((x) => x.officerVisits, '出动执法人员（人次）', 'count'),
     f((x) => x.inspections, '检查（户次）', 'count'),
-    f((x) => x.premisesInspected, '检查市场主体（户）', 'count'),
+    f((x) => x.premisesInspected, '检查（户）', 'count'),
     f((x) => x.target, '任务数', 'count'),
     f((x) => x.completionRate, '完成率', 'percent'),
     f((x) => x.findings, '发现问题（个）', 'count'),
     f((x) => x.rectificationOrders, '责令整改（户）', 'count'),
-    f((x) => x.rectified, '已整改', 'count'),
-    f((x) => x.goodsRemovedValue, '下架查扣货值（元）', 'money'),
+    f((x) => x.rectified, '已整改（户）', 'count'),
+    f((x) => x.goodsRemovedValue, '下架、查扣（货值元）', 'money'),
     f((x) => x.casesFiled, '立案（件）', 'count'),
+    f((x) => x.casesDeclined, '不予立案（件）', 'count'),
+    f((x) => x.fines, '罚款（元）', 'money'),
+    f((x) => x.confiscations, '没收违法所得（元）', 'money'),
     f((x) => addMoney(x.fines, x.confiscations), '罚没款（元）', 'money'),
+    f((x) => x.confiscatedGoodsValue, '没收非法财物（货值元）', 'money'),
     f((x) => x.transferredToPolice, '移送公安（件）', 'count'),
-    f((x) => x.overdue, '逾期未整改', 'count'),
-    f((x) => x.exposedProductsFound, '发现被曝光产品', 'count'),
+    f((x) => x.overdueRectifications, '逾期未整改', 'count'),
+    f((x) => x.overdueFilingDecisions, '超期未作立案决定', 'count'),
+    f((x) => x.overduePenaltyDecisions, '超期未作处罚决定', 'count'),
+    f((x) => x.overduePublications, '超期未公示', 'count'),
+    f((x) => x.overdue, '逾期合计', 'count'),
+    f((x) => x.exposedProductsFound, '发现被曝光产品（批次）', 'count'),
   ];
 }
 
@@ -132,8 +149,29 @@ function addSheet<T>(workbook: ExcelJS.Workbook, name: string, columns: Column<T
 }
 
 /**
- * The progress workbook: 汇总 (totals, then one row per bureau subtree), 分类别 (per category) and
- * 问题清单 (the findings counted).
+ * The rows of 汇总 (DOMAIN.md, Workbook): 合计, then the report bureau's own records (市局本级 for
+ * the city bureau), then each bureau directly below it with its subtree, so that the bureau rows
+ * add up to 合计 for every count and amount.
+ */
+export function summaryLines(progress: SweepProgress): FiguresLine[] {
+  const lines: FiguresLine[] = [{ name: '合计', figures: progress.totals }];
+  const own = progress.ownRow;
+  if (!own) return lines;
+  lines.push({
+    name: own.bureau.kind === 'MUNICIPAL' ? '市局本级' : `${own.bureau.name}本级`,
+    figures: own.figures,
+  });
+  for (const row of progress.byBureau) {
+    if (row.bureau.parentId === own.bureau.id) {
+      lines.push({ name: row.bureau.name, figures: row.figures });
+    }
+  }
+  return lines;
+}
+
+/**
+ * The progress workbook: 汇总 (合计, 本级, the bureaus directly below), 分类别 (per category, in the
+ * sweep's order) and 问题清单 (the findings counted), all as of the same day.
  */
 export async function progressWorkbook(
   progress: SweepProgress,
@@ -142,10 +180,7 @@ export async function progressWorkbook(
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'sweep-tracker';
   workbook.created = progress.asOf;
-  addSheet(workbook, '汇总', figureColumns('单位'), [
-    { name: '合计', figures: progress.totals },
-    ...progress.byBureau.map((row) => ({ name: row.bureau.name, figures: row.figures })),
-  ]);
+  addSheet(workbook, '汇总', figureColumns('单位'), summaryLines(progress));
   addSheet(
     workbook,
     '分类别',

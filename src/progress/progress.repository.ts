@@ -81,9 +81,12 @@ interface Ctes {
   params: SqlParameters;
   /** The sweep ids' placeholder (uuid[]), for the statement's own references to them. */
   sweeps: string;
-  /** The as-of day's placeholder (date). */
-  asOf: string;
+  /** The as-of day's placeholder (date), added to the parameters by the statements using it. */
+  asOf: () => string;
 }
+
+/** The key of the totals' group: a value, so that groups join on (sweep, kind, key) with USING. */
+const TOTALS_KEY = `'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /** The Asia/Shanghai day a follow-up took effect. */
 const FOLLOW_UP_DAY = `(u.at AT TIME ZONE 'Asia/Shanghai')::date`;
@@ -104,7 +107,8 @@ function progressCtes(scope: Scope, selection: ProgressSelection): Ctes {
   const categoryIds = params.add(selection.categoryIds, 'uuid[]');
   const from = params.add(selection.from, 'date');
   const to = params.add(selection.to, 'date');
-  const asOf = params.add(selection.asOf, 'date');
+  let asOfPlaceholder: string | undefined;
+  const asOf = () => (asOfPlaceholder ??= params.add(selection.asOf, 'date'));
   const inSubtree = selection.rootBureauId
     ? `b.id IN ${subtreeOf(params.add(selection.rootBureauId, 'uuid'))}`
     : 'TRUE';
@@ -221,8 +225,8 @@ export class ProgressRepository {
    * 人次 = distinct (officer, day), 户次 = distinct (premises, day), 户 = distinct premises.
    * Completion is per assignment: distinct premises of its category inspected in its bureau's
    * subtree, capped at its target; `completed` is the sum of the capped counts.
-   * Bureaus are listed when they hold an assignment of the sweep for a category in scope or their
-   * subtree logged an inspection counted.
+   * Bureaus are listed when they hold an assignment of the sweep for a category in scope, or their
+   * subtree logged an inspection counted or has officers who took part in one.
    */
   figures(
     manager: EntityManager,
@@ -236,10 +240,10 @@ export class ProgressRepository {
       )`;
     return manager.query<FiguresRow[]>(
       `${ctes.sql},
-      ${findingsAsOfSql(ctes.asOf)},
-      ${caseFactsSql(ctes.asOf)},
+      ${findingsAsOfSql(ctes.asOf())},
+      ${caseFactsSql(ctes.asOf())},
       groups AS (
-        SELECT 'T'::text AS kind, NULL::uuid AS key, s.id AS bureau_id FROM scope s
+        SELECT 'T'::text AS kind, ${TOTALS_KEY} AS key, s.id AS bureau_id FROM scope s
         UNION ALL
         SELECT 'B', r.id, t.id FROM scope r CROSS JOIN LATERAL bureau_subtree(r.id) AS t(id)
         UNION ALL
@@ -268,7 +272,7 @@ export class ProgressRepository {
       finding_facts AS (
         SELECT f.sweep_id, f.bureau_id, f.category_id, f.premises_id, f.goods_value,
           f.exposed_product_id, f.ordered, f.passed,
-          (f.status = 'RECTIFYING' AND f.rectification_deadline < ${ctes.asOf}) AS overdue_rectification
+          (f.status = 'RECTIFYING' AND f.rectification_deadline < ${ctes.asOf()}) AS overdue_rectification
         FROM fx f
       ),
       finding_figures AS (
@@ -318,15 +322,15 @@ export class ProgressRepository {
         FROM ${grouped('assignments')} w GROUP BY sweep_id, kind, key
       ),
       listed AS (
-        SELECT s.id AS sweep_id, 'T'::text AS kind, NULL::uuid AS key
+        SELECT s.id AS sweep_id, 'T'::text AS kind, ${TOTALS_KEY} AS key
           FROM unnest(${ctes.sweeps}) AS s(id)
         UNION SELECT sweep_id, 'C', id FROM cats
         UNION SELECT sweep_id, kind, key FROM target_figures WHERE kind IN ('B', 'S')
         UNION SELECT sweep_id, kind, key FROM visit_figures WHERE kind IN ('B', 'S')
-        UNION SELECT sweep_id, kind, key FROM officer_figures WHERE kind = 'S'
+        UNION SELECT sweep_id, kind, key FROM officer_figures WHERE kind IN ('B', 'S')
         UNION SELECT sweep_id, kind, key FROM finding_figures WHERE kind = 'S'
       )
-      SELECT l.sweep_id, l.kind, l.key,
+      SELECT l.sweep_id, l.kind, nullif(l.key, ${TOTALS_KEY}) AS key,
         coalesce(o.officer_visits, 0) AS officer_visits,
         coalesce(x.inspections, 0) AS inspections,
         coalesce(x.premises_inspected, 0) AS premises_inspected,
@@ -434,12 +438,12 @@ export class ProgressRepository {
     const ctes = progressCtes(scope, selection);
     return manager.query<FindingListRow[]>(
       `${ctes.sql},
-      ${findingsAsOfSql(ctes.asOf)},
+      ${findingsAsOfSql(ctes.asOf())},
       decided AS (
         SELECT u.finding_id, sum(u.fine) AS fine, sum(u.confiscation) AS confiscation
         FROM follow_ups u
         WHERE u.finding_id IN (SELECT id FROM fnd) AND u.action = 'PENALTY_DECIDED'
-          AND ${FOLLOW_UP_DAY} <= ${ctes.asOf}
+          AND ${FOLLOW_UP_DAY} <= ${ctes.asOf()}
         GROUP BY u.finding_id
       )
       SELECT p.name AS premises, b.name AS bureau, v.name AS violation, f.severity, x.status,

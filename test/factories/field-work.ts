@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, shanghaiDay } from '../../src/common/time/shanghai';
+import { addDays, shanghaiDay, startOfShanghaiDay } from '../../src/common/time/shanghai';
 import type { TestApp } from '../helpers/test-app';
 
 /**
@@ -231,4 +231,40 @@ export async function createFinding(
     ],
   );
   return { id: row.id };
+}
+
+export interface FollowUpOverrides {
+  findingId: string;
+  action: string;
+  fromStatus: string;
+  toStatus: string;
+  /** The Asia/Shanghai day it took effect (at 00:00 there), or an instant. */
+  on: string | Date;
+  /** When it was recorded; later records follow earlier ones in the workflow. */
+  recordedAt?: Date;
+  dueDate?: string | null;
+  documentNumber?: string | null;
+  fine?: string | null;
+  confiscation?: string | null;
+}
+
+/** A follow-up (后续处置) row, as the follow-up service records it; the finding is not updated. */
+export async function createFollowUp(app: TestApp, overrides: FollowUpOverrides): Promise<void> {
+  const at = typeof overrides.on === 'string' ? startOfShanghaiDay(overrides.on) : overrides.on;
+  await app.query(
+    `INSERT INTO follow_ups (finding_id, action, from_status, to_status, at, recorded_at, officer_id, due_date, document_number, fine, confiscation)
+     VALUES ($1, $2, $3, $4, $5, coalesce($6, clock_timestamp()), gen_random_uuid(), $7, $8, $9, $10)`,
+    [
+      overrides.findingId,
+      overrides.action,
+      overrides.fromStatus,
+      overrides.toStatus,
+      at,
+      overrides.recordedAt ?? null,
+      overrides.dueDate ?? null,
+      overrides.documentNumber ?? null,
+      overrides.fine ?? null,
+      overrides.confiscation ?? null,
+    ],
+  );
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../src/progress/progress.repository';
 import {
   createFinding,
+  createFollowUp,
   createInspection,
   createPremises,
   createSweep,
@@ -70,13 +71,30 @@ describe('ProgressRepository', () => {
         premisesId: premises.id,
         officerIds: [randomUUID(), randomUUID()],
       });
-      await createFinding(app, { inspectionId: inspection.id, fine: '100.00' });
+      const finding = await createFinding(app, { inspectionId: inspection.id, fine: '100.00' });
+      await createFollowUp(app, {
+        findingId: finding.id,
+        action: 'CASE_FILED',
+        fromStatus: 'OPEN',
+        toStatus: 'CASE_FILED',
+        on: '2019-03-25',
+      });
+      await createFollowUp(app, {
+        findingId: finding.id,
+        action: 'PENALTY_DECIDED',
+        fromStatus: 'CASE_FILED',
+        toStatus: 'PENALIZED',
+        on: '2019-04-20',
+        documentNumber: `决定${finding.id.slice(0, 8)}`,
+        fine: '100.00',
+      });
     }
     selection = {
-      sweepId: sweep.id,
+      sweepIds: [sweep.id],
       categoryIds: null,
       from: null,
       to: null,
+      asOf: '2019-04-30',
       rootBureauId: null,
     };
   });
@@ -100,7 +118,7 @@ describe('ProgressRepository', () => {
     expect(bureaus.get(county.id)).toMatchObject({
       inspections: 2,
       target: 4,
-      completion_rate: 0.5,
+      completed: 2,
     });
     expect(bureaus.get(station.id)).toMatchObject({ inspections: 1, target: 0 });
     expect(bureaus.get(other.id)).toMatchObject({ inspections: 1, target: 2 });

@@ -9,6 +9,7 @@ import { ProgressExportController } from './progress-export.controller';
 import { ProgressRepository } from './progress.repository';
 import { ProgressResolver } from './progress.resolver';
 import { ProgressService } from './progress.service';
+import { SweepProgressResolver } from './sweep-progress.resolver';
 
 /** 工作进展: progress figures, the summary paragraph, the Excel export and closing a sweep. */
 @Module({
@@ -18,6 +19,7 @@ import { ProgressService } from './progress.service';
     ProgressRepository,
     ProgressService,
     ProgressResolver,
+    SweepProgressResolver,
     CloseSweepRepository,
     CloseSweepService,
     CloseSweepResolver,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { subtreeOf } from '../bureaus/bureau-tree';
 import { Scope, SqlParameters } from '../common/scope';
-import { overdueSql } from '../follow-ups/overdue';
 
 /** What one progress request counts: one or more sweeps, narrowed by the filter (the caller's scope apart). */
 export interface ProgressSelection {

@@ -41,8 +41,9 @@ export function summaryText(input: SummaryInput): string {
 
 /** “针对…曝光的…等问题，开展…大排查大整治行动。”, the parts the sweep has. */
 function leadIn(input: SummaryInput): string {
-  const sources = unique(input.exposures.map((exposure) => SOURCE_WORDS[exposure.source] ?? ''))
-    .filter((word) => word !== '');
+  const sources = unique(
+    input.exposures.map((exposure) => SOURCE_WORDS[exposure.source] ?? ''),
+  ).filter((word) => word !== '');
   const titles = unique(input.exposures.map((exposure) => titleWithoutSource(exposure)));
   const parts: string[] = [];
   if (titles.length > 0) {
@@ -67,7 +68,9 @@ function titleWithoutSource(exposure: { source: string; title: string }): string
 
 function figureSentence(input: SummaryInput): string {
   const figures = input.figures;
-  const noun = input.premisesKinds.some((kind) => NOT_BUSINESSES.has(kind)) ? '各类主体' : '市场主体';
+  const noun = input.premisesKinds.some((kind) => NOT_BUSINESSES.has(kind))
+    ? '各类主体'
+    : '市场主体';
   const penalties = addYuan(figures.fines, figures.confiscations);
   const count = (value: number, clause: string) => (value > 0 ? clause : null);
   const money = (yuan: string, clause: (text: string) => string) =>

@@ -18,7 +18,6 @@ export const CONTRACT_DIR = join(__dirname, '..', 'contract');
  * client test leaves exactly these out of code generation.
  */
 export const PENDING: readonly string[] = [
-  'ActiveSweepsProgress',
   'CaseDetail',
   'CasesDue',
   'ChangePassword',
@@ -44,9 +43,6 @@ export const PENDING: readonly string[] = [
   'ResumeFilingClock',
   'SuspendCase',
   'SuspendFilingClock',
-  // Its Figures fragment asks for the figures the statistics issue adds; until then `op()` serves
-  // the first version's text (test/helpers/contract-v1), so the progress tests keep running.
-  'SweepProgress',
   'TransferCase',
 ];
 
@@ -55,9 +51,6 @@ export const PENDING: readonly string[] = [
  * issue adds NOT_FILED to FindingStatus). Like PENDING, this list may only shrink.
  */
 export const PENDING_INPUT_DIFFERENCES: readonly string[] = ['FindingStatus has values'];
-
-/** The first version of the contract's operations that its second version changed. */
-const CONTRACT_V1_DIR = join(__dirname, 'contract-v1');
 
 /** Every operation of the frontend contract, by name, printed with the fragments it uses. */
 export function contractOperations(root = CONTRACT_DIR): Map<string, string> {
@@ -104,28 +97,19 @@ export function contractOperations(root = CONTRACT_DIR): Map<string, string> {
 }
 
 let cache: Map<string, string> | undefined;
-let v1: Map<string, string> | undefined;
 
-/**
- * The text of one contract operation, e.g. `op('LogInspection')`; for a PENDING operation the
- * first version changed, the first version's text.
- */
+/** The text of one contract operation, e.g. `op('LogInspection')`. */
 export function op(name: string): string {
   cache ??= contractOperations();
-  v1 ??= contractOperations(CONTRACT_V1_DIR);
-  const text = (PENDING.includes(name) && v1.get(name)) || cache.get(name);
+  const text = cache.get(name);
   if (!text) throw new Error(`No contract operation named ${name}`);
   return text;
 }
 
-/**
- * The contract operations the service serves today, by name, as `op()` gives them: every one but
- * the PENDING ones, which the first version's text stands in for where it had them.
- */
+/** The contract operations the service serves today, by name: every one but the PENDING ones. */
 export function servedOperations(): Map<string, string> {
   const served = new Map<string, string>();
-  v1 ??= contractOperations(CONTRACT_V1_DIR);
   for (const name of contractOperations().keys())
-    if (!PENDING.includes(name) || v1.has(name)) served.set(name, op(name));
+    if (!PENDING.includes(name)) served.set(name, op(name));
   return served;
 }

@@ -67,7 +67,8 @@ export class ProgressFiguresType {
   })
   officerVisits: number;
 
-  @Field(() => Int, { description:
+  @Field(() => Int, {
+    description:
       'Inspections (检查，户次): distinct (premises, day) visits; one visit checking two categories is one 户次 (and one in each category’s row). Voided inspections and re-inspections are not counted.',
   })
   inspections: number;
@@ -109,7 +110,8 @@ export class ProgressFiguresType {
   })
   goodsRemovedValue: string;
 
-  @Field(() => Int, { description: 'Cases filed (立案，件): distinct cases filed by the as-of day.',
+  @Field(() => Int, {
+    description: 'Cases filed (立案，件): distinct cases filed by the as-of day.',
   })
   casesFiled: number;
 
@@ -135,7 +137,8 @@ export class ProgressFiguresType {
   })
   confiscatedGoodsValue: string;
 
-  @Field(() => Int, { description:
+  @Field(() => Int, {
+    description:
       'Transferred to the police (移送公安，件): distinct cases transferred, plus findings transferred without a case.',
   })
   transferredToPolice: number;
@@ -171,7 +174,8 @@ export class ProgressFiguresType {
   overduePublications: number;
 
   @Field(() => Int, {
-    description: 'Exposed products found (发现被曝光产品，批次): findings tied to an exposed product.',
+    description:
+      'Exposed products found (发现被曝光产品，批次): findings tied to an exposed product.',
   })
   exposedProductsFound: number;
 }
@@ -217,6 +221,31 @@ export class DailyProgressType {
   findings: number;
 }
 
+@ObjectType('SweepProgressOverview', {
+  description:
+    'The figures of one sweep for a list of sweeps (`Sweep.progress`): totals, bureau subtrees and categories, computed for the whole list in a fixed number of SQL statements. Managers and admins see the whole city; inspectors and supervisors their jurisdiction.',
+})
+export class SweepProgressOverviewType {
+  @Field(() => DateTimeScalar, {
+    description:
+      'The instant the figures are as of (截至, UTC): the end of the filter’s `to` day (Asia/Shanghai), or now when open-ended or `to` is today or later.',
+  })
+  asOf: Date;
+
+  @Field(() => ProgressFiguresType, { description: 'Totals over the whole scope (合计).' })
+  totals: ProgressFiguresType;
+
+  @Field(() => [BureauProgressType], {
+    description: 'One row per bureau, as `SweepProgress.byBureau`.',
+  })
+  byBureau: BureauProgressType[];
+
+  @Field(() => [CategoryProgressType], {
+    description: 'One row per category of the sweep in scope, in the sweep’s order.',
+  })
+  byCategory: CategoryProgressType[];
+}
+
 @ObjectType('SweepProgress', {
   description:
     'Progress of a sweep (工作进展情况) as managers read it. Managers and admins see the whole city; inspectors and supervisors their jurisdiction.',
@@ -233,12 +262,12 @@ export class SweepProgressType {
 
   @Field(() => [BureauProgressType], {
     description:
-      'One row per bureau in scope that holds an assignment of the sweep (for the categories in scope) or whose subtree logged an inspection; figures over its subtree. Municipal bureau first, then by code.',
+      'One row per bureau in scope that holds an assignment of the sweep (for the categories in scope) or whose subtree logged an inspection or has officers who took part in one; figures over its subtree (premises, visits and findings by the premises’ bureau, 人次 by the officer’s own bureau). Municipal bureau first, then by code.',
   })
   byBureau: BureauProgressType[];
 
   @Field(() => [CategoryProgressType], {
-    description: 'One row per category of the sweep in scope, by category code.',
+    description: 'One row per category of the sweep in scope, in the order the sweep lists them.',
   })
   byCategory: CategoryProgressType[];
 

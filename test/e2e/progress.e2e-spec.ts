@@ -4,6 +4,7 @@ import type { BureauRecord, OfficerRecord } from '../factories/people';
 import {
   createExposure,
   createFinding,
+  createFollowUp,
   createInspection,
   createPremises,
   createSweep,
@@ -23,10 +24,16 @@ function figures(overrides: Record<string, unknown>): Record<string, unknown> {
     rectified: 0,
     goodsRemovedValue: '0.00',
     casesFiled: 0,
+    casesDeclined: 0,
     fines: '0.00',
     confiscations: '0.00',
+    confiscatedGoodsValue: '0.00',
     transferredToPolice: 0,
     overdue: 0,
+    overdueRectifications: 0,
+    overdueFilingDecisions: 0,
+    overduePenaltyDecisions: 0,
+    overduePublications: 0,
     exposedProductsFound: 0,
     ...overrides,
   };
@@ -34,6 +41,15 @@ function figures(overrides: Record<string, unknown>): Record<string, unknown> {
 
 const officers = (n: number) => Array.from({ length: n }, () => randomUUID());
 
+/**
+ * The world: a city bureau, 兴庆区分局 with a 市场监管所 below it, and a county. A city officer
+ * (a real record) goes out on 20 March with officers of the bureaus visited (ids without a record,
+ * counted in the premises' bureau): the shop checked for two categories in one visit, and the
+ * street's shop. The shop is visited again at 00:30 on 22 March (Shanghai), the county's canteen on
+ * 24 March; a voided inspection counts nothing. Follow-ups carry the days they took effect:
+ * rectification ordered on 20 and 22 March (one passed on 24 March), a case filed on 22 March whose
+ * two findings got one penalty decision on 20 April, a transfer to the police on 26 March.
+ */
 describe('sweepProgress', () => {
   let app: TestApp;
   let managerToken: string;
@@ -44,37 +60,40 @@ describe('sweepProgress', () => {
   let inspectorOfXingqing: OfficerRecord;
   let sweepId: string;
 
-  const A_FIGURES = figures({
-    officerVisits: 7,
+  /** 兴庆区分局's subtree in the city's view: the city officer's day counts in the city's row. */
+  const XINGQING = figures({
+    officerVisits: 5,
     inspections: 3,
     premisesInspected: 2,
     target: 6,
-    completionRate: 0.3333,
-    findings: 4,
+    completionRate: 0.5,
+    findings: 5,
     rectificationOrders: 1,
-    rectified: 1,
     goodsRemovedValue: '1000.50',
     casesFiled: 1,
     fines: '30000.00',
     confiscations: '5000.00',
     overdue: 2,
+    overdueRectifications: 1,
+    overdueFilingDecisions: 1,
     exposedProductsFound: 1,
   });
   const TOTALS = figures({
-    officerVisits: 11,
+    officerVisits: 10,
     inspections: 4,
     premisesInspected: 3,
     target: 10,
-    completionRate: 0.3,
-    findings: 5,
+    completionRate: 0.4,
+    findings: 6,
     rectificationOrders: 1,
-    rectified: 1,
     goodsRemovedValue: '1200.50',
     casesFiled: 1,
     fines: '30000.00',
     confiscations: '5000.00',
     transferredToPolice: 1,
     overdue: 2,
+    overdueRectifications: 1,
+    overdueFilingDecisions: 1,
     exposedProductsFound: 1,
   });
 
@@ -82,6 +101,7 @@ describe('sweepProgress', () => {
     app = await startTestApp();
     city = await cityBureau(app);
     managerToken = (await createOfficer(app, city.id, ['MANAGER'])).token;
+    const cityOfficer = (await createOfficer(app, city.id, ['INSPECTOR'])).id;
     xingqing = await createBureau(app, { code: 'XINGQING', name: '兴庆区分局' });
     street = await createBureau(app, {
       code: 'XQ-STREET',
@@ -115,26 +135,35 @@ describe('sweepProgress', () => {
     const streetShop = await createPremises(app, { bureauId: street.id });
     const canteen = await createPremises(app, { bureauId: county.id, kind: 'SCHOOL_CANTEEN' });
 
+    const [x1, x2, x3] = officers(3);
     const first = await createInspection(app, {
       sweepId,
       categoryId: flour,
       premisesId: shop.id,
-      officerIds: officers(2),
+      officerIds: [cityOfficer, x1],
       inspectedAt: new Date('2019-03-20T02:00:00Z'),
+    });
+    // The same visit checks the second category: one 户次, one 人次 each.
+    await createInspection(app, {
+      sweepId,
+      categoryId: campus,
+      premisesId: shop.id,
+      officerIds: [cityOfficer, x1],
+      inspectedAt: new Date('2019-03-20T02:10:00Z'),
     });
     // 00:30 on 22 March in Shanghai, still the 21st in UTC.
     const revisit = await createInspection(app, {
       sweepId,
       categoryId: flour,
       premisesId: shop.id,
-      officerIds: officers(3),
+      officerIds: [x1, x2, x3],
       inspectedAt: new Date('2019-03-21T16:30:00Z'),
     });
     const atStreet = await createInspection(app, {
       sweepId,
       categoryId: flour,
       premisesId: streetShop.id,
-      officerIds: officers(2),
+      officerIds: [cityOfficer, ...officers(1)],
       inspectedAt: new Date('2019-03-20T05:00:00Z'),
     });
     const atCanteen = await createInspection(app, {
@@ -153,6 +182,7 @@ describe('sweepProgress', () => {
       voided: true,
     });
 
+    // OPEN: its filing decision was due on 10 April (overdue today, not on 31 March).
     await createFinding(app, {
       inspectionId: first.id,
       violationTypeCode: 'EXPOSED_PRODUCT_ON_SALE',
@@ -160,33 +190,85 @@ describe('sweepProgress', () => {
       goodsQuantity: '12',
       goodsUnit: 'bag',
       goodsValue: '1000.50',
+      caseDecisionDue: '2019-04-10',
     });
-    await createFinding(app, {
+    const rectifying = await createFinding(app, {
       inspectionId: first.id,
       status: 'RECTIFYING',
       rectificationOrdered: true,
       rectificationDeadline: '2019-03-30',
     });
-    await createFinding(app, {
+    await createFollowUp(app, {
+      findingId: rectifying.id,
+      action: 'RECTIFICATION_ORDERED',
+      fromStatus: 'OPEN',
+      toStatus: 'RECTIFYING',
+      on: '2019-03-20',
+      dueDate: '2019-03-30',
+    });
+    const resolved = await createFinding(app, {
       inspectionId: revisit.id,
       status: 'RESOLVED',
       rectificationOrdered: true,
       rectificationDeadline: '2019-03-25',
     });
-    await createFinding(app, {
-      inspectionId: atStreet.id,
-      violationTypeCode: 'EXPIRED_FOOD',
-      status: 'PENALIZED',
-      caseNumber: '银市监立〔2019〕7号',
-      caseFiledOn: '2019-03-22',
-      penaltyDecisionDue: '2019-06-20',
-      fine: '30000.00',
-      confiscation: '5000.00',
+    await createFollowUp(app, {
+      findingId: resolved.id,
+      action: 'RECTIFICATION_ORDERED',
+      fromStatus: 'OPEN',
+      toStatus: 'RECTIFYING',
+      on: '2019-03-22',
+      dueDate: '2019-03-25',
     });
-    await createFinding(app, {
+    await createFollowUp(app, {
+      findingId: resolved.id,
+      action: 'REINSPECTION_PASSED',
+      fromStatus: 'RECTIFYING',
+      toStatus: 'RESOLVED',
+      on: new Date('2019-03-24T03:00:00Z'),
+    });
+    // One case, two findings, one decision: its money counts once.
+    for (const violationTypeCode of ['EXPIRED_FOOD', 'EXPIRED_FOOD']) {
+      const penalized = await createFinding(app, {
+        inspectionId: atStreet.id,
+        violationTypeCode,
+        status: 'PENALIZED',
+        caseNumber: '银市监立〔2019〕7号',
+        caseFiledOn: '2019-03-22',
+        penaltyDecisionDue: '2019-06-20',
+        fine: '30000.00',
+        confiscation: '5000.00',
+      });
+      await createFollowUp(app, {
+        findingId: penalized.id,
+        action: 'CASE_FILED',
+        fromStatus: 'OPEN',
+        toStatus: 'CASE_FILED',
+        on: '2019-03-22',
+        documentNumber: '银市监立〔2019〕7号',
+      });
+      await createFollowUp(app, {
+        findingId: penalized.id,
+        action: 'PENALTY_DECIDED',
+        fromStatus: 'CASE_FILED',
+        toStatus: 'PENALIZED',
+        on: '2019-04-20',
+        documentNumber: '银市监罚〔2019〕3号',
+        fine: '30000.00',
+        confiscation: '5000.00',
+      });
+    }
+    const transferred = await createFinding(app, {
       inspectionId: atCanteen.id,
       status: 'TRANSFERRED',
       goodsValue: '200.00',
+    });
+    await createFollowUp(app, {
+      findingId: transferred.id,
+      action: 'TRANSFERRED_TO_POLICE',
+      fromStatus: 'OPEN',
+      toStatus: 'TRANSFERRED',
+      on: '2019-03-26',
     });
     await createFinding(app, {
       inspectionId: voided.id,
@@ -212,7 +294,28 @@ describe('sweepProgress', () => {
     );
   });
 
-  it('lists each bureau with figures over its subtree, the city row equal to the totals', async () => {
+  it('counts 人次 per officer and day, 户次 per premises and day, completion per assignment capped', async () => {
+    const { totals, byCategory } = (await progress(null)).data!.sweepProgress;
+    // 10 officer-days: the city officer once on 20 March however many premises they visited.
+    expect(totals.officerVisits).toBe(10);
+    // The shop's two-category visit is one 户次 in total and one in each category's row.
+    expect(totals.inspections).toBe(4);
+    expect(
+      byCategory.map((row: any) => [
+        row.category.code,
+        row.figures.inspections,
+        row.figures.premisesInspected,
+        row.figures.officerVisits,
+        row.figures.target,
+        row.figures.completionRate,
+      ]),
+    ).toEqual([
+      ['SEASONED_FLOUR_PRODUCTS', 3, 2, 6, 8, 0.375],
+      ['CAMPUS_FOOD', 2, 2, 6, 2, 0.5],
+    ]);
+  });
+
+  it('lists each bureau with figures over its subtree; 人次 in the officer’s own bureau', async () => {
     const { byBureau } = (await progress(null)).data!.sweepProgress;
     expect(byBureau.map((row: any) => row.bureau.code)).toEqual([
       'CITY',
@@ -222,15 +325,15 @@ describe('sweepProgress', () => {
     ]);
     const byCode = Object.fromEntries(byBureau.map((row: any) => [row.bureau.code, row.figures]));
     expect(byCode.CITY).toEqual(TOTALS);
-    expect(byCode.XINGQING).toEqual(A_FIGURES);
+    expect(byCode.XINGQING).toEqual(XINGQING);
     expect(byCode['XQ-STREET']).toEqual(
       figures({
-        officerVisits: 2,
+        officerVisits: 1,
         inspections: 1,
         premisesInspected: 1,
         target: 2,
         completionRate: 0.5,
-        findings: 1,
+        findings: 2,
         casesFiled: 1,
         fines: '30000.00',
         confiscations: '5000.00',
@@ -250,27 +353,15 @@ describe('sweepProgress', () => {
     );
   });
 
-  it('gives figures per category, per violation type (most first) and per Shanghai day with empty days', async () => {
-    const { byCategory, byViolationType, daily } = (await progress(null)).data!.sweepProgress;
-    expect(
-      byCategory.map((row: any) => [
-        row.category.code,
-        row.figures.inspections,
-        row.figures.target,
-      ]),
-    ).toEqual([
-      ['CAMPUS_FOOD', 1, 2],
-      ['SEASONED_FLOUR_PRODUCTS', 3, 8],
-    ]);
-    expect(byCategory[1].figures.completionRate).toBe(0.25);
-    expect(byCategory[1].figures.officerVisits).toBe(7);
+  it('gives figures per violation type (most first) and per Shanghai day with empty days', async () => {
+    const { byViolationType, daily } = (await progress(null)).data!.sweepProgress;
     expect(byViolationType).toEqual([
       { violationType: { code: 'THREE_NO_PRODUCTS', name: '三无产品' }, count: 3 },
-      { violationType: { code: 'EXPIRED_FOOD', name: expect.any(String) }, count: 1 },
+      { violationType: { code: 'EXPIRED_FOOD', name: expect.any(String) }, count: 2 },
       { violationType: { code: 'EXPOSED_PRODUCT_ON_SALE', name: '销售被曝光产品' }, count: 1 },
     ]);
     expect(daily).toEqual([
-      { date: '2019-03-20', inspections: 2, findings: 3 },
+      { date: '2019-03-20', inspections: 2, findings: 4 },
       { date: '2019-03-21', inspections: 0, findings: 0 },
       { date: '2019-03-22', inspections: 1, findings: 1 },
       { date: '2019-03-23', inspections: 0, findings: 0 },
@@ -278,36 +369,52 @@ describe('sweepProgress', () => {
     ]);
   });
 
-  it('writes the summary paragraph with the sweep’s exposures and categories', async () => {
+  it('counts as of the end of the `to` day: follow-ups of later days and their money do not count', async () => {
     const result = await progress({ to: '2019-03-31' });
-    expect(result.data!.sweepProgress.summaryText).toBe(
-      '针对“3·15”晚会曝光的辣条等问题，开展校园及周边食品、调味面制品大排查大整治行动，截至2019年3月31日，全市共出动执法人员11人次，检查市场主体4户次，发现问题5个，责令整改1户，已整改1个，下架查扣货值0.12万元，立案1件，罚没款3.5万元，移送公安1件，发现被曝光产品1批次。',
+    expect(result.errors).toBeUndefined();
+    const { totals, asOf, summaryText } = result.data!.sweepProgress;
+    expect(asOf).toBe('2019-03-31T15:59:59.999Z');
+    expect(totals).toEqual(
+      figures({
+        ...TOTALS,
+        fines: '0.00',
+        confiscations: '0.00',
+        // The rectification deadline of 30 March has passed; the filing clock of 10 April not yet.
+        overdue: 1,
+        overdueRectifications: 1,
+        overdueFilingDecisions: 0,
+      }),
+    );
+    expect(summaryText).toBe(
+      '针对“3·15”晚会曝光的辣条等问题，开展调味面制品、校园及周边食品大排查大整治行动。截至2019年3月31日，全市共出动执法人员10人次，检查各类主体4户次（3户），发现问题6个，责令整改1户，下架查扣问题产品货值1200.5元，立案1件，移送公安1件，发现被曝光产品1批次。',
     );
   });
 
-  it('counts only the inspections of the Shanghai days asked for', async () => {
-    const { totals, daily } = (await progress({ from: '2019-03-21', to: '2019-03-22' })).data!
-      .sweepProgress;
-    expect(totals).toMatchObject({
+  it('counts a premises rectified only once every ordered finding passed re-inspection by the day', async () => {
+    const before = (await progress({ from: '2019-03-21', to: '2019-03-23' })).data!.sweepProgress;
+    expect(before.totals).toMatchObject({
       inspections: 1,
       officerVisits: 3,
       findings: 1,
-      rectified: 1,
+      rectificationOrders: 1,
+      rectified: 0,
       target: 10,
     });
-    expect(daily).toEqual([{ date: '2019-03-22', inspections: 1, findings: 1 }]);
+    expect(before.daily).toEqual([{ date: '2019-03-22', inspections: 1, findings: 1 }]);
+    const after = (await progress({ from: '2019-03-21', to: '2019-03-24' })).data!.sweepProgress;
+    expect(after.totals).toMatchObject({ rectificationOrders: 1, rectified: 1 });
   });
 
   it('limits figures, targets and bureaus to the categories asked for', async () => {
     const { totals, byBureau, byCategory } = (await progress({ categoryCodes: ['CAMPUS_FOOD'] }))
       .data!.sweepProgress;
     expect(totals).toMatchObject({
-      inspections: 1,
+      inspections: 2,
       target: 2,
       completionRate: 0.5,
       transferredToPolice: 1,
     });
-    expect(byBureau.map((row: any) => row.bureau.code)).toEqual(['CITY', 'YONGNING']);
+    expect(byBureau.map((row: any) => row.bureau.code)).toEqual(['CITY', 'XINGQING', 'YONGNING']);
     expect(byCategory.map((row: any) => row.category.code)).toEqual(['CAMPUS_FOOD']);
   });
 
@@ -315,20 +422,30 @@ describe('sweepProgress', () => {
     const { totals, byBureau, summaryText } = (
       await progress({ bureauId: xingqing.id, to: '2019-03-31' })
     ).data!.sweepProgress;
-    expect(totals).toEqual(A_FIGURES);
+    // The city officer is outside the subtree: their day counts with the premises they visited.
+    expect(totals).toEqual(
+      figures({
+        ...XINGQING,
+        officerVisits: 6,
+        fines: '0.00',
+        confiscations: '0.00',
+        overdue: 1,
+        overdueFilingDecisions: 0,
+      }),
+    );
     expect(byBureau.map((row: any) => row.bureau.code)).toEqual(['XINGQING', 'XQ-STREET']);
-    expect(summaryText).toContain('截至2019年3月31日，兴庆区分局共出动执法人员7人次');
+    expect(summaryText).toContain('截至2019年3月31日，兴庆区分局共出动执法人员6人次');
   });
 
   it('limits an inspector to their jurisdiction and hides bureaus outside it', async () => {
     const own = await progress(null, inspectorOfXingqing.token);
     expect(own.errors).toBeUndefined();
-    expect(own.data!.sweepProgress.totals).toEqual(A_FIGURES);
+    expect(own.data!.sweepProgress.totals).toEqual(figures({ ...XINGQING, officerVisits: 6 }));
     expect(own.data!.sweepProgress.byBureau.map((row: any) => row.bureau.code)).toEqual([
       'XINGQING',
       'XQ-STREET',
     ]);
-    expect(own.data!.sweepProgress.summaryText).toContain('兴庆区分局共出动执法人员7人次');
+    expect(own.data!.sweepProgress.summaryText).toContain('兴庆区分局共出动执法人员6人次');
     const outside = await progress({ bureauId: county.id }, inspectorOfXingqing.token);
     expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect(outside.data).toBeNull();

@@ -69,6 +69,15 @@ const LISTS: ListCase[] = [
     nodes: (data) => data.findings.edges,
   },
   {
+    // Sweep.progress over every sweep of the page: batched, so a fixed number of statements.
+    operation: 'ActiveSweepsProgress',
+    caller: (world) => world.manager,
+    document: (first) => op('ActiveSweepsProgress').replace('first: 50', `first: ${first}`),
+    largePage: 50,
+    variables: () => ({ from: '2019-03-16', to: '2019-03-31' }),
+    nodes: (data) => data.sweeps.edges,
+  },
+  {
     operation: 'Exposures',
     caller: (world) => world.manager,
     variables: (_world, first) => ({ first }),

@@ -324,7 +324,8 @@ export class ProgressRepository {
         SELECT s.id AS sweep_id, 'T'::text AS kind, ${TOTALS_KEY} AS key
           FROM unnest(${ctes.sweeps}) AS s(id)
         UNION SELECT sweep_id, 'C', id FROM cats
-        UNION SELECT sweep_id, kind, key FROM target_figures WHERE kind IN ('B', 'S')
+        UNION SELECT sweep_id, 'B', bureau_id FROM assignments
+        UNION SELECT sweep_id, kind, key FROM target_figures WHERE kind = 'S'
         UNION SELECT sweep_id, kind, key FROM visit_figures WHERE kind IN ('B', 'S')
         UNION SELECT sweep_id, kind, key FROM officer_figures WHERE kind IN ('B', 'S')
         UNION SELECT sweep_id, kind, key FROM finding_figures WHERE kind = 'S'

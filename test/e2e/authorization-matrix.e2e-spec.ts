@@ -48,6 +48,7 @@ const TABLE: Record<string, Row> = {
   Me: { roles: 'ANY' },
   Login: { roles: 'PUBLIC' },
   ActiveSweeps: { roles: 'ANY' },
+  ActiveSweepsProgress: { roles: 'ANY' },
   Exposures: { roles: 'ANY' },
   SearchPremises: { roles: 'ANY' },
   // Decision: an ADMIN or MANAGER (no bureau field work of their own) gets their bureau's list

@@ -143,6 +143,7 @@ export function contractVariables(
     Me: () => ({}),
     Login: () => ({ input: { certificateNumber: ADMIN_CERTIFICATE, password: ADMIN_PASSWORD } }),
     ActiveSweeps: () => ({ first: 5 }),
+    ActiveSweepsProgress: () => ({ from: '2019-03-16', to: '2019-03-31' }),
     Exposures: () => ({ first: 5 }),
     SearchPremises: () => ({ filter: { search: '食品' }, first: 5 }),
     MyBureauOpenFindings: () => ({ first: 5 }),

@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from '../helpers/test-app';
  * its own inspections of it and nothing of the other's, however the records are reached: a nested
  * field of a record outside the caller's jurisdiction is null with NOT_FOUND, never the record.
  */
-const CREDIT_CODE = '91640104MA76A1B2CK';
+const CREDIT_CODE = '91640104MA76A1B29A';
 
 const PREMISES = `query Premises($id: ID!) {
   premises(id: $id) {

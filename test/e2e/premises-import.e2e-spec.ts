@@ -38,7 +38,7 @@ describe('premises registry', () => {
           kind: 'FOOD_RETAILER',
           bureauCode: 'XINGQING',
           address: '兴庆区1号',
-          creditCode: '91640100MA7500000X',
+          creditCode: '91640100MA7500004X',
         },
         {
           name: '坏许可证食品厂',
@@ -80,7 +80,7 @@ describe('premises registry', () => {
       expect(payload.updated).toBe(0);
       expect(payload.rejected.map((r: { row: number }) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
       const reasons = payload.rejected.map((r: { reason: string }) => r.reason);
-      expect(reasons[0]).toMatch(/check character is wrong.*W/);
+      expect(reasons[0]).toMatch(/check character is wrong.*9/);
       expect(reasons[1]).toMatch(/SC followed by 14 digits/);
       expect(reasons[2]).toMatch(/unknown bureau code "NOWHERE"/);
       expect(reasons[3]).toMatch(/name .* missing/);
@@ -92,7 +92,7 @@ describe('premises registry', () => {
       // By default the clerk reads the reasons in Chinese.
       const again = await w.importRows(rows.slice(2, 5), w.adminToken, 'zh-CN');
       expect(again.data!.importPremises.rejected.map((r: { reason: string }) => r.reason)).toEqual([
-        expect.stringMatching(/^统一社会信用代码".*"校验位错误（最后一位应为W）$/),
+        expect.stringMatching(/^统一社会信用代码".*"校验位错误（最后一位应为9）$/),
         expect.stringMatching(/^食品生产许可证编号".*"应为SC加14位数字$/),
         '执法单位代码"NOWHERE"不存在',
       ]);
@@ -250,7 +250,7 @@ describe('npm run import:premises', () => {
     );
     expect(shop).toEqual({
       address: '金凤区北京中路168号,1号商铺',
-      credit_code: '92640100L12345678W',
+      credit_code: '92640100L12345674G',
       licences: [{ kind: 'FOOD_TRADING', number: 'JY16401060012345', validUntil: null }],
       code: 'JINFENG',
     });

@@ -2,7 +2,7 @@ import { cityBureau, createBureau, createOfficer } from '../factories/people';
 import type { BureauRecord, OfficerRecord } from '../factories/people';
 import { GraphQLResponse, startTestApp, TestApp } from './test-app';
 
-export const VALID_CODES = ['91640100MA7500000W', '91640104MA76A1B2CK', '92640100L12345678W'];
+export const VALID_CODES = ['91640100MA75000049', '91640104MA76A1B29A', '92640100L12345674G'];
 
 export interface Row {
   name: string;

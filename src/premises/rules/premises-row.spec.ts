@@ -15,7 +15,7 @@ describe('checking a registry row (市场主体名录)', () => {
     const result = checkPremisesRow(
       {
         ...base,
-        creditCode: '91640100ma7500000w',
+        creditCode: '91640100ma75000049',
         licences: [{ kind: 'FOOD_PRODUCTION', number: 'sc10664010000123' }],
       },
       bureauIdOf,
@@ -27,7 +27,7 @@ describe('checking a registry row (市场主体名录)', () => {
         kind: 'FOOD_PRODUCER',
         bureauId: BUREAU_ID,
         address: '兴庆区丽景北街88号',
-        creditCode: '91640100MA7500000W',
+        creditCode: '91640100MA75000049',
         licences: [{ kind: 'FOOD_PRODUCTION', number: 'SC10664010000123', validUntil: null }],
       },
     });

@@ -160,7 +160,7 @@ describe('PremisesRepository', () => {
   });
 
   describe('the registry import', () => {
-    const CODE = '91640100MA7500000W';
+    const CODE = '91640100MA75000049';
     let importer: PremisesImportService;
     let bureau: BureauRecord;
     beforeAll(async () => {
@@ -221,7 +221,7 @@ describe('PremisesRepository', () => {
 
       // another valid code at the name and address of a premises that has one is refused
       const clash = await importer.import(
-        [{ ...row, name: '塞上面业', address: '新址1号', creditCode: '92640100L12345678W' }],
+        [{ ...row, name: '塞上面业', address: '新址1号', creditCode: '92640100L12345674G' }],
         { actorId: null },
       );
       expect(clash.created + clash.updated).toBe(0);

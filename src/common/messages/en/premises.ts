@@ -12,6 +12,10 @@ export const premisesEn = {
     '统一社会信用代码 must be 18 characters, got {length}: "{code}"',
   'premises.import.creditCodeCharacter':
     '统一社会信用代码 contains "{character}", which is not allowed (only digits and capital letters except I, O, S, V, Z): "{code}"',
+  'premises.import.creditCodeDivision':
+    '统一社会信用代码 characters 3–8 must be the 6-digit administrative division code (登记管理机关行政区划码), got "{division}": "{code}"',
+  'premises.import.creditCodeOrganisation':
+    '统一社会信用代码 characters 9–17 are the organisation code (主体标识码, GB 11714) {organisation}, whose check character is wrong (the 17th character should be {expected}): "{code}"',
   'premises.import.creditCodeCheck':
     '统一社会信用代码 check character is wrong (the last character should be {expected}): "{code}"',
   'premises.import.unknownLicenceKind': 'unknown licence kind "{kind}" (one of {kinds})',

@@ -13,6 +13,10 @@ export const premisesZh: Record<keyof typeof premisesEn, string> = {
   'premises.import.creditCodeLength': '统一社会信用代码"{code}"应为18位，实际为{length}位',
   'premises.import.creditCodeCharacter':
     '统一社会信用代码"{code}"含有不允许的字符"{character}"（只能是数字和除I、O、S、V、Z以外的大写字母）',
+  'premises.import.creditCodeDivision':
+    '统一社会信用代码"{code}"第3至8位应为6位数字的登记管理机关行政区划码，实际为"{division}"',
+  'premises.import.creditCodeOrganisation':
+    '统一社会信用代码"{code}"第9至17位主体标识码（组织机构代码）{organisation}校验码错误（第17位应为{expected}）',
   'premises.import.creditCodeCheck': '统一社会信用代码"{code}"校验位错误（最后一位应为{expected}）',
   'premises.import.unknownLicenceKind': '许可证类型"{kind}"无效',
   'premises.import.licenceNumberMissing': '许可证（{kind}）缺少编号',

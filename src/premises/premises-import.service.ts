@@ -28,12 +28,18 @@ export interface ImportActor {
 const AUDIT_SLICE = 2000;
 
 const nameAddressKey = (name: string, address: string): string => `${name}\u0000${address}`;
+const siteKey = (creditCode: string, name: string): string => `${creditCode}\u0000${name}`;
 
 /**
  * Imports the premises registry (市场主体名录导入): checks rows one by one, matches them to existing
- * premises by credit code, else by name and address, and writes all valid rows in one
- * transaction with two set-based statements plus one for the audit events. Used by the
- * importPremises mutation and by `npm run import:premises` alike.
+ * premises and writes all valid rows in one transaction with two set-based statements plus one
+ * for the audit events. Used by the importPremises mutation and by `npm run import:premises`.
+ *
+ * The credit code identifies the legal entity, which may have several premises (sites). A row
+ * matches the premises of its credit code and name (a moved site keeps its record and gets the
+ * new address), else the premises of its name and address; a row whose credit code is on record
+ * under another name is another site of that entity (a new premises). A row matching by name and
+ * address a premises recorded with another credit code is refused.
  */
 @Injectable()
 export class PremisesImportService {
@@ -62,10 +68,10 @@ export class PremisesImportService {
         manager,
         matchKeys(checked.map((entry) => entry.row)),
       );
-      const byCreditCode = new Map<string, PremisesRecord>();
+      const bySite = new Map<string, PremisesRecord>();
       const byNameAddress = new Map<string, PremisesRecord>();
       const remember = (record: PremisesRecord): void => {
-        if (record.creditCode) byCreditCode.set(record.creditCode, record);
+        if (record.creditCode) bySite.set(siteKey(record.creditCode, record.name), record);
         byNameAddress.set(nameAddressKey(record.name, record.address), record);
       };
       existing.forEach(remember);
@@ -76,7 +82,7 @@ export class PremisesImportService {
       let updated = 0;
       for (const { index, row } of checked) {
         const match =
-          (row.creditCode && byCreditCode.get(row.creditCode)) ||
+          (row.creditCode && bySite.get(siteKey(row.creditCode, row.name))) ||
           byNameAddress.get(nameAddressKey(row.name, row.address));
         if (match && row.creditCode && match.creditCode && match.creditCode !== row.creditCode) {
           rejected.push({

@@ -38,6 +38,7 @@ export interface Licence {
 @Check('premises_risk_level_check', `risk_level IN ('A','B','C','D')`)
 @Check('premises_credit_code_check', `credit_code ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`)
 @Index('premises_name_address_idx', ['name', 'address'])
+@Index('premises_credit_code_name_key', ['creditCode', 'name'], { unique: true })
 @Index('premises_bureau_name_idx', ['bureauId', 'name', 'id'])
 @Index('premises_name_trgm_idx', { synchronize: false })
 @Index('premises_address_trgm_idx', { synchronize: false })
@@ -68,7 +69,10 @@ export class Premises {
   @Column({ type: 'double precision', nullable: true })
   longitude: number | null;
 
-  @Index('premises_credit_code_key', { unique: true })
+  /**
+   * 统一社会信用代码 of the legal entity the premises belongs to: one entity may have several
+   * premises (sites, e.g. a school's two canteens), so it is unique only with the site's name.
+   */
   @Column({ type: 'varchar', length: 18, nullable: true })
   creditCode: string | null;
 

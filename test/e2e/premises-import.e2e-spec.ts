@@ -127,15 +127,22 @@ describe('premises registry', () => {
       ]);
     });
 
-    it('updates the premises with the same credit code, or the same name and address, instead of duplicating it', async () => {
+    it('updates the premises with the same credit code and name (a moved site), or the same name and address; another name of the code is another site', async () => {
       const result = await w.importRows([
         {
-          name: '宁夏塞上面食品有限公司（更名）',
+          name: '宁夏塞上面食品有限公司',
           kind: 'FOOD_PRODUCER',
           bureauCode: 'XINGQING',
-          address: '兴庆区丽景北街88号',
+          address: '兴庆区丽景北街90号',
           creditCode: VALID_CODES[0],
           riskLevel: 'D',
+        },
+        {
+          name: '宁夏塞上面食品有限公司第二车间',
+          kind: 'FOOD_PRODUCER',
+          bureauCode: 'XINGQING',
+          address: '兴庆区丽景北街92号',
+          creditCode: VALID_CODES[0],
         },
         {
           name: '康宁大药房',
@@ -159,11 +166,17 @@ describe('premises registry', () => {
         },
       ]);
       expect(result.errors).toBeUndefined();
-      expect(result.data!.importPremises).toEqual({ created: 1, updated: 3, rejected: [] });
-      const [producer] = await w.app.query(`SELECT * FROM premises WHERE credit_code = $1`, [
-        VALID_CODES[0],
+      expect(result.data!.importPremises).toEqual({ created: 2, updated: 3, rejected: [] });
+      const sites = await w.app.query(
+        `SELECT * FROM premises WHERE credit_code = $1 ORDER BY name`,
+        [VALID_CODES[0]],
+      );
+      expect(sites.map((site: { name: string }) => site.name)).toEqual([
+        '宁夏塞上面食品有限公司',
+        '宁夏塞上面食品有限公司第二车间',
       ]);
-      expect(producer).toMatchObject({ name: '宁夏塞上面食品有限公司（更名）', risk_level: 'D' });
+      const [producer] = sites;
+      expect(producer).toMatchObject({ address: '兴庆区丽景北街90号', risk_level: 'D' });
       expect(producer.licences).toHaveLength(1);
       const [pharmacy] = await w.app.query(`SELECT * FROM premises WHERE name = '康宁大药房'`);
       expect(pharmacy).toMatchObject({
@@ -250,7 +263,7 @@ describe('npm run import:premises', () => {
     );
     expect(shop).toEqual({
       address: '金凤区北京中路168号,1号商铺',
-      credit_code: '92640100L12345674G',
+      credit_code: '92640100L12345607J',
       licences: [{ kind: 'FOOD_TRADING', number: 'JY16401060012345', validUntil: null }],
       code: 'JINFENG',
     });

@@ -41,7 +41,7 @@ const UNIQUE_CONSTRAINTS: Record<string, Message> = {
   bureaus_code_key: message('conflict.bureauCode'),
   officers_certificate_number_key: message('conflict.certificateNumber'),
   sweeps_code_key: message('conflict.sweepCode'),
-  premises_credit_code_key: message('conflict.creditCode'),
+  premises_credit_code_name_key: message('conflict.creditCode'),
   sweep_assignments_sweep_bureau_category_key: message('conflict.assignment'),
 };
 

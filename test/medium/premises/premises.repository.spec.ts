@@ -191,14 +191,19 @@ describe('PremisesRepository', () => {
       );
       expect(first).toEqual({ created: 2, updated: 0, rejected: [] });
 
-      // the same credit code under a new name and address updates that premises
-      const renamed = await importer.import(
+      // the same credit code and name at a new address: the site moved and keeps its record
+      const moved = await importer.import([{ ...row, creditCode: CODE, address: '新址1号' }], {
+        actorId: null,
+      });
+      expect(moved).toEqual({ created: 0, updated: 1, rejected: [] });
+      // the same credit code under another name: another site of that entity (两个食堂)
+      const site = await importer.import(
         [{ ...row, creditCode: CODE, name: '塞上面业', address: '新址1号' }],
         {
           actorId: null,
         },
       );
-      expect(renamed).toEqual({ created: 0, updated: 1, rejected: [] });
+      expect(site).toEqual({ created: 1, updated: 0, rejected: [] });
       // no credit code: the same name and address updates it
       const sameStall = await importer.import(
         [{ ...row, name: '街边小吃摊', address: '鼓楼步行街', riskLevel: 'D' }],
@@ -216,6 +221,7 @@ describe('PremisesRepository', () => {
       ]);
       expect(stored).toEqual([
         { name: '塞上面业', credit_code: CODE, risk_level: null },
+        { name: '宁夏塞上面食品有限公司', credit_code: CODE, risk_level: null },
         { name: '街边小吃摊', credit_code: null, risk_level: 'D' },
       ]);
 

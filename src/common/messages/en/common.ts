@@ -21,7 +21,7 @@ export const commonEn = {
   'conflict.bureauCode': 'A bureau with this code already exists',
   'conflict.certificateNumber': 'An officer with this certificate number already exists',
   'conflict.sweepCode': 'A sweep with this code already exists',
-  'conflict.creditCode': 'A premises with this credit code already exists',
+  'conflict.creditCode': 'A premises of this credit code with this name already exists',
   'conflict.assignment': 'A bureau has this category assigned twice',
   'error.idempotencyKeyReused': 'This idempotency key was already used for a different request',
   'error.staleVersion':

@@ -19,7 +19,7 @@ export const commonZh: Record<keyof typeof commonEn, string> = {
   'conflict.bureauCode': '该单位代码已存在',
   'conflict.certificateNumber': '该执法证号已存在',
   'conflict.sweepCode': '该专项行动编号已存在',
-  'conflict.creditCode': '该统一社会信用代码已登记',
+  'conflict.creditCode': '该统一社会信用代码下已登记同名的经营场所',
   'conflict.assignment': '同一单位的同一整治类别不能重复分配',
   'error.idempotencyKeyReused': '该幂等键已用于另一个不同的请求',
   'error.staleVersion': '该记录已被他人修改，请刷新后重试',

@@ -764,7 +764,8 @@ export const DEMO_INSPECTIONS: DemoInspection[] = [
 export const DEMO_SWEEP = {
   code: DEMO_SWEEP_CODE,
   title: '“3·15”晚会曝光问题大排查大整治',
-  directive: '寧市監辦發〔2019〕21號',
+  // The words of the order: 21号 of 2019 was the number of the publicity notice, not of this order.
+  directive: '按照国家总局和自治区厅的统一安排部署',
   startDate: '2019-03-16',
   endDate: '2019-04-30',
   categoryCodes: [

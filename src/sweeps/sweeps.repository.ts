@@ -222,7 +222,7 @@ export class SweepsRepository {
   ): Promise<{ source: string; title: string }[]> {
     return manager.query<{ source: string; title: string }[]>(
       `SELECT e.source, e.title FROM exposures e JOIN sweep_exposures se ON se.exposure_id = e.id
-       WHERE se.sweep_id = $1 ORDER BY e.exposed_on, e.title`,
+       WHERE se.sweep_id = $1 ORDER BY e.exposed_on, e.created_at, e.id`,
       [sweepId],
     );
   }

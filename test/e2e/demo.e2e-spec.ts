@@ -85,7 +85,7 @@ describe('the demo of the 2019 sweep', () => {
       FROM sweeps s WHERE code = '2019-315-DPC'`);
     expect(sweep).toEqual({
       status: 'ACTIVE',
-      directive: '寧市監辦發〔2019〕21號',
+      directive: '按照国家总局和自治区厅的统一安排部署',
       start_date: '2019-03-16',
       end_date: '2019-04-30',
       exposures: 2,
@@ -276,5 +276,64 @@ describe('the demo of the 2019 sweep', () => {
     const before = await count();
     await expect(app.app.get(BootstrapService).seedDemo()).resolves.toBe(false);
     expect(await count()).toEqual(before);
+  });
+});
+
+describe('the demo sweep’s progress as a bureau signs it', () => {
+  let app: TestApp;
+  let token: string;
+  let sweepId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp({ SEED_DEMO: 'true' });
+    token = await app.login('DEMO-MANAGER', DEMO_PASSWORD);
+    [{ id: sweepId }] = await app.query<{ id: string }>(`SELECT id FROM sweeps WHERE code = $1`, [
+      DEMO_SWEEP_CODE,
+    ]);
+  });
+  afterAll(() => app.close());
+
+  const LEAD_IN =
+    '针对“3·15”晚会曝光的辣条生产黑作坊、执业药师挂证等问题，开展调味面制品、校园及周边食品、执业药师挂证、疫苗、农资大排查大整治行动。';
+
+  it('counts as of 31 March: no money before the decisions of late April, 3 premises rectified', async () => {
+    const result = await app.gql(
+      'SweepProgress',
+      { sweepId, filter: { to: '2019-03-31' } },
+      { token },
+    );
+    expect(result.errors).toBeUndefined();
+    const { totals, summaryText } = result.data!.sweepProgress;
+    expect(totals).toMatchObject({
+      fines: '0.00',
+      confiscations: '0.00',
+      rectified: 3,
+      overdue: 0,
+    });
+    // 人次 per officer-day, 户次 per premises-day: no longer exactly twice 户次.
+    expect(summaryText).toBe(
+      `${LEAD_IN}截至2019年3月31日，全市共出动执法人员39人次，检查各类主体20户次（20户），发现问题14个，责令整改6户，已整改3户，下架查扣问题产品货值7425元，立案4件，移送公安1件，发现被曝光产品2批次。`,
+    );
+  });
+
+  it('counts as of 30 April with the decisions’ money once per decision and the overdue by clock', async () => {
+    const result = await app.gql(
+      'SweepProgress',
+      { sweepId, filter: { to: '2019-04-30' } },
+      { token },
+    );
+    const { totals, summaryText } = result.data!.sweepProgress;
+    expect(totals).toMatchObject({
+      fines: '55000.00',
+      confiscations: '6600.00',
+      rectified: 4,
+      overdueRectifications: 2,
+      overdueFilingDecisions: 3,
+      overduePenaltyDecisions: 0,
+      overdue: 5,
+    });
+    expect(summaryText).toBe(
+      `${LEAD_IN}截至2019年4月30日，全市共出动执法人员39人次，检查各类主体20户次（20户），发现问题14个，责令整改6户，已整改4户，下架查扣问题产品货值7425元，立案4件，罚没款6.16万元，移送公安1件，发现被曝光产品2批次。`,
+    );
   });
 });

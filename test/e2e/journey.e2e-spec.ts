@@ -125,7 +125,7 @@ describe('a sweep from exposure to close, through the contract operations', () =
         input: {
           code: 'JOURNEY-1',
           title: '辣条专项整治',
-          directive: '寧市監辦發〔2019〕21號',
+          directive: '宁市监办发〔2019〕21号',
           leadBureauId: ids.city,
           exposureIds: [ids.exposure],
           categoryCodes: ['SEASONED_FLOUR_PRODUCTS', 'CAMPUS_FOOD'],

@@ -14,7 +14,7 @@ describe('sweeps (专项整治行动)', () => {
       expect(sweep).toMatchObject({
         code: input.code,
         title: input.title,
-        directive: '寧市監辦發〔2019〕21號',
+        directive: '宁市监办发〔2019〕21号',
         status: 'DRAFT',
         startDate: '2019-03-18',
         endDate: '2019-04-30',

@@ -289,7 +289,7 @@ export function contractVariables(
       input: {
         code: unique('S'),
         title: '专项整治',
-        directive: '寧市監辦發〔2019〕21號',
+        directive: '宁市监办发〔2019〕21号',
         leadBureauId: world.city.id,
         exposureIds: [],
         categoryCodes: ['CAMPUS_FOOD'],

@@ -60,7 +60,7 @@ export async function createSweepWorld(): Promise<SweepWorld> {
     return {
       code: `2019-315-${codeSequence}`,
       title: '“3·15”曝光问题大排查大整治',
-      directive: '寧市監辦發〔2019〕21號',
+      directive: '宁市监办发〔2019〕21号',
       leadBureauId: city.id,
       exposureIds: [exposureId],
       categoryCodes: ['SEASONED_FLOUR_PRODUCTS', 'CAMPUS_FOOD'],

@@ -359,7 +359,7 @@ export const SWEEPS: SweepPlan[] = [
   {
     code: 'GEN-2019-315',
     title: '“3·15”曝光问题大排查大整治',
-    directive: '寧市監辦發〔2019〕21號',
+    directive: '宁市监办发〔2019〕21号',
     status: 'CLOSED',
     start: '2019-03-16',
     end: '2019-04-30',

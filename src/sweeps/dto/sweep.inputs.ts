@@ -40,7 +40,7 @@ export class CreateSweepInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The directive it follows (文号), e.g. 寧市監辦發〔2019〕21號; at most 200.',
+    description: 'The directive it follows (文号), e.g. 宁市监办发〔2019〕21号; at most 200.',
   })
   @IsOptional()
   @IsString()

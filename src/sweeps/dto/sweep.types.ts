@@ -46,7 +46,7 @@ export class SweepType {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The directive it follows (文号), e.g. 寧市監辦發〔2019〕21號.',
+    description: 'The directive it follows (文号), e.g. 宁市监办发〔2019〕21号.',
   })
   directive: string | null;
 

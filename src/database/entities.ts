@@ -12,6 +12,7 @@ import { Officer } from '../officers/officer.entity';
 import { Premises } from '../premises/premises.entity';
 import { ChecklistItem } from '../reference/checklist-item.entity';
 import { CalendarException } from '../reference/holiday.entity';
+import { LegalBasis } from '../reference/legal-basis.entity';
 import { InspectionPlan, InspectionPlanVisit } from '../selection/inspection-plan.entity';
 import { TargetCategory } from '../reference/target-category.entity';
 import { ViolationType } from '../reference/violation-type.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   Inspection,
   InspectionPlan,
   InspectionPlanVisit,
+  LegalBasis,
   Officer,
   Premises,
   Sweep,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ChecklistItem } from './checklist-item.entity';
+import { LegalBasis } from './legal-basis.entity';
 import { TargetCategory } from './target-category.entity';
 import { ViolationType } from './violation-type.entity';
 
 /**
- * Every SQL statement on the reference data: target categories (整治对象类别), their checklists
- * and violation types (问题类型). Reference data is the same for every officer: no scope.
+ * Every SQL statement on the reference data: target categories (整治对象类别), their checklists,
+ * violation types (问题类型) and legal bases (法律依据). Reference data is the same for every officer: no scope.
  */
 @Injectable()
 export class ReferenceRepository {
@@ -18,6 +19,11 @@ export class ReferenceRepository {
   /** Every checklist item of every category, by position, then code. */
   checklistItems(manager: EntityManager): Promise<ChecklistItem[]> {
     return manager.find(ChecklistItem, { order: { position: 'ASC', code: 'ASC' } });
+  }
+
+  /** Every legal basis (法律依据), newest first within a subject. */
+  legalBases(manager: EntityManager): Promise<LegalBasis[]> {
+    return manager.find(LegalBasis, { order: { validFrom: 'DESC', id: 'ASC' } });
   }
 
   /** Every violation type, by code. */

@@ -8,10 +8,12 @@ import type {
   TargetCategoryType,
   ViolationTypeType,
 } from './dto/reference.types';
+import type { LegalBasisRecord } from './legal-bases';
 import { ReferenceRepository } from './reference.repository';
 
-/** All reference data, read once per request: a handful of rows, three queries. */
+/** All reference data, read once per request: a handful of rows, four queries. */
 export interface ReferenceSnapshot {
+  legalBases: LegalBasisRecord[];
   categories: TargetCategoryType[];
   categoryById: Map<string, TargetCategoryType>;
   categoryByCode: Map<string, TargetCategoryType>;
@@ -42,6 +44,7 @@ export class ReferenceService {
     const categories = await this.reference.categories(manager);
     const items = await this.reference.checklistItems(manager);
     const violationTypes = await this.reference.violationTypes(manager);
+    const legalBases = await this.reference.legalBases(manager);
     const violationTypeByCode = new Map<string, ViolationTypeType>(
       violationTypes.map((type) => [type.code, type]),
     );
@@ -61,6 +64,7 @@ export class ReferenceService {
         })),
     }));
     return {
+      legalBases,
       categories: categoryTypes,
       categoryById: new Map(categoryTypes.map((category) => [category.id, category])),
       categoryByCode: new Map(categoryTypes.map((category) => [category.code, category])),

@@ -296,6 +296,31 @@ describe('the demo sweep’s progress as a bureau signs it', () => {
   const LEAD_IN =
     '针对“3·15”晚会曝光的辣条生产黑作坊、执业药师挂证等问题，开展调味面制品、校园及周边食品、执业药师挂证、疫苗、农资大排查大整治行动。';
 
+  it('cites for each finding the law in force on its day, pesticide ledgers under 农药管理条例', async () => {
+    const result = await app.gql<{ findings: { edges: { node: any }[] } }>(
+      `query ($sweepId: ID!) {
+        findings(filter: { sweepId: $sweepId }, first: 50) {
+          edges { node { description violationType { code } legalBasis { basis authority validFrom } } }
+        }
+      }`,
+      { sweepId },
+      { token },
+    );
+    expect(result.errors).toBeUndefined();
+    const byDescription = new Map(
+      result.data!.findings.edges.map(({ node }) => [node.description, node.legalBasis]),
+    );
+    expect(byDescription.get('农药进货台账记录不全')).toEqual({
+      basis: '《农药管理条例》第二十六条、第二十七条（农药采购台账、销售台账）',
+      authority: '农业农村主管部门',
+      validFrom: '2017-06-01',
+    });
+    for (const { node } of result.data!.findings.edges) {
+      expect(node.legalBasis?.basis).toEqual(expect.stringMatching(/《/));
+      expect(node.legalBasis.basis).not.toBe('《食品安全法》第一百二十三条');
+    }
+  });
+
   it('counts as of 31 March: no money before the decisions of late April, 3 premises rectified', async () => {
     const result = await app.gql(
       'SweepProgress',

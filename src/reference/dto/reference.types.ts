@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { DateScalar } from '../../common/scalars/scalars';
 import { PREMISES_KINDS } from '../target-category.entity';
 import type { PremisesKind } from '../target-category.entity';
 import { SEVERITIES } from '../violation-type.entity';
@@ -87,4 +88,26 @@ export class TargetCategoryType {
 
   @Field(() => [ChecklistItemType], { description: 'The checklist template (检查要点), in order.' })
   checklist: ChecklistItemType[];
+}
+
+@ObjectType('LegalBasis', {
+  description:
+    'The legal basis (法律依据) a finding cites: the provision in force on the day it was found, of its checklist item (检查要点) or, by default, of its violation type.',
+})
+export class LegalBasisType {
+  @Field({ description: 'The provision, e.g. 《农药管理条例》第二十六条、第二十七条.' })
+  basis: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The authority that enforces it when it is not market regulation (e.g. 农业农村主管部门): the matter is transferred to it.',
+  })
+  authority: string | null;
+
+  @Field(() => DateScalar, { description: 'First day in force.' })
+  validFrom: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day in force; null while it is.' })
+  validUntil: string | null;
 }

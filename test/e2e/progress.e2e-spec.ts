@@ -369,6 +369,24 @@ describe('sweepProgress', () => {
     ]);
   });
 
+  it('agrees today with the findings marked overdue and with findings(filter: { overdue })', async () => {
+    const { totals } = (await progress(null)).data!.sweepProgress;
+    const overdue = await app.gql<{ findings: any }>(
+      'OverdueFindings',
+      { sweepId, first: 50 },
+      { token: managerToken },
+    );
+    expect(overdue.errors).toBeUndefined();
+    expect(overdue.data!.findings.totalCount).toBe(totals.overdue);
+    expect(totals.overdue).toBe(
+      totals.overdueRectifications +
+        totals.overdueFilingDecisions +
+        totals.overduePenaltyDecisions +
+        totals.overduePublications,
+    );
+    expect(overdue.data!.findings.edges.every(({ node }: any) => node.overdue)).toBe(true);
+  });
+
   it('counts as of the end of the `to` day: follow-ups of later days and their money do not count', async () => {
     const result = await progress({ to: '2019-03-31' });
     expect(result.errors).toBeUndefined();

@@ -469,6 +469,31 @@ describe('sweepProgress', () => {
     expect(outside.data).toBeNull();
   });
 
+  it('serves Sweep.progress over the list of active sweeps with the figures of sweepProgress', async () => {
+    const range = { from: '2019-03-16', to: '2019-03-31' };
+    const list = await app.gql<{ sweeps: any }>('ActiveSweepsProgress', range, {
+      token: managerToken,
+    });
+    expect(list.errors).toBeUndefined();
+    const node = list.data!.sweeps.edges.find((edge: any) => edge.node.id === sweepId).node;
+    const single = (await progress(range)).data!.sweepProgress;
+    expect(node.progress.asOf).toBe(single.asOf);
+    expect(node.progress.totals).toEqual(single.totals);
+    expect(node.progress.byBureau).toEqual(
+      single.byBureau.map((row: any) => ({
+        bureau: { id: expect.any(String), name: row.bureau.name },
+        figures: row.figures,
+      })),
+    );
+    const inspector = await app.gql<{ sweeps: any }>('ActiveSweepsProgress', range, {
+      token: inspectorOfXingqing.token,
+    });
+    const own = inspector.data!.sweeps.edges.find((edge: any) => edge.node.id === sweepId).node;
+    expect(own.progress.totals).toEqual(
+      (await progress(range, inspectorOfXingqing.token)).data!.sweepProgress.totals,
+    );
+  });
+
   it('answers NOT_FOUND for an unknown sweep and bureau', async () => {
     const sweep = await app.gql(
       'SweepProgress',

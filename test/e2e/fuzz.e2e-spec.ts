@@ -43,6 +43,7 @@ const SENDER: Record<string, Caller> = {
   ReferenceData: 'INSPECTOR',
   Me: 'INSPECTOR',
   ActiveSweeps: 'INSPECTOR',
+  ActiveSweepsProgress: 'MANAGER',
   Exposures: 'INSPECTOR',
   SearchPremises: 'INSPECTOR',
   PremisesDetail: 'INSPECTOR',

@@ -21,7 +21,10 @@ const OPTIONS: ScaleOptions = {
   password: 'scale-test-password',
 };
 
-/** GB 32100-2015 as DOMAIN.md gives it: weights 3^i mod 31 written out, not computed. */
+/**
+ * GB 32100-2015 as DOMAIN.md gives it: weights 3^i mod 31 written out, not computed; and the
+ * organisation code of positions 9–17 (GB 11714), digits their value, letters A–Z 10–35.
+ */
 const VALID_CREDIT_CODE = `
   CREATE FUNCTION pg_temp.valid_credit_code(code text) RETURNS boolean LANGUAGE sql AS $$
     SELECT code ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'
@@ -29,6 +32,12 @@ const VALID_CREDIT_CODE = `
                   ((31 - sum((strpos('0123456789ABCDEFGHJKLMNPQRTUWXY', substr(code, i, 1)) - 1)
                              * (ARRAY[1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28])[i]) % 31) % 31 + 1)::int, 1)
            = substr(code, 18, 1)
+       AND (SELECT CASE 11 - sum((strpos('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', substr(code, 8 + k, 1)) - 1)
+                                  * (ARRAY[3,7,9,10,5,8,4,2])[k]) % 11
+                     WHEN 10 THEN 'X' WHEN 11 THEN '0'
+                     ELSE (11 - sum((strpos('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', substr(code, 8 + k, 1)) - 1)
+                                    * (ARRAY[3,7,9,10,5,8,4,2])[k]) % 11)::text END
+            FROM generate_series(1, 8) AS k) = substr(code, 17, 1)
     FROM generate_series(1, 17) AS i $$`;
 
 describe('npm run seed:scale (the province generator)', () => {
@@ -93,11 +102,12 @@ describe('npm run seed:scale (the province generator)', () => {
   });
 
   it('gives every premises with a credit code a valid one, checked as DOMAIN.md says', async () => {
-    const [example] = await rows<{ valid: boolean; corrupted: boolean }>(
+    const [example] = await rows<{ valid: boolean; corrupted: boolean; organisation: boolean }>(
       `SELECT pg_temp.valid_credit_code('91350100M000100Y43') AS valid,
-              pg_temp.valid_credit_code('91350100M000100Y44') AS corrupted`,
+              pg_temp.valid_credit_code('91350100M000100Y44') AS corrupted,
+              pg_temp.valid_credit_code('91640100MA7500000W') AS organisation`,
     );
-    expect(example).toEqual({ valid: true, corrupted: false });
+    expect(example).toEqual({ valid: true, corrupted: false, organisation: false });
     const [codes] = await rows<{ coded: string; invalid: string; stalls: string }>(
       `SELECT count(credit_code) AS coded,
               count(*) FILTER (WHERE credit_code IS NOT NULL AND NOT pg_temp.valid_credit_code(credit_code)) AS invalid,

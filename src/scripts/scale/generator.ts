@@ -205,17 +205,32 @@ class Generator {
       $$ SELECT substr('${CREDIT_CODE_ALPHABET}', (31 - sum((strpos('${CREDIT_CODE_ALPHABET}', substr(body, k + 1, 1)) - 1)
                                        * (power(3, k)::bigint % 31)) % 31)::int % 31 + 1, 1)
          FROM generate_series(0, 16) AS k $$`);
-    // Nine characters from a number, in base 31 over the alphabet (a bijection below 31^9).
+    // Eight characters from a number, in base 31 over the alphabet (a bijection below 31^8).
     await this.sql(`
       CREATE FUNCTION pg_temp.base31(x bigint) RETURNS text
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
       $$ SELECT string_agg(substr('${CREDIT_CODE_ALPHABET}', ((x / (31::bigint ^ p)::bigint) % 31)::int + 1, 1), '' ORDER BY p DESC)
-         FROM generate_series(0, 8) AS p $$`);
+         FROM generate_series(0, 7) AS p $$`);
+    // GB 11714: the organisation code (positions 9–17) is 8 characters and its own check
+    // character, 11 − (Σ value·weight mod 11) with weights 3 7 9 10 5 8 4 2 (10 → X, 11 → 0).
+    await this.sql(`
+      CREATE FUNCTION pg_temp.organisation_code(body text) RETURNS text
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+      $$ SELECT body || CASE c WHEN 10 THEN 'X' WHEN 11 THEN '0' ELSE c::text END
+         FROM (SELECT 11 - sum(CASE WHEN substr(body, k, 1) ~ '[0-9]' THEN ascii(substr(body, k, 1)) - 48
+                                    ELSE ascii(substr(body, k, 1)) - 55 END
+                               * (ARRAY[3, 7, 9, 10, 5, 8, 4, 2])[k]) % 11 AS c
+               FROM generate_series(1, 8) AS k) AS w $$`);
     const check = await this.client.query<{ check: string }>(
       `SELECT pg_temp.credit_code_check('91350100M000100Y4') AS check`,
     );
     if (check.rows[0].check !== '3')
       throw new Error('the credit code check disagrees with the example of GB 32100-2015');
+    const organisation = await this.client.query<{ code: string }>(
+      `SELECT pg_temp.organisation_code('M000100Y') AS code`,
+    );
+    if (organisation.rows[0].code !== 'M000100Y4')
+      throw new Error('the organisation code check disagrees with the example of GB 11714');
     // Working days (工作日): weekends and the holiday table; ordinal = working days up to the day.
     await this.sql(`
       CREATE TEMP TABLE gen_day AS
@@ -361,7 +376,8 @@ class Generator {
          SELECT p.*,
            CASE WHEN pg_temp.rnd(i, 103) < p.without_credit_code THEN NULL
                 ELSE (CASE WHEN pg_temp.rnd(i, 104) < p.individual THEN '92' ELSE '91' END)
-                     || p.division_code || pg_temp.base31((i * 2654435761 + $3::bigint * 7919) % 26439622160671)
+                     || p.division_code
+                     || pg_temp.organisation_code(pg_temp.base31((i * 2654435761 + $3::bigint * 7919) % 852891037441))
            END AS credit_body
          FROM placed p
        )

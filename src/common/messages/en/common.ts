@@ -69,6 +69,8 @@ export const commonEn = {
 
   // Paging (src/common/pagination).
   'pagination.badCursor': 'is not a cursor of this list',
+  'pagination.mixedDirections':
+    'page forwards with first/after or backwards with last/before, not both at once',
 
   // Records, by the GraphQL type name, as other messages name them.
   'entity.Premises': 'Premises',

@@ -258,7 +258,10 @@ export class PremisesFilter {
 
 export const PREMISES_ORDER_FIELDS = ['NAME', 'LAST_INSPECTED_AT'] as const;
 export type PremisesOrderField = (typeof PREMISES_ORDER_FIELDS)[number];
-export const PremisesOrderFieldEnum = { NAME: 'NAME', LAST_INSPECTED_AT: 'LAST_INSPECTED_AT' } as const;
+export const PremisesOrderFieldEnum = {
+  NAME: 'NAME',
+  LAST_INSPECTED_AT: 'LAST_INSPECTED_AT',
+} as const;
 registerEnumType(PremisesOrderFieldEnum, {
   name: 'PremisesOrderField',
   description: 'What a premises list is sorted by.',

@@ -80,6 +80,7 @@ export const commonEn = {
   'entity.Officer': 'Officer',
   'entity.Bureau': 'Bureau',
   'entity.Exposure': 'Exposure',
+  'entity.Node': 'Record',
   'entity.ExposedProduct': 'Exposed product',
   'entity.TargetCategory': 'Target category',
   'entity.InspectionPlan': 'Inspection plan',

@@ -70,6 +70,7 @@ export const commonZh: Record<keyof typeof commonEn, string> = {
   'entity.Officer': '执法人员',
   'entity.Bureau': '执法单位',
   'entity.Exposure': '曝光事件',
+  'entity.Node': '记录',
   'entity.ExposedProduct': '曝光产品',
   'entity.TargetCategory': '整治对象类别',
   'entity.InspectionPlan': '抽查计划',

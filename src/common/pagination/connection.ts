@@ -181,7 +181,9 @@ export function keyset(
   keys: readonly SortKey[],
   backward: boolean,
 ): { order: string; after(values: readonly string[]): string; directions: ('ASC' | 'DESC')[] } {
-  const directions = keys.map((key): 'ASC' | 'DESC' => (key.descending !== backward ? 'DESC' : 'ASC'));
+  const directions = keys.map((key): 'ASC' | 'DESC' =>
+    key.descending !== backward ? 'DESC' : 'ASC',
+  );
   return {
     directions,
     order: keys.map((key, index) => `${key.sql} ${directions[index]}`).join(', '),

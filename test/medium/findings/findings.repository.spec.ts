@@ -89,7 +89,12 @@ describe('FindingsRepository', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 10; pages += 1) {
-      const page = await repository.list(db.manager, Scope.system(), {}, pageOf({ first: 2, after: after ?? undefined }));
+      const page = await repository.list(
+        db.manager,
+        Scope.system(),
+        {},
+        pageOf({ first: 2, after: after ?? undefined }),
+      );
       expect(page.totalCount).toBe(5);
       seen.push(...page.edges.map((edge) => edge.node.id));
       if (!page.pageInfo.hasNextPage) break;

@@ -146,8 +146,8 @@ export class FindingsRepository {
   }
 
   /**
-   * A page of the findings that are not voided, in `order` (ties broken by id in the same
-   * direction), with the count of all that match. The page's cursor is a cursor of this list in
+   * A page of the findings that are not voided, in the `requested` order (ties broken by id in the
+   * same direction; by default newest first, ties by id ascending), with the count of all that match. The page's cursor is a cursor of this list in
    * this order (BAD_USER_INPUT on `after`/`before` if not).
    */
   async list(
@@ -155,8 +155,10 @@ export class FindingsRepository {
     scope: Scope,
     filter: FindingsListFilter,
     page: Page,
-    order: FindingsOrder = { field: 'FOUND_AT', direction: 'DESC' },
+    requested?: FindingsOrder,
   ): Promise<Connection<Finding>> {
+    // Without orderBy: newest first with ties by id ascending, as the list always was.
+    const order = requested ?? { field: 'FOUND_AT', direction: 'DESC' };
     const codec = FINDINGS_CURSORS[order.field];
     const cursor = page.cursor ? codec.decode(page.cursor, page.cursorArgument) : null;
     const base = this.filtered(manager, scope, filter);
@@ -166,7 +168,7 @@ export class FindingsRepository {
     const keys = keyset(
       [
         { sql: sortSql, descending },
-        { sql: 'f.id', descending },
+        { sql: 'f.id', descending: requested ? descending : false },
       ],
       page.backward,
     );

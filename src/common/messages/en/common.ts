@@ -62,7 +62,7 @@ export const commonEn = {
   // Scalars (src/common/scalars/scalars.ts).
   'scalar.notString': '{scalar} must be a string',
   'scalar.money':
-    'must be a non-negative amount of yuan with at most two decimals, e.g. "35000.00"',
+    'must be a string of a non-negative amount of yuan with at most two decimals, e.g. "35000.00"',
   'scalar.date': 'must be a calendar day YYYY-MM-DD',
   'scalar.dateTime': 'must be an ISO 8601 instant with a time zone, e.g. 2019-03-15T02:30:00Z',
   'scalar.invalidInstant': 'is not a valid instant',

@@ -55,7 +55,7 @@ export const commonZh: Record<keyof typeof commonEn, string> = {
   'validation.unknownRecord': '{entity}不存在',
 
   'scalar.notString': '必须是字符串',
-  'scalar.money': '金额必须是不为负、最多两位小数的元数，如 "35000.00"',
+  'scalar.money': '金额必须是字符串形式、不为负、最多两位小数的元数，如 "35000.00"',
   'scalar.date': '必须是 YYYY-MM-DD 格式的日期',
   'scalar.dateTime': '必须是带时区的 ISO 8601 时间，如 2019-03-15T02:30:00Z',
   'scalar.invalidInstant': '不是有效的时间',

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { runInNewContext } from 'node:vm';
 import { Kind, parse, print, type DefinitionNode } from 'graphql';
 import ts from 'typescript';
 import { contractOperations, PENDING } from '../helpers/contract';
@@ -42,7 +43,7 @@ function documentedConfig(folder: string): Types.Config {
   });
   const module = { exports: {} as { default?: Types.Config } };
   const env = { SWEEP_TRACKER_SCHEMA: SCHEMA_FILE };
-  new Function('module', 'exports', 'process', outputText)(module, module.exports, { env });
+  runInNewContext(outputText, { module, exports: module.exports, process: { env } });
   const config = module.exports.default!;
   expect(config.schema).toBe(SCHEMA_FILE);
   const output = (config.generates as Record<string, Types.ConfiguredOutput>)['src/gql/'];

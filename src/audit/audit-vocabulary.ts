@@ -80,8 +80,23 @@ registerEnumType(AuditActionEnum, {
 export const AuditEntityTypeEnum = Object.fromEntries(
   AUDITED_ENTITY_TYPES.map((type) => [type, type]),
 ) as { [T in AuditedEntityType]: T };
+const ENTITY_TYPE_DESCRIPTIONS: Record<AuditedEntityType, string> = {
+  Inspection: 'An inspection (检查记录).',
+  Finding: 'A finding (发现问题).',
+  Premises: 'A premises (市场主体).',
+  Sweep: 'A sweep (专项整治行动).',
+  Exposure: 'An exposure (曝光事件).',
+  Bureau: 'A bureau (执法单位).',
+  Officer: 'An officer (执法人员).',
+  InspectionPlan: 'A random dual selection plan (双随机抽查计划).',
+  EvidenceFile: 'An evidence file (证据文件).',
+};
+
 registerEnumType(AuditEntityTypeEnum, {
   name: 'AuditEntityType',
   description:
     'The kinds of records the audit log covers; `auditTrail(entityType:)` takes these names as a string.',
+  valuesMap: Object.fromEntries(
+    AUDITED_ENTITY_TYPES.map((type) => [type, { description: ENTITY_TYPE_DESCRIPTIONS[type] }]),
+  ),
 });

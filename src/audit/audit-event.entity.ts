@@ -1,17 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const AUDITED_ENTITY_TYPES = [
-  'Inspection',
-  'Finding',
-  'Premises',
-  'Sweep',
-  'Exposure',
-  'Bureau',
-  'Officer',
-  'InspectionPlan',
-  'EvidenceFile',
-] as const;
-export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
+import type { AuditedEntityType } from './audit-vocabulary';
+
+// The vocabulary lives in audit-vocabulary.ts; re-exported for the existing importers.
+export { AUDITED_ENTITY_TYPES, type AuditedEntityType } from './audit-vocabulary';
 
 /** 审计日志: append-only; the database refuses UPDATE, DELETE and TRUNCATE on this table. */
 @Entity('audit_events')
@@ -26,6 +18,7 @@ export class AuditEvent {
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
+  /** One of AUDIT_ACTIONS (audit-vocabulary.ts): what GraphQL's AuditAction can serialize. */
   @Column({ type: 'varchar', length: 64 })
   action: string;
 

@@ -25,7 +25,7 @@ export class AuditResolver {
   auditTrail(
     @Args('entityType', {
       description:
-        'Kind of record: Inspection, Finding, Premises, Sweep, Exposure, Bureau, Officer or InspectionPlan (双随机抽查计划).',
+        'Kind of record: a name of the AuditEntityType enum (Inspection, Finding, Premises, Sweep, Exposure, Bureau, Officer, InspectionPlan or EvidenceFile), as a string.',
     })
     entityType: string,
     @Args('entityId', { type: () => ID, description: 'UUID of the record.' }, UuidPipe)

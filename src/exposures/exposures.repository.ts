@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
+import { keyset, type SortKey } from '../common/pagination/connection';
 import { cursorCodec } from '../common/pagination/cursor';
 import { groupBy, type Loaders } from '../graphql/loaders';
 import { ExposedProduct } from './exposed-product.entity';
@@ -8,6 +9,12 @@ import { Exposure, type ExposureSource } from './exposure.entity';
 
 /** The cursor of the exposures list: the sort key (exposedOn, id) of an edge. */
 export const EXPOSURE_CURSOR = cursorCodec(['day', 'uuid']);
+
+/** The order of the exposures list (its cursor's keys). */
+const EXPOSURE_ORDER: SortKey[] = [
+  { sql: 'e.exposed_on', descending: true },
+  { sql: 'e.id', descending: true },
+];
 
 /** An exposure to insert. */
 export interface NewExposure {
@@ -89,21 +96,27 @@ export class ExposuresRepository {
 
   /**
    * Up to `limit` exposures, newest exposedOn first, then by id descending, after the edge whose
-   * sort key is `after` (a decoded EXPOSURE_CURSOR).
+   * sort key is `cursor` (a decoded EXPOSURE_CURSOR); `backward`: in the reverse order, before it.
    */
   page(
     manager: EntityManager,
     limit: number,
-    after: readonly [exposedOn: string, id: string] | null,
+    cursor: readonly [exposedOn: string, id: string] | null,
+    backward = false,
   ): Promise<Exposure[]> {
+    const order = keyset(EXPOSURE_ORDER, backward);
     const query = manager.createQueryBuilder(Exposure, 'e');
-    if (after) {
-      query.andWhere('(e.exposed_on, e.id) < (:exposedOn::date, :id::uuid)', {
-        exposedOn: after[0],
-        id: after[1],
+    if (cursor) {
+      query.andWhere(order.after([':exposedOn::date', ':id::uuid']), {
+        exposedOn: cursor[0],
+        id: cursor[1],
       });
     }
-    return query.orderBy('e.exposed_on', 'DESC').addOrderBy('e.id', 'DESC').limit(limit).getMany();
+    return query
+      .orderBy('e.exposed_on', order.directions[0])
+      .addOrderBy('e.id', order.directions[1])
+      .limit(limit)
+      .getMany();
   }
 
   /** Exposures by id for this request (one query per tick), read as the request's loaders read. */

@@ -4,7 +4,7 @@ import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput } from '../common/errors/domain-errors';
 import type { FieldError } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
-import { Connection, PageArgs, pageSize, toConnection } from '../common/pagination/connection';
+import { Connection, PageArgs, pageOf, toConnection } from '../common/pagination/connection';
 import { isCalendarDay } from '../common/scalars/scalars';
 import { Database } from '../database/database';
 import type { Loaders } from '../graphql/loaders';
@@ -71,15 +71,15 @@ export class ExposuresService {
 
   /** Newest exposedOn first, then by id, with a keyset cursor on (exposedOn, id). */
   async list(args: PageArgs): Promise<Connection<Exposure>> {
-    const first = pageSize(args);
-    const after = args.after ? EXPOSURE_CURSOR.decode(args.after, 'after') : null;
+    const page = pageOf(args);
+    const cursor = page.cursor ? EXPOSURE_CURSOR.decode(page.cursor, page.cursorArgument) : null;
     // A day of the right shape that is no day of the calendar (2019-02-30) is no cursor either.
-    if (after && !isCalendarDay(after[0]))
-      throw BadUserInput.field('after', message('pagination.badCursor'));
+    if (cursor && !isCalendarDay(cursor[0]))
+      throw BadUserInput.field(page.cursorArgument, message('pagination.badCursor'));
     const manager = this.database.manager;
     const totalCount = await this.exposures.count(manager);
-    const rows = await this.exposures.page(manager, first + 1, after);
-    return toConnection(rows, first, totalCount, (row) =>
+    const rows = await this.exposures.page(manager, page.size + 1, cursor, page.backward);
+    return toConnection(rows, page, totalCount, (row) =>
       EXPOSURE_CURSOR.encode([row.exposedOn, row.id]),
     );
   }

@@ -110,6 +110,19 @@ export class FollowUpsRepository {
   }
 
   /** Appends a follow-up row. */
+  /** These follow-ups, of those whose finding is inside the scope (for node(id:)). */
+  byIdsInScope(manager: EntityManager, scope: Scope, ids: readonly string[]): Promise<FollowUp[]> {
+    return scope
+      .apply(
+        manager
+          .createQueryBuilder(FollowUp, 'u')
+          .innerJoin(Finding, 'f', 'f.id = u.finding_id')
+          .where('u.id = ANY(:ids)', { ids: [...ids] }),
+        'f.bureau_id',
+      )
+      .getMany();
+  }
+
   async insert(manager: EntityManager, row: NewFollowUp): Promise<void> {
     await manager.insert(FollowUp, row);
   }

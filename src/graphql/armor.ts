@@ -1,11 +1,13 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { ValidationRule } from 'graphql';
+import { costLimitRule } from './cost';
 
 /**
- * Limits that refuse abusive documents before they run (graphql-armor). Chosen so every contract
- * operation passes with room to spare (test/e2e/security.e2e-spec.ts checks it); in production the
- * limits themselves are not echoed to clients and field suggestions are off.
+ * Limits that refuse abusive documents before they run (graphql-armor; the cost rule is cost.ts).
+ * Chosen so every contract operation passes with room to spare, at its largest page size
+ * (test/e2e/security.e2e-spec.ts and query-cost.spec.ts check it); in production the limits
+ * themselves are not echoed to clients and field suggestions are off.
  */
 export const GRAPHQL_LIMITS = {
   maxDepth: 10,
@@ -43,7 +45,9 @@ export function graphqlProtection(
     // The token limit is graphql-js's own parser option (parseOptions below): armor's token
     // plugin throws outside Apollo's parse step, which answers 500 instead of 400.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: limits.maxCost, exposeLimits, flattenFragments: true },
+    // Cost is our own rule (cost.ts): armor's ignored page sizes given by variables and
+    // multiplied literal ones in full.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: isProduction },
   });
   const { plugins, validationRules } = armor.protect();
@@ -51,7 +55,7 @@ export function graphqlProtection(
   // ones: the same runtime objects, two declaration files.
   return {
     plugins: plugins as unknown as NonNullable<ApolloDriverConfig['plugins']>,
-    validationRules,
+    validationRules: [...validationRules, costLimitRule(limits.maxCost, exposeLimits)],
     parseOptions: { maxTokens: limits.maxTokens },
   };
 }

@@ -30,7 +30,7 @@ export class FindingsResolver {
 
   @Query(() => FindingConnection, {
     description:
-      'Findings (发现问题), newest first; voided ones are never listed. Inspectors and supervisors see their jurisdiction, managers everything.',
+      'Findings (发现问题), in the order asked (default newest first); voided ones are never listed. Inspectors and supervisors see their jurisdiction, managers everything.',
   })
   findings(
     @Args() args: FindingsArgs,
@@ -40,7 +40,9 @@ export class FindingsResolver {
   }
 
   @Query(() => FindingType, {
-    description: 'One finding by id, voided or not. NOT_FOUND outside the caller’s jurisdiction.',
+    nullable: true,
+    description:
+      'One finding by id, voided or not. Outside the caller’s jurisdiction, or unknown: null with NOT_FOUND (the rest of the response still arrives).',
   })
   finding(
     @Args('id', { type: () => ID, description: 'UUID of the finding.' }, UuidPipe) id: string,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { NotFound } from '../common/errors/domain-errors';
-import { type Connection, pageSize } from '../common/pagination/connection';
+import { type Connection, pageOf } from '../common/pagination/connection';
 import { Scope } from '../common/scope';
 import { Database } from '../database/database';
 import type { FindingsArgs } from './dto/inspection.inputs';
@@ -22,7 +22,7 @@ export class FindingsService {
     return finding;
   }
 
-  /** Newest first (created_at desc, id); voided findings are never listed. */
+  /** In the order asked (default newest first); voided findings are never listed. */
   list(args: FindingsArgs, officer: CurrentOfficer): Promise<Connection<Finding>> {
     const filter = args.filter ?? {};
     // Lists may come from the read replica (DATABASE_READ_URL).
@@ -40,7 +40,8 @@ export class FindingsService {
           violationTypeCodes: filter.violationTypeCodes,
           overdue: filter.overdue,
         },
-        { first: pageSize(args), after: args.after },
+        pageOf(args),
+        args.orderBy ?? undefined,
       ),
     );
   }

@@ -1,7 +1,7 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentScope } from '../auth/decorators';
 import type { Connection } from '../common/pagination/connection';
-import { PageArgs, pageSize } from '../common/pagination/connection';
+import { PageArgs, pageOf } from '../common/pagination/connection';
 import type { Scope } from '../common/scope';
 import type { GraphQLContext } from '../graphql/context';
 import { InspectionConnection } from '../premises/dto/premises.inputs';
@@ -45,9 +45,12 @@ export class PremisesInspectionsResolver {
     @Context() context: GraphQLContext,
     @CurrentScope() scope: Scope,
   ): Promise<Connection<Inspection>> {
-    const after = page.after ? premisesInspectionsCursor.decode(page.after, 'after') : null;
+    const request = pageOf(page);
+    const cursor = request.cursor
+      ? premisesInspectionsCursor.decode(request.cursor, request.cursorArgument)
+      : null;
     return this.repository
-      .pagesOfPremisesLoader(context.loaders, scope, { first: pageSize(page), after })
+      .pagesOfPremisesLoader(context.loaders, scope, { page: request, cursor })
       .load(premises.id);
   }
 }

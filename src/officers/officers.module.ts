@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { BureausModule } from '../bureaus/bureaus.module';
+import { BureauOfficersResolver } from './bureau-officers.resolver';
 import { OfficersRepository } from './officers.repository';
 import { OfficersResolver } from './officers.resolver';
 import { OfficersService } from './officers.service';
 
 @Module({
   imports: [BureausModule],
-  providers: [OfficersResolver, OfficersService, OfficersRepository],
+  providers: [OfficersResolver, BureauOfficersResolver, OfficersService, OfficersRepository],
   exports: [OfficersService, OfficersRepository],
 })
 export class OfficersModule {}

@@ -2,8 +2,24 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
 import { subtreeOf } from '../bureaus/bureau-tree';
+import { keyset } from '../common/pagination/connection';
+import type { Scope } from '../common/scope';
+import { likePattern } from '../premises/premises.repository';
 import type { Loaders } from '../graphql/loaders';
 import { Officer, type Role } from './officer.entity';
+
+/** Which officers a list holds; every given condition holds (the scope applies besides). */
+export interface OfficerListFilter {
+  /** Officers of this bureau and its descendants. */
+  subtreeOf?: string | null;
+  /** Officers of exactly this bureau. */
+  bureauId?: string | null;
+  /** Officers holding any of these roles. */
+  roles?: readonly Role[] | null;
+  active?: boolean | null;
+  /** In part, case-insensitively, in the name or the certificate number. */
+  search?: string | null;
+}
 
 /** An officer to insert. */
 export interface NewOfficer {
@@ -133,6 +149,59 @@ export class OfficersRepository {
       [[...new Set(ids)]],
     );
     return new Map(rows.map((row) => [row.id, row.active]));
+  }
+
+  /**
+   * A page of the officers the scope covers (by their bureau) matching the filter, by name then id
+   * (backwards: the reverse), from the edge whose key is `cursor` on; `limit` rows at most, and the
+   * count of all that match. Listing is scoped (inspectors and supervisors see their
+   * jurisdiction's colleagues) although an officer's name on a record of another bureau is not.
+   */
+  async page(
+    manager: EntityManager,
+    scope: Scope,
+    filter: OfficerListFilter,
+    cursor: readonly [name: string, id: string] | null,
+    limit: number,
+    backward = false,
+  ): Promise<{ rows: Officer[]; totalCount: number }> {
+    const query = scope.apply(manager.createQueryBuilder(Officer, 'o'), 'o.bureau_id');
+    if (filter.subtreeOf) {
+      query.andWhere(`o.bureau_id IN ${subtreeOf('CAST(:subtreeRoot AS uuid)')}`, {
+        subtreeRoot: filter.subtreeOf,
+      });
+    }
+    if (filter.bureauId) query.andWhere('o.bureau_id = :bureauId', { bureauId: filter.bureauId });
+    if (filter.roles?.length) {
+      query.andWhere('o.roles && CAST(:roles AS varchar[])', { roles: [...filter.roles] });
+    }
+    if (filter.active != null) query.andWhere('o.active = :active', { active: filter.active });
+    const search = filter.search?.trim();
+    if (search) {
+      query.andWhere('(o.name ILIKE :pattern OR o.certificate_number ILIKE :pattern)', {
+        pattern: likePattern(search),
+      });
+    }
+    const totalCount = await query.clone().getCount();
+    const keys = keyset(
+      [
+        { sql: 'o.name', descending: false },
+        { sql: 'o.id', descending: false },
+      ],
+      backward,
+    );
+    if (cursor) {
+      query.andWhere(keys.after([':cursorName::varchar', ':cursorId::uuid']), {
+        cursorName: cursor[0],
+        cursorId: cursor[1],
+      });
+    }
+    const rows = await query
+      .orderBy('o.name', keys.directions[0])
+      .addOrderBy('o.id', keys.directions[1])
+      .limit(limit)
+      .getMany();
+    return { rows, totalCount };
   }
 
   /** Officers by id for this request (one query per tick), read as the request's loaders read. */

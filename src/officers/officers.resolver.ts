@@ -9,13 +9,24 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentUser, Roles } from '../auth/decorators';
+import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
 import type { Bureau } from '../bureaus/bureau.entity';
 import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
+import type { Connection } from '../common/pagination/connection';
+import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
+import { Database } from '../database/database';
 import type { GraphQLContext } from '../graphql/context';
-import { CreateOfficerInput, OfficerPayload, OfficerType } from './dto/officer.types';
+import {
+  CreateOfficerInput,
+  OfficerConnection,
+  OfficerPayload,
+  OfficersArgs,
+  OfficerType,
+} from './dto/officer.types';
+import { listOfficers } from './officers-list';
+import { OfficersRepository } from './officers.repository';
 import type { Officer } from './officer.entity';
 import { OfficersService } from './officers.service';
 
@@ -24,11 +35,39 @@ export class OfficersResolver {
   constructor(
     private readonly officers: OfficersService,
     private readonly bureaus: BureausRepository,
+    private readonly database: Database,
+    private readonly repository: OfficersRepository,
   ) {}
 
   @Query(() => OfficerType, { description: 'The logged-in officer.' })
   me(@CurrentUser() officer: CurrentOfficer): Promise<Officer> {
     return this.officers.findById(officer.id);
+  }
+
+  @Query(() => OfficerConnection, {
+    name: 'officers',
+    description:
+      'Officers (执法人员), by name then id: the colleagues to name on an inspection, the accounts to manage. Inspectors and supervisors see the officers of their jurisdiction; managers and admins everyone.',
+  })
+  officerList(
+    @Args() args: OfficersArgs,
+    @CurrentUser() officer: CurrentOfficer,
+    @CurrentScope() scope: Scope,
+  ): Promise<Connection<Officer>> {
+    const filter = args.filter ?? {};
+    return listOfficers(
+      this.database,
+      this.repository,
+      scope,
+      {
+        subtreeOf: filter.bureauId,
+        bureauId: filter.myBureau ? officer.bureauId : null,
+        roles: filter.roles,
+        active: filter.active,
+        search: filter.search,
+      },
+      args,
+    );
   }
 
   @Mutation(() => OfficerPayload, {

@@ -31,11 +31,12 @@ export class PharmacistConflictsRepository {
   page(
     manager: EntityManager,
     scope: Scope,
-    after: string | null,
+    cursor: string | null,
     limit: number,
+    backward = false,
   ): Promise<(ConflictRow & { total: number })[]> {
     const params = new SqlParameters();
-    const after$ = params.add(after, 'varchar');
+    const after$ = params.add(cursor, 'varchar');
     const limit$ = params.add(limit);
     const inScope = scope.sql('bureau_id', params);
     return manager.query<(ConflictRow & { total: number })[]>(
@@ -46,8 +47,8 @@ export class PharmacistConflictsRepository {
            FROM registrations GROUP BY number
           HAVING count(*) > 1 AND bool_or(${inScope}))
        SELECT number, pharmacy_count, visible_ids, (SELECT count(*)::int FROM conflicts) AS total
-         FROM conflicts WHERE ${after$} IS NULL OR number > ${after$}
-        ORDER BY number LIMIT ${limit$}`,
+         FROM conflicts WHERE ${after$} IS NULL OR number ${backward ? '<' : '>'} ${after$}
+        ORDER BY number ${backward ? 'DESC' : 'ASC'} LIMIT ${limit$}`,
       params.values,
     );
   }

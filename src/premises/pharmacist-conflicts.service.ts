@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { Connection, PageArgs, pageSize, toConnection } from '../common/pagination/connection';
+import { Connection, PageArgs, pageOf, toConnection } from '../common/pagination/connection';
 import { cursorCodec } from '../common/pagination/cursor';
 import type { Scope } from '../common/scope';
 import { Database } from '../database/database';
@@ -38,13 +38,21 @@ export class PharmacistConflictsService {
 
   /** A page of conflicts seen from the scope, by registration number. */
   async list(page: PageArgs, scope: Scope): Promise<Connection<PharmacistConflictType>> {
-    const first = pageSize(page);
-    const after = page.after ? conflictCursor.decode(page.after)[0] : null;
+    const request = pageOf(page);
+    const cursor = request.cursor
+      ? conflictCursor.decode(request.cursor, request.cursorArgument)[0]
+      : null;
     const manager = this.database.manager;
-    const rows = await this.conflicts.page(manager, scope, after, first + 1);
+    const rows = await this.conflicts.page(
+      manager,
+      scope,
+      cursor,
+      request.size + 1,
+      request.backward,
+    );
     const totalCount =
-      rows[0]?.total ?? (after === null ? 0 : await this.conflicts.count(manager, scope));
-    return toConnection(rows.map(toConflict), first, totalCount, (conflict) =>
+      rows[0]?.total ?? (cursor === null ? 0 : await this.conflicts.count(manager, scope));
+    return toConnection(rows.map(toConflict), request, totalCount, (conflict) =>
       conflictCursor.encode([conflict.registrationNumber]),
     );
   }

@@ -44,6 +44,8 @@ export interface Licence {
 @Index('premises_address_trgm_idx', { synchronize: false })
 @Index('premises_credit_code_trgm_idx', { synchronize: false })
 @Index('premises_pharmacists_idx', { synchronize: false })
+@Index('premises_name_id_idx', { synchronize: false })
+@Index('premises_last_inspected_idx', { synchronize: false })
 export class Premises {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -84,6 +86,13 @@ export class Premises {
 
   @Column({ type: 'varchar', array: true, default: () => `'{}'` })
   pharmacistRegistrations: string[];
+
+  /**
+   * The latest inspected_at of its inspections that are not voided, kept by a trigger on
+   * inspections (never written from here): what LAST_INSPECTED_AT and notInspectedSince read.
+   */
+  @Column({ type: 'timestamptz', nullable: true, select: false, insert: false, update: false })
+  lastInspectedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

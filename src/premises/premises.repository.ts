@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { subtreeOf } from '../bureaus/bureau-tree';
 import { NotFound } from '../common/errors/domain-errors';
+import { keyset } from '../common/pagination/connection';
 import type { Scope } from '../common/scope';
 import type { Loaders } from '../graphql/loaders';
 import type { PremisesKind } from '../reference/target-category.entity';
@@ -37,8 +38,23 @@ export interface ImportMatchKeys {
   addresses: string[];
 }
 
-/** The sort key of premisesList, (name, id), after which a page starts. */
-export type PremisesPosition = readonly [name: string, id: string];
+/**
+ * The sort key of premisesList after which a page starts: (name, id), or (last inspection as
+ * stored in UTC with microseconds, id).
+ */
+export type PremisesPosition = readonly [key: string, id: string];
+
+/** The order of a premises list. */
+export interface PremisesOrder {
+  field: 'NAME' | 'LAST_INSPECTED_AT';
+  direction: 'ASC' | 'DESC';
+}
+
+/**
+ * The sort expression of LAST_INSPECTED_AT (the index premises_last_inspected_idx is on exactly
+ * this): never-inspected premises sort as inspected at the epoch, before every real inspection.
+ */
+export const LAST_INSPECTED_SORT_SQL = `COALESCE(p.last_inspected_at, '1970-01-01T00:00:00Z'::timestamptz)`;
 
 const RECORD_COLUMNS = `id, name, kind, bureau_id AS "bureauId", address, latitude, longitude,
   credit_code AS "creditCode", licences, risk_level AS "riskLevel",
@@ -101,30 +117,56 @@ export class PremisesRepository {
   }
 
   /**
-   * One page of premises of the scope matching the filter, ordered by (name, id), starting after
-   * `after`; `limit` rows at most, and the count of all matches of the scope and filter.
+   * One page of premises of the scope matching the filter, in `order` (ties by id in the same
+   * direction), from the edge whose sort key is `cursor` on (in the traversal order: backwards
+   * when `backward`); `limit` rows at most, and the count of all matches of the scope and filter.
    */
   async page(
     manager: EntityManager,
     scope: Scope,
     filter: PremisesFilter,
-    after: PremisesPosition | null,
+    cursor: PremisesPosition | null,
     limit: number,
-  ): Promise<{ rows: Premises[]; totalCount: number }> {
+    order: PremisesOrder = { field: 'NAME', direction: 'ASC' },
+    backward = false,
+  ): Promise<{ rows: (Premises & { sortKey: string })[]; totalCount: number }> {
     const query = scope.apply(manager.createQueryBuilder(Premises, 'p'), 'p.bureau_id');
     applyFilter(query, filter);
     const totalCount = await query.clone().getCount();
-    if (after) {
-      query.andWhere('(p.name, p.id) > (:afterName, :afterId)', {
-        afterName: after[0],
-        afterId: after[1],
-      });
+    const byName = order.field === 'NAME';
+    const sortSql = byName ? 'p.name' : LAST_INSPECTED_SORT_SQL;
+    const descending = order.direction === 'DESC';
+    const keys = keyset(
+      [
+        { sql: sortSql, descending },
+        { sql: 'p.id', descending },
+      ],
+      backward,
+    );
+    if (cursor) {
+      query.andWhere(
+        keys.after([
+          byName ? ':cursorKey::varchar' : `(:cursorKey::timestamp AT TIME ZONE 'UTC')`,
+          ':cursorId::uuid',
+        ]),
+        { cursorKey: cursor[0], cursorId: cursor[1] },
+      );
     }
-    const rows = await query
-      .orderBy('p.name', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .take(limit)
-      .getMany();
+    const { raw, entities } = await query
+      .addSelect(
+        // `(p.name)`, not `p.name`: the property path would replace the entity's own column.
+        byName
+          ? '(p.name)'
+          : `to_char(${LAST_INSPECTED_SORT_SQL} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+        'sort_key',
+      )
+      .orderBy(sortSql, keys.directions[0])
+      .addOrderBy('p.id', keys.directions[1])
+      .limit(limit)
+      .getRawAndEntities<{ sort_key: string }>();
+    const rows = entities.map((premises, index) =>
+      Object.assign(premises, { sortKey: raw[index].sort_key }),
+    );
     return { rows, totalCount };
   }
 
@@ -221,6 +263,21 @@ function applyFilter(query: SelectQueryBuilder<Premises>, filter: PremisesFilter
         bureauId: filter.bureauId,
       });
     }
+  }
+  if (filter.categoryCodes) {
+    // The kinds the categories cover, read in the same statement (like notInspectedInSweepId).
+    query.andWhere(
+      `p.kind IN (SELECT unnest(tc.premises_kinds) FROM target_categories tc
+                   WHERE tc.code = ANY(:categoryCodes))`,
+      { categoryCodes: filter.categoryCodes },
+    );
+  }
+  if (filter.notInspectedSince) {
+    // On the indexed sort expression, so the DormantPremises order serves this range too.
+    query.andWhere(
+      `${LAST_INSPECTED_SORT_SQL} < (CAST(:notInspectedSince AS date)::timestamp AT TIME ZONE 'Asia/Shanghai')`,
+      { notInspectedSince: filter.notInspectedSince },
+    );
   }
   if (filter.notInspectedInSweepId) {
     // A condition on premises that looks at the sweep's categories (sweep_categories) and its

@@ -52,13 +52,13 @@ export class PremisesResolver {
 
   @Query(() => PremisesConnection, {
     description:
-      'Searches premises (市场主体), ordered by name then id. Any logged-in officer; inspectors and supervisors see only their jurisdiction, in the items and in totalCount.',
+      'Searches premises (市场主体), in the order asked (default by name), ties by id. Any logged-in officer; inspectors and supervisors see only their jurisdiction, in the items and in totalCount.',
   })
   premisesList(
     @Args() args: PremisesListArgs,
     @CurrentScope() scope: Scope,
   ): Promise<Connection<Premises>> {
-    return this.premisesService.list(args.filter, args, scope);
+    return this.premisesService.list(args.filter, args, scope, args.orderBy);
   }
 
   @Mutation(() => ImportPremisesPayload, {

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound } from '../common/errors/domain-errors';
-import { Connection, PageArgs, pageSize, toConnection } from '../common/pagination/connection';
+import { Connection, PageArgs, pageOf, toConnection } from '../common/pagination/connection';
 import { cursorCodec } from '../common/pagination/cursor';
 import type { Scope } from '../common/scope';
 import { Database } from '../database/database';
 import type { PremisesFilter } from './dto/premises.inputs';
 import type { Premises } from './premises.entity';
-import { PremisesRepository } from './premises.repository';
+import { type PremisesOrder, PremisesRepository } from './premises.repository';
 
-/** premisesList's cursor: the (name, id) of the last edge. */
+/** premisesList's cursor by name: the (name, id) of an edge. */
 const premisesCursor = cursorCodec(['text', 'uuid']);
+/** premisesList's cursor by last inspection: (latest inspected_at as stored, id). */
+const lastInspectedCursor = cursorCodec(['instant', 'uuid']);
 
 /**
  * Reads of premises (市场主体): search and detail, always within the caller's scope (their
@@ -29,20 +31,30 @@ export class PremisesService {
     return premises;
   }
 
-  /** A page of premises ordered by (name, id), with the total count of all matches. */
+  /** A page of premises in `order` (default by name), ties by id, with the count of all matches. */
   async list(
     filter: PremisesFilter | null | undefined,
-    page: PageArgs,
+    args: PageArgs,
     scope: Scope,
+    order?: PremisesOrder | null,
   ): Promise<Connection<Premises>> {
-    const first = pageSize(page);
-    const after = page.after ? premisesCursor.decode(page.after) : null;
+    const page = pageOf(args);
+    const codec = order?.field === 'LAST_INSPECTED_AT' ? lastInspectedCursor : premisesCursor;
+    const cursor = page.cursor ? codec.decode(page.cursor, page.cursorArgument) : null;
     // Lists may come from the read replica (DATABASE_READ_URL).
     const { rows, totalCount } = await this.database.read((manager) =>
-      this.premises.page(manager, scope, filter ?? {}, after, first + 1),
+      this.premises.page(
+        manager,
+        scope,
+        filter ?? {},
+        cursor,
+        page.size + 1,
+        order ?? undefined,
+        page.backward,
+      ),
     );
-    return toConnection(rows, first, totalCount, (row) =>
-      premisesCursor.encode([row.name, row.id]),
+    return toConnection<Premises>(rows, page, totalCount, (row) =>
+      codec.encode([(row as Premises & { sortKey: string }).sortKey, row.id]),
     );
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { keyset } from '../common/pagination/connection';
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
 import { ancestryOf } from '../bureaus/bureau-tree';
@@ -86,8 +87,9 @@ export class SweepsRepository {
   async page(
     manager: EntityManager,
     filter: SweepListFilter,
-    after: readonly [string, string] | null,
+    cursor: readonly [string, string] | null,
     limit: number,
+    backward = false,
   ): Promise<{ rows: Sweep[]; totalCount: number }> {
     const query = manager.createQueryBuilder(Sweep, 's');
     if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
@@ -103,13 +105,21 @@ export class SweepsRepository {
         { assignedBureauId: filter.assignedAboveOrTo },
       );
     const totalCount = await query.getCount();
-    if (after) {
-      const [startDate, id] = after;
-      query.andWhere('(s.start_date, s.id) < (:startDate::date, :id::uuid)', { startDate, id });
+    // Newest start date first, then id descending; backwards in the reverse order.
+    const keys = keyset(
+      [
+        { sql: 's.start_date', descending: true },
+        { sql: 's.id', descending: true },
+      ],
+      backward,
+    );
+    if (cursor) {
+      const [startDate, id] = cursor;
+      query.andWhere(keys.after([':startDate::date', ':id::uuid']), { startDate, id });
     }
     const rows = await query
-      .orderBy('s.start_date', 'DESC')
-      .addOrderBy('s.id', 'DESC')
+      .orderBy('s.start_date', keys.directions[0])
+      .addOrderBy('s.id', keys.directions[1])
       .limit(limit)
       .getMany();
     return { rows, totalCount };

@@ -5,7 +5,7 @@ import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput, InvalidState, NotFound } from '../common/errors/domain-errors';
 import type { FieldError } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
-import { Connection, pageSize, toConnection } from '../common/pagination/connection';
+import { Connection, pageOf, toConnection } from '../common/pagination/connection';
 import { Database } from '../database/database';
 import { BureausRepository } from '../bureaus/bureaus.repository';
 import type { Exposure } from '../exposures/exposure.entity';
@@ -149,8 +149,8 @@ export class SweepsService {
    * keyset cursor on (startDate, id).
    */
   async list(args: SweepsArgs, officer: CurrentOfficer): Promise<Connection<Sweep>> {
-    const first = pageSize(args);
-    const after = args.after ? sweepCursor.decode(args.after, 'after') : null;
+    const page = pageOf(args);
+    const cursor = page.cursor ? sweepCursor.decode(page.cursor, page.cursorArgument) : null;
     const filter = args.filter ?? {};
     const { rows, totalCount } = await this.sweeps.page(
       this.database.manager,
@@ -159,10 +159,11 @@ export class SweepsService {
         exposureId: filter.exposureId,
         assignedAboveOrTo: filter.assignedToMyBureau ? officer.bureauId : null,
       },
-      after,
-      first + 1,
+      cursor,
+      page.size + 1,
+      page.backward,
     );
-    return toConnection(rows, first, totalCount, (row) =>
+    return toConnection(rows, page, totalCount, (row) =>
       sweepCursor.encode([row.startDate, row.id]),
     );
   }

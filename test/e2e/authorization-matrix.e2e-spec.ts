@@ -55,6 +55,12 @@ const TABLE: Record<string, Row> = {
   // (usually empty), not a refusal.
   MyBureauOpenFindings: { roles: 'ANY' },
   OverdueFindings: { roles: 'ANY' },
+  // Issue 18: officers are listed to any officer within their scope (the colleagues to name on an
+  // inspection); the admin screen's Officers is the same query. Lists filter by scope.
+  Officers: { roles: 'ANY' },
+  Colleagues: { roles: 'ANY' },
+  FindingsPageBack: { roles: 'ANY' },
+  DormantPremises: { roles: 'ANY' },
 
   // ADMIN manages bureaus and officers and imports the premises registry; no other role may.
   CreateBureau: { roles: ['ADMIN'] },

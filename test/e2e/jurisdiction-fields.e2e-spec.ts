@@ -96,6 +96,12 @@ const PROOFS: Record<string, Proof> = {
       test: 'lists an INSPECTOR or SUPERVISOR sends show only their jurisdiction',
     },
   },
+  'Query.inspection': {
+    covered: {
+      file: 'frontend-lists.e2e-spec.ts',
+      test: 'inspection, exposure and bureau by id; an inspection outside the scope is NOT_FOUND',
+    },
+  },
   'Query.inspectionPlan': {
     covered: {
       file: 'selection-scope.e2e-spec.ts',
@@ -110,9 +116,17 @@ const PROOFS: Record<string, Proof> = {
   },
 };
 
-/** Edges and mutation payloads hand back what their list or mutation scoped already. */
+/**
+ * Edges, a connection's `nodes` (its edges without cursors) and mutation payloads hand back what
+ * their list or mutation scoped already.
+ */
 function isEdgeOrPayload(typeName: string): boolean {
-  return typeName.endsWith('Edge') || typeName.endsWith('Payload') || typeName === 'Mutation';
+  return (
+    typeName.endsWith('Edge') ||
+    typeName.endsWith('Connection') ||
+    typeName.endsWith('Payload') ||
+    typeName === 'Mutation'
+  );
 }
 
 function boundFields(): string[] {

@@ -53,7 +53,10 @@ async function generate(config: Types.Config): Promise<{ ok: boolean; output: st
   }
 }
 
-/** The configuration docs/frontend.md shows the frontend team, pointed at our files. */
+/**
+ * A plain typescript-operations + typed-document-node configuration, pointed at our files (the
+ * client preset docs/frontend.md shows is checked by frontend-docs.e2e-spec.ts).
+ */
 function codegenConfig(schema: string, documents: string, output: string): Types.Config {
   return {
     schema,

@@ -148,6 +148,14 @@ export function contractVariables(
     SearchPremises: () => ({ filter: { search: '食品' }, first: 5 }),
     MyBureauOpenFindings: () => ({ first: 5 }),
     OverdueFindings: () => ({ sweepId: world.sweep.id, first: 5 }),
+    Officers: () => ({ filter: { active: true, search: '张' }, first: 5 }),
+    Colleagues: () => ({}),
+    FindingsPageBack: () => ({ filter: { statuses: ['OPEN'] }, last: 5 }),
+    DormantPremises: () => ({
+      categoryCodes: ['SEASONED_FLOUR_PRODUCTS'],
+      since: '2019-03-01',
+      first: 5,
+    }),
     CreateBureau: () => ({
       input: {
         code: unique('M'),

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar, JSONScalar } from '../../common/scalars/scalars';
+import { AuditActionEnum, type AuditedEntityType, AuditEntityTypeEnum } from '../audit-vocabulary';
 
 @ObjectType('AuditEvent', {
   description:
@@ -9,14 +10,11 @@ export class AuditEventType {
   @Field(() => DateTimeScalar, { description: 'When the change was made (UTC).' })
   at: Date;
 
-  @Field({ description: 'What was done, e.g. CREATE, VOID, RECTIFICATION_ORDERED.' })
+  @Field(() => AuditActionEnum, { description: 'What was done.' })
   action: string;
 
-  @Field({
-    description:
-      'Kind of record: Inspection, Finding, Premises, Sweep, Exposure, Bureau or Officer.',
-  })
-  entityType: string;
+  @Field(() => AuditEntityTypeEnum, { description: 'Kind of record.' })
+  entityType: AuditedEntityType;
 
   @Field(() => ID, { description: 'UUID of the record.' })
   entityId: string;

@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/grap
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { BUREAU_KINDS } from '../bureau.entity';
 import type { BureauKind } from '../bureau.entity';
+import { NodeInterface } from '../../common/node';
 
 export const BureauKindEnum = Object.fromEntries(
   BUREAU_KINDS.map((kind) => [kind, kind]),
@@ -17,6 +18,7 @@ registerEnumType(BureauKindEnum, {
 });
 
 @ObjectType('Bureau', {
+  implements: () => [NodeInterface],
   description: 'An enforcement bureau (执法单位): a node of the city, sub-bureau and county tree.',
 })
 export class BureauType {

@@ -73,19 +73,22 @@ export function normaliseMoney(value: string): string {
   return `${BigInt(whole).toString()}.${fraction.padEnd(2, '0')}`;
 }
 
+/**
+ * Money inputs are strings only (the contract: "never a float"): the JSON number 35000.5 has
+ * already been through a binary float by the time it arrives, so it is refused, not rounded.
+ */
 function parseMoney(value: unknown): string {
-  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof text !== 'string' || !MONEY.test(text)) {
+  if (typeof value !== 'string' || !MONEY.test(value)) {
     throw scalarError(message('scalar.money'));
   }
-  return normaliseMoney(text);
+  return normaliseMoney(value);
 }
 
 /** Yuan as a string with exactly two decimals (`"35000.00"`), never a float. */
 export const MoneyScalar = new GraphQLScalarType<string, string>({
   name: 'Money',
   description:
-    'An amount of yuan (元) as a string with exactly two decimals, e.g. "35000.00"; never a float. Inputs may omit trailing zeros.',
+    'An amount of yuan (元) as a string with exactly two decimals, e.g. "35000.00"; never a float. Inputs are strings too (a JSON or GraphQL number is refused) and may omit trailing zeros.',
   serialize(value) {
     if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) {
       const negative = value.startsWith('-');
@@ -96,8 +99,7 @@ export const MoneyScalar = new GraphQLScalarType<string, string>({
   },
   parseValue: parseMoney,
   parseLiteral(ast) {
-    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT)
-      return parseMoney(ast.value);
-    throw new GraphQLError('Money must be a string');
+    if (ast.kind === Kind.STRING) return parseMoney(ast.value);
+    throw scalarError(message('scalar.money'));
   },
 });

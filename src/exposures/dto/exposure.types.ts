@@ -2,6 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar } from '../../common/scalars/scalars';
 import { EXPOSURE_SOURCES } from '../exposure.entity';
 import type { ExposureSource } from '../exposure.entity';
+import { NodeInterface } from '../../common/node';
 
 export const ExposureSourceEnum = Object.fromEntries(
   EXPOSURE_SOURCES.map((source) => [source, source]),
@@ -23,6 +24,7 @@ registerEnumType(ExposureSourceEnum, {
 });
 
 @ObjectType('ExposedProduct', {
+  implements: () => [NodeInterface],
   description:
     'A product named by an exposure (被曝光产品), for inspectors to look for on local shelves.',
 })
@@ -46,6 +48,7 @@ export class ExposedProductType {
 }
 
 @ObjectType('Exposure', {
+  implements: () => [NodeInterface],
   description: 'A publicly exposed case (曝光事件) that may trigger sweeps.',
 })
 export class ExposureType {

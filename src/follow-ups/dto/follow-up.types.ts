@@ -4,6 +4,7 @@ import { FindingStatusEnum } from '../../inspections/dto/inspection.types';
 import type { FindingStatus } from '../../inspections/finding.entity';
 import { FOLLOW_UP_ACTIONS } from '../follow-up.entity';
 import type { FollowUpAction } from '../follow-up.entity';
+import { NodeInterface } from '../../common/node';
 
 export const FollowUpActionEnum = Object.fromEntries(
   FOLLOW_UP_ACTIONS.map((value) => [value, value]),
@@ -39,6 +40,7 @@ registerEnumType(FollowUpActionEnum, {
 });
 
 @ObjectType('FollowUp', {
+  implements: () => [NodeInterface],
   description:
     'One action taken on a finding (后续处置): who, when, the document and amounts where they apply.',
 })

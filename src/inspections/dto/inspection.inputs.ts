@@ -1,4 +1,13 @@
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import {
+  ArgsType,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,6 +28,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ConnectionType, PageArgs } from '../../common/pagination/connection';
+import {
+  SORT_DIRECTIONS,
+  type SortDirection,
+  SortDirectionEnum,
+} from '../../common/pagination/order';
 import { DateTimeScalar, MoneyScalar } from '../../common/scalars/scalars';
 import { SeverityEnum } from '../../reference/dto/reference.types';
 import { SEVERITIES } from '../../reference/violation-type.entity';
@@ -319,6 +333,33 @@ export class FindingFilter {
   overdue?: boolean | null;
 }
 
+export const FINDING_ORDER_FIELDS = ['DUE_ON', 'FOUND_AT'] as const;
+export type FindingOrderField = (typeof FINDING_ORDER_FIELDS)[number];
+export const FindingOrderFieldEnum = { DUE_ON: 'DUE_ON', FOUND_AT: 'FOUND_AT' } as const;
+registerEnumType(FindingOrderFieldEnum, {
+  name: 'FindingOrderField',
+  description:
+    "DUE_ON: the finding's nearest open deadline (rectification, filing decision or penalty decision); FOUND_AT: when it was logged.",
+  valuesMap: {
+    DUE_ON: {
+      description:
+        'The nearest open deadline by status (RECTIFYING: rectification deadline, OPEN: case decision due, CASE_FILED: penalty decision due); findings with none come last ascending, first descending.',
+    },
+    FOUND_AT: { description: 'When the finding was logged.' },
+  },
+});
+
+@InputType({ description: 'The order of a findings list; ties are broken by id.' })
+export class FindingOrder {
+  @Field(() => FindingOrderFieldEnum, { description: 'What to sort by.' })
+  @IsIn(FINDING_ORDER_FIELDS)
+  field: FindingOrderField;
+
+  @Field(() => SortDirectionEnum, { description: 'Ascending or descending.' })
+  @IsIn(SORT_DIRECTIONS)
+  direction: SortDirection;
+}
+
 @ArgsType()
 export class FindingsArgs extends PageArgs {
   @Field(() => FindingFilter, { nullable: true, description: 'Which findings.' })
@@ -326,6 +367,15 @@ export class FindingsArgs extends PageArgs {
   @ValidateNested()
   @Type(() => FindingFilter)
   filter?: FindingFilter | null;
+
+  @Field(() => FindingOrder, {
+    nullable: true,
+    description: 'The order (default FOUND_AT DESC: newest first).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FindingOrder)
+  orderBy?: FindingOrder | null;
 }
 
 @ObjectType({ description: 'Result of logInspection.' })

@@ -6,6 +6,7 @@ import { FINDING_STATUSES } from '../finding.entity';
 import type { FindingStatus } from '../finding.entity';
 import { CHECKLIST_RESULTS, INSPECTION_OUTCOMES } from '../inspection.entity';
 import type { ChecklistResult, InspectionOutcome } from '../inspection.entity';
+import { NodeInterface } from '../../common/node';
 
 export const InspectionOutcomeEnum = Object.fromEntries(
   INSPECTION_OUTCOMES.map((value) => [value, value]),
@@ -93,6 +94,7 @@ export class EvidenceType {
 }
 
 @ObjectType('Inspection', {
+  implements: () => [NodeInterface],
   description:
     'An inspection (检查记录): one visit to one premises within one sweep and category, by at least two officers. Never deleted; voided with a reason instead.',
 })
@@ -134,6 +136,7 @@ export class InspectionType {
 }
 
 @ObjectType('Finding', {
+  implements: () => [NodeInterface],
   description:
     'A problem found during an inspection (发现问题); its status follows its follow-ups (后续处置).',
 })

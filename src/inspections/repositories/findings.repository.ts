@@ -3,7 +3,12 @@ import DataLoader from 'dataloader';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { subtreeOf } from '../../bureaus/bureau-tree';
 import { NotFound } from '../../common/errors/domain-errors';
-import { type Connection, toConnection } from '../../common/pagination/connection';
+import {
+  type Connection,
+  keyset,
+  type Page,
+  toConnection,
+} from '../../common/pagination/connection';
 import { cursorCodec } from '../../common/pagination/cursor';
 import { SqlParameters, type Scope } from '../../common/scope';
 import { overdueSql } from '../../follow-ups/overdue';
@@ -12,8 +17,31 @@ import type { FindingStatus } from '../finding.entity';
 import { Finding } from '../finding.entity';
 import type { Severity } from '../../reference/violation-type.entity';
 
-/** The cursor of the findings list: (created_at as stored, id). */
-export const findingsCursor = cursorCodec(['instant', 'uuid']);
+/** The cursors of the findings list, by order: (created_at as stored, id) or (due day, id). */
+export const FINDINGS_CURSORS = {
+  FOUND_AT: cursorCodec(['instant', 'uuid']),
+  DUE_ON: cursorCodec(['day', 'uuid']),
+} as const;
+
+/** The order of a findings list. */
+export interface FindingsOrder {
+  field: 'DUE_ON' | 'FOUND_AT';
+  direction: 'ASC' | 'DESC';
+}
+
+/** A day after every real due day: findings with no open deadline sort after all others. */
+export const NO_DUE_DAY = '9999-12-31';
+
+/**
+ * THE sort expression of DUE_ON, in this one place (the index of migration
+ * 1795923900000-FrontendListIndexes is on exactly this expression): the nearest open deadline by
+ * status, as overdueSql reads them (RECTIFYING: rectification deadline; OPEN: case decision due;
+ * CASE_FILED: penalty decision due), NO_DUE_DAY for the others. When findings store their due day,
+ * this becomes `COALESCE(<alias>.due_on, '9999-12-31'::date)` (with that index).
+ */
+export function findingDueOnSortSql(alias: string): string {
+  return `COALESCE(CASE ${alias}.status WHEN 'RECTIFYING' THEN ${alias}.rectification_deadline WHEN 'OPEN' THEN ${alias}.case_decision_due WHEN 'CASE_FILED' THEN ${alias}.penalty_decision_due END, '${NO_DUE_DAY}'::date)`;
+}
 
 /** Which findings a list holds, every condition at once (the scope always applies besides). */
 export interface FindingsListFilter {
@@ -118,37 +146,58 @@ export class FindingsRepository {
   }
 
   /**
-   * A page of the findings that are not voided, newest first (created_at desc, id), with the
-   * count of all that match. `after` is a cursor of this list (BAD_USER_INPUT on `after` if not).
+   * A page of the findings that are not voided, in the `requested` order (ties broken by id in the
+   * same direction; by default newest first, ties by id ascending), with the count of all that match. The page's cursor is a cursor of this list in
+   * this order (BAD_USER_INPUT on `after`/`before` if not).
    */
   async list(
     manager: EntityManager,
     scope: Scope,
     filter: FindingsListFilter,
-    page: { first: number; after?: string | null },
+    page: Page,
+    requested?: FindingsOrder,
   ): Promise<Connection<Finding>> {
-    const after = page.after ? findingsCursor.decode(page.after, 'after') : null;
+    // Without orderBy: newest first with ties by id ascending, as the list always was.
+    const order = requested ?? { field: 'FOUND_AT', direction: 'DESC' };
+    const codec = FINDINGS_CURSORS[order.field];
+    const cursor = page.cursor ? codec.decode(page.cursor, page.cursorArgument) : null;
     const base = this.filtered(manager, scope, filter);
     const totalCount = await base.clone().getCount();
+    const sortSql = order.field === 'DUE_ON' ? findingDueOnSortSql('f') : 'f.created_at';
+    const descending = order.direction === 'DESC';
+    const keys = keyset(
+      [
+        { sql: sortSql, descending },
+        { sql: 'f.id', descending: requested ? descending : false },
+      ],
+      page.backward,
+    );
     const query = base
       .clone()
       .addSelect(
-        `to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
-        'cursor_at',
+        order.field === 'DUE_ON'
+          ? `to_char(${sortSql}, 'YYYY-MM-DD')`
+          : `to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+        'cursor_key',
       )
-      .orderBy('f.created_at', 'DESC')
-      .addOrderBy('f.id', 'ASC')
-      .limit(page.first + 1);
-    if (after) {
+      .orderBy(sortSql, keys.directions[0])
+      .addOrderBy('f.id', keys.directions[1])
+      .limit(page.size + 1);
+    if (cursor) {
       query.andWhere(
-        `(f.created_at < (:cursorAt::timestamp AT TIME ZONE 'UTC') OR (f.created_at = (:cursorAt::timestamp AT TIME ZONE 'UTC') AND f.id > :cursorId::uuid))`,
-        { cursorAt: after[0], cursorId: after[1] },
+        keys.after([
+          order.field === 'DUE_ON'
+            ? ':cursorKey::date'
+            : `(:cursorKey::timestamp AT TIME ZONE 'UTC')`,
+          ':cursorId::uuid',
+        ]),
+        { cursorKey: cursor[0], cursorId: cursor[1] },
       );
     }
-    const { raw, entities } = await query.getRawAndEntities<{ cursor_at: string }>();
-    const cursorOf = new Map(entities.map((finding, index) => [finding, raw[index].cursor_at]));
-    return toConnection(entities, page.first, totalCount, (finding) =>
-      findingsCursor.encode([cursorOf.get(finding)!, finding.id]),
+    const { raw, entities } = await query.getRawAndEntities<{ cursor_key: string }>();
+    const cursorOf = new Map(entities.map((finding, index) => [finding, raw[index].cursor_key]));
+    return toConnection(entities, page, totalCount, (finding) =>
+      codec.encode([cursorOf.get(finding)!, finding.id]),
     );
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { NotFound } from '../../common/errors/domain-errors';
-import { type Connection, toConnection } from '../../common/pagination/connection';
+import { type Connection, type Page, toConnection } from '../../common/pagination/connection';
 import { cursorCodec } from '../../common/pagination/cursor';
 import { SqlParameters, type Scope } from '../../common/scope';
 import type { Loaders } from '../../graphql/loaders';
@@ -28,8 +28,9 @@ export type NewInspection = Pick<
 
 /** A page of a premises' inspections: its size and the decoded cursor it starts after. */
 export interface InspectionsPage {
-  first: number;
-  after: readonly [string, string] | null;
+  page: Page;
+  /** The decoded cursor of `page` (inspected_at as stored, id), or null. */
+  cursor: readonly [string, string] | null;
 }
 
 /**
@@ -141,22 +142,26 @@ export class InspectionsRepository {
   ): Promise<Connection<Inspection>[]> {
     const params = new SqlParameters([...premisesIds]);
     const inScope = scope.sql('i.bureau_id', params);
-    const afterAt = params.add(page.after?.[0] ?? null, 'timestamp');
-    const afterId = params.add(page.after?.[1] ?? null, 'uuid');
-    const limit = params.add(page.first + 1, 'int');
+    const afterAt = params.add(page.cursor?.[0] ?? null, 'timestamp');
+    const afterId = params.add(page.cursor?.[1] ?? null, 'uuid');
+    const limit = params.add(page.page.size + 1, 'int');
+    // Newest visit first; backwards (last/before) the reverse, put back in order by toConnection.
+    const direction = page.page.backward ? 'ASC' : 'DESC';
+    const beyond = page.page.backward ? '>' : '<';
     const rows = await manager.query<
       { premises_id: string; id: string; at: string; total: string }[]
     >(
       `SELECT premises_id, id, at, total FROM (
           SELECT q.*, row_number() OVER (
-                   PARTITION BY q.premises_id ORDER BY q.inspected_at DESC, q.id DESC) AS position
+                   PARTITION BY q.premises_id
+                   ORDER BY q.inspected_at ${direction}, q.id ${direction}) AS position
             FROM (SELECT i.premises_id, i.id, i.inspected_at,
                          to_char(i.inspected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS at,
                          count(*) OVER (PARTITION BY i.premises_id) AS total
                     FROM inspections i
                    WHERE i.premises_id = ANY($1::uuid[]) AND NOT i.voided AND ${inScope}) q
            WHERE ${afterAt} IS NULL
-              OR (q.inspected_at, q.id) < ((${afterAt} AT TIME ZONE 'UTC'), ${afterId})
+              OR (q.inspected_at, q.id) ${beyond} ((${afterAt} AT TIME ZONE 'UTC'), ${afterId})
         ) r
         WHERE r.position <= ${limit}
         ORDER BY premises_id, position`,
@@ -181,7 +186,7 @@ export class InspectionsRepository {
           .filter((row) => row.premises_id === premisesId)
           .map((row) => byId.get(row.id))
           .filter((inspection): inspection is Inspection => inspection !== undefined),
-        page.first,
+        page.page,
         totals.get(premisesId) ?? 0,
         (inspection) => cursorOf.get(inspection.id)!,
       ),
@@ -253,7 +258,7 @@ export class InspectionsRepository {
     page: InspectionsPage,
   ): DataLoader<string, Connection<Inspection>> {
     return loaders.custom(
-      `inspections.pagesOfPremises:${page.first}:${page.after?.join(',') ?? ''}`,
+      `inspections.pagesOfPremises:${page.page.backward ? 'last' : 'first'}:${page.page.size}:${page.cursor?.join(',') ?? ''}`,
       () =>
         new DataLoader<string, Connection<Inspection>>((premisesIds) =>
           loaders.read((manager) => this.pagesOfPremises(manager, scope, premisesIds, page)),

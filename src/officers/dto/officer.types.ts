@@ -1,17 +1,24 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  IsArray,
+  IsBoolean,
   IsIn,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
+import { ConnectionType, PageArgs } from '../../common/pagination/connection';
 import { ROLES } from '../officer.entity';
 import type { Role } from '../officer.entity';
+import { NodeInterface } from '../../common/node';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as Record<Role, Role>;
 registerEnumType(RoleEnum, {
@@ -37,7 +44,10 @@ registerEnumType(RoleEnum, {
   },
 });
 
-@ObjectType('Officer', { description: 'An enforcement officer (执法人员) of one bureau.' })
+@ObjectType('Officer', {
+  implements: () => [NodeInterface],
+  description: 'An enforcement officer (执法人员) of one bureau.',
+})
 export class OfficerType {
   @Field(() => ID, { description: 'UUID of the officer.' })
   id: string;
@@ -98,3 +108,60 @@ export class OfficerPayload {
   @Field(() => OfficerType, { description: 'The officer as stored.' })
   officer: OfficerType;
 }
+
+@InputType({ description: 'Conditions of the officers list; all given conditions must hold.' })
+export class OfficerFilter {
+  @Field(() => ID, { nullable: true, description: 'This bureau and its descendants.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'validation.isUuid' })
+  bureauId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "The caller's own bureau only." })
+  @IsOptional()
+  @IsBoolean()
+  myBureau?: boolean | null;
+
+  @Field(() => [RoleEnum], { nullable: true, description: 'Officers holding any of these roles.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true })
+  roles?: Role[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only active (or only deactivated) ones.' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Matches name or certificate number, in part.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string | null;
+}
+
+@ArgsType()
+export class OfficersArgs extends PageArgs {
+  @Field(() => OfficerFilter, { nullable: true, description: 'Which officers; none lists all.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OfficerFilter)
+  filter?: OfficerFilter | null;
+}
+
+@ArgsType()
+export class BureauOfficersArgs extends PageArgs {
+  @Field(() => Boolean, { nullable: true, description: 'Only active (or only deactivated) ones.' })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean | null;
+}
+
+export const OfficerConnection = ConnectionType(
+  OfficerType,
+  'Officer',
+  'officers (执法人员), by name then id',
+);

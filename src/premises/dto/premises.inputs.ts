@@ -1,4 +1,13 @@
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import {
+  ArgsType,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,6 +22,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ConnectionType, PageArgs } from '../../common/pagination/connection';
+import {
+  SORT_DIRECTIONS,
+  type SortDirection,
+  SortDirectionEnum,
+} from '../../common/pagination/order';
 import { DateScalar } from '../../common/scalars/scalars';
 import { PremisesKindEnum } from '../../reference/dto/reference.types';
 import { PREMISES_KINDS } from '../../reference/target-category.entity';
@@ -219,6 +233,56 @@ export class PremisesFilter {
   @IsOptional()
   @IsUUID('all')
   notInspectedInSweepId?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Premises of a kind one of these target categories (by code) covers. Unknown codes match nothing.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  categoryCodes?: string[] | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Premises with no inspection (voided ones aside) on or after this Asia/Shanghai day, never-inspected ones included.',
+  })
+  @IsOptional()
+  @IsString()
+  notInspectedSince?: string | null;
+}
+
+export const PREMISES_ORDER_FIELDS = ['NAME', 'LAST_INSPECTED_AT'] as const;
+export type PremisesOrderField = (typeof PREMISES_ORDER_FIELDS)[number];
+export const PremisesOrderFieldEnum = {
+  NAME: 'NAME',
+  LAST_INSPECTED_AT: 'LAST_INSPECTED_AT',
+} as const;
+registerEnumType(PremisesOrderFieldEnum, {
+  name: 'PremisesOrderField',
+  description: 'What a premises list is sorted by.',
+  valuesMap: {
+    NAME: { description: 'The name.' },
+    LAST_INSPECTED_AT: {
+      description:
+        'The latest inspection that is not voided; never-inspected premises count as the oldest.',
+    },
+  },
+});
+
+@InputType({ description: 'The order of a premises list; ties are broken by id.' })
+export class PremisesOrder {
+  @Field(() => PremisesOrderFieldEnum, { description: 'What to sort by.' })
+  @IsIn(PREMISES_ORDER_FIELDS)
+  field: PremisesOrderField;
+
+  @Field(() => SortDirectionEnum, { description: 'Ascending or descending.' })
+  @IsIn(SORT_DIRECTIONS)
+  direction: SortDirection;
 }
 
 @ArgsType()
@@ -228,12 +292,18 @@ export class PremisesListArgs extends PageArgs {
   @ValidateNested()
   @Type(() => PremisesFilter)
   filter?: PremisesFilter | null;
+
+  @Field(() => PremisesOrder, { nullable: true, description: 'The order (default NAME ASC).' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PremisesOrder)
+  orderBy?: PremisesOrder | null;
 }
 
 export const PremisesConnection = ConnectionType(
   PremisesType,
   'Premises',
-  'premises (市场主体), ordered by name then id',
+  'premises (市场主体), in the order asked (default by name), ties by id',
 );
 
 export const InspectionConnection = ConnectionType(

@@ -4,6 +4,7 @@ import { PremisesKindEnum } from '../../reference/dto/reference.types';
 import type { PremisesKind } from '../../reference/target-category.entity';
 import { LICENCE_KINDS, RISK_LEVELS } from '../premises.entity';
 import type { LicenceKind, RiskLevel } from '../premises.entity';
+import { NodeInterface } from '../../common/node';
 
 export const RiskLevelEnum = Object.fromEntries(
   RISK_LEVELS.map((level) => [level, level]),
@@ -52,6 +53,7 @@ export class LicenceType {
 }
 
 @ObjectType('Premises', {
+  implements: () => [NodeInterface],
   description:
     'A premises (市场主体/检查对象): a business or site that can be inspected. Inspectors and supervisors see only those of their jurisdiction.',
 })

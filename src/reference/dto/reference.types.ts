@@ -4,6 +4,7 @@ import { PREMISES_KINDS } from '../target-category.entity';
 import type { PremisesKind } from '../target-category.entity';
 import { SEVERITIES } from '../violation-type.entity';
 import type { Severity } from '../violation-type.entity';
+import { NodeInterface } from '../../common/node';
 
 export const PremisesKindEnum = Object.fromEntries(
   PREMISES_KINDS.map((kind) => [kind, kind]),
@@ -69,6 +70,7 @@ export class ChecklistItemType {
 }
 
 @ObjectType('TargetCategory', {
+  implements: () => [NodeInterface],
   description: 'A target category of sweeps (整治对象类别): reference data, not an enum.',
 })
 export class TargetCategoryType {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DateTimeScalar } from '../../common/scalars/scalars';
+import { NodeInterface } from '../../common/node';
 
 @InputType({
   description:
@@ -73,6 +74,7 @@ export class InspectionPlanVisitType {
 }
 
 @ObjectType('InspectionPlan', {
+  implements: () => [NodeInterface],
   description:
     'A random dual selection plan (双随机抽查计划, 双随机、一公开): premises drawn at random, weighted by risk level, each paired with two randomly matched officers. The seed, fingerprint and algorithm are published so anyone can replay the draw.',
 })

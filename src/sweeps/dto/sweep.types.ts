@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateScalar, DateTimeScalar } from '../../common/scalars/scalars';
 import { SWEEP_STATUSES } from '../sweep.entity';
 import type { SweepStatus } from '../sweep.entity';
+import { NodeInterface } from '../../common/node';
 
 export const SweepStatusEnum = Object.fromEntries(
   SWEEP_STATUSES.map((status) => [status, status]),
@@ -31,6 +32,7 @@ export class SweepAssignmentType {
 }
 
 @ObjectType('Sweep', {
+  implements: () => [NodeInterface],
   description:
     'An enforcement sweep (专项整治行动): a campaign triggered by exposures, with targets per bureau and category.',
 })

@@ -1,10 +1,11 @@
+import { pageOf } from '../../../src/common/pagination/connection';
 import { createHash, randomBytes } from 'node:crypto';
 import { BadUserInput, NotFound } from '../../../src/common/errors/domain-errors';
 import { Scope } from '../../../src/common/scope';
 import { Loaders } from '../../../src/graphql/loaders';
 import {
   FindingsRepository,
-  findingsCursor,
+  FINDINGS_CURSORS,
 } from '../../../src/inspections/repositories/findings.repository';
 import { createFinding, createInspection } from '../../factories/field-work';
 import { asApp, mediumField, MediumField, scopeOfA, scopeOfB } from '../inspections/field';
@@ -45,7 +46,7 @@ describe('FindingsRepository', () => {
   afterAll(() => db.close());
 
   const listed = async (scope: Scope, filter = {}, first = 100) => {
-    const page = await repository.list(db.manager, scope, filter, { first });
+    const page = await repository.list(db.manager, scope, filter, pageOf({ first }));
     return {
       totalCount: page.totalCount,
       ids: page.edges.map((edge) => edge.node.id).sort(),
@@ -88,7 +89,12 @@ describe('FindingsRepository', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 10; pages += 1) {
-      const page = await repository.list(db.manager, Scope.system(), {}, { first: 2, after });
+      const page = await repository.list(
+        db.manager,
+        Scope.system(),
+        {},
+        pageOf({ first: 2, after: after ?? undefined }),
+      );
       expect(page.totalCount).toBe(5);
       seen.push(...page.edges.map((edge) => edge.node.id));
       if (!page.pageInfo.hasNextPage) break;
@@ -96,12 +102,12 @@ describe('FindingsRepository', () => {
     }
     expect([...seen].sort()).toEqual([...ids.a, ...ids.a1, ...ids.b].sort());
     expect(new Set(seen).size).toBe(5);
-    const all = await repository.list(db.manager, Scope.system(), {}, { first: 100 });
+    const all = await repository.list(db.manager, Scope.system(), {}, pageOf({ first: 100 }));
     expect(seen).toEqual(all.edges.map((edge) => edge.node.id));
     const createdAt = all.edges.map((edge) => edge.node.createdAt.getTime());
     expect([...createdAt].sort((x, y) => y - x)).toEqual(createdAt);
     // A cursor is (created_at in UTC with microseconds, id).
-    const [at, id] = findingsCursor.decode(all.edges[0].cursor);
+    const [at, id] = FINDINGS_CURSORS.FOUND_AT.decode(all.edges[0].cursor);
     expect(id).toBe(all.edges[0].node.id);
     expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/);
   });
@@ -124,7 +130,7 @@ describe('FindingsRepository', () => {
     ],
   ])('refuses a cursor that is %s as BAD_USER_INPUT on after', async (_name, after) => {
     const refusal = await repository
-      .list(db.manager, Scope.system(), {}, { first: 2, after })
+      .list(db.manager, Scope.system(), {}, pageOf({ first: 2, after: after ?? undefined }))
       .catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(BadUserInput);
     expect((refusal as BadUserInput).fields.map((field) => field.path)).toEqual(['after']);

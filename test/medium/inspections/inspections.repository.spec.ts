@@ -1,3 +1,4 @@
+import { pageOf } from '../../../src/common/pagination/connection';
 import { BadUserInput, NotFound } from '../../../src/common/errors/domain-errors';
 import { Scope } from '../../../src/common/scope';
 import { Loaders } from '../../../src/graphql/loaders';
@@ -53,7 +54,11 @@ describe('InspectionsRepository', () => {
 
   const page = (scope: Scope, first: number, after: readonly [string, string] | null = null) =>
     repository
-      .pagesOfPremises(db.manager, scope, [field.shopA, field.shopB], { first, after })
+      .pagesOfPremises(db.manager, scope, [field.shopA, field.shopB], {
+        // the cursor string only tells the page it starts after one; the decoded key is `cursor`
+        page: pageOf({ first, after: after ? 'given' : undefined }),
+        cursor: after,
+      })
       .then(([shopA, shopB]) => ({
         shopA: {
           totalCount: shopA.totalCount,

@@ -62,13 +62,15 @@ export const commonEn = {
   // Scalars (src/common/scalars/scalars.ts).
   'scalar.notString': '{scalar} must be a string',
   'scalar.money':
-    'must be a non-negative amount of yuan with at most two decimals, e.g. "35000.00"',
+    'must be a string of a non-negative amount of yuan with at most two decimals, e.g. "35000.00"',
   'scalar.date': 'must be a calendar day YYYY-MM-DD',
   'scalar.dateTime': 'must be an ISO 8601 instant with a time zone, e.g. 2019-03-15T02:30:00Z',
   'scalar.invalidInstant': 'is not a valid instant',
 
   // Paging (src/common/pagination).
   'pagination.badCursor': 'is not a cursor of this list',
+  'pagination.mixedDirections':
+    'page forwards with first/after or backwards with last/before, not both at once',
 
   // Records, by the GraphQL type name, as other messages name them.
   'entity.Premises': 'Premises',
@@ -78,6 +80,7 @@ export const commonEn = {
   'entity.Officer': 'Officer',
   'entity.Bureau': 'Bureau',
   'entity.Exposure': 'Exposure',
+  'entity.Node': 'Record',
   'entity.ExposedProduct': 'Exposed product',
   'entity.TargetCategory': 'Target category',
   'entity.InspectionPlan': 'Inspection plan',

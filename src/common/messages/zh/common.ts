@@ -55,12 +55,13 @@ export const commonZh: Record<keyof typeof commonEn, string> = {
   'validation.unknownRecord': '{entity}不存在',
 
   'scalar.notString': '必须是字符串',
-  'scalar.money': '金额必须是不为负、最多两位小数的元数，如 "35000.00"',
+  'scalar.money': '金额必须是字符串形式、不为负、最多两位小数的元数，如 "35000.00"',
   'scalar.date': '必须是 YYYY-MM-DD 格式的日期',
   'scalar.dateTime': '必须是带时区的 ISO 8601 时间，如 2019-03-15T02:30:00Z',
   'scalar.invalidInstant': '不是有效的时间',
 
   'pagination.badCursor': '分页游标无效',
+  'pagination.mixedDirections': '同一次查询不能既向后翻页又向前翻页',
 
   'entity.Premises': '市场主体',
   'entity.Finding': '问题记录',
@@ -69,6 +70,7 @@ export const commonZh: Record<keyof typeof commonEn, string> = {
   'entity.Officer': '执法人员',
   'entity.Bureau': '执法单位',
   'entity.Exposure': '曝光事件',
+  'entity.Node': '记录',
   'entity.ExposedProduct': '曝光产品',
   'entity.TargetCategory': '整治对象类别',
   'entity.InspectionPlan': '抽查计划',

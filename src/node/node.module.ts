@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { BureausModule } from '../bureaus/bureaus.module';
+import { ExposuresModule } from '../exposures/exposures.module';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
+import { InspectionsModule } from '../inspections/inspections.module';
+import { OfficersModule } from '../officers/officers.module';
+import { PremisesModule } from '../premises/premises.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { SelectionModule } from '../selection/selection.module';
+import { SweepsModule } from '../sweeps/sweeps.module';
+import { NodeRepository } from './node.repository';
+import { NodeResolver } from './node.resolver';
+
+/** node/nodes and the by-id lookups: reads every area through its exported repositories. */
+@Module({
+  imports: [
+    BureausModule,
+    ExposuresModule,
+    FollowUpsModule,
+    InspectionsModule,
+    OfficersModule,
+    PremisesModule,
+    ReferenceModule,
+    SelectionModule,
+    SweepsModule,
+  ],
+  providers: [NodeRepository, NodeResolver],
+})
+export class NodeModule {}

@@ -14,9 +14,7 @@ export const GRAPHQL_LIMITS = {
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 2000,
-  // The contract's ActiveSweepsProgress asks for the figures of 50 sweeps (`first: 50` multiplies
-  // the cost of a page): about 33,500, the largest of the contract.
-  maxCost: 50000,
+  maxCost: 5000,
 };
 
 /** graphql-js 16 spells it "more that"; accept the corrected spelling of later versions too. */

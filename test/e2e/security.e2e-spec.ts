@@ -27,7 +27,8 @@ function tooManyTokens(): string {
 
 /** Within the depth, alias and token limits, but its fields multiply: cost is what refuses it. */
 function tooCostly(): string {
-  return `{ sweeps(first: 100) { edges { node { ${'id '.repeat(400)} } } } }`;
+  const levels = GRAPHQL_LIMITS.maxDepth - 3;
+  return `{ bureaus { ${'parent { '.repeat(levels)}${'id '.repeat(400)}${' }'.repeat(levels)} } }`;
 }
 
 const LEAKS = ['QueryFailedError', 'at ', '/src/', 'SELECT', 'division_code', 'node_modules'];

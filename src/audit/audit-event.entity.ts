@@ -10,6 +10,8 @@ export const AUDITED_ENTITY_TYPES = [
   'Officer',
   'InspectionPlan',
   'EvidenceFile',
+  'Case',
+  'HolidayYear',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 

@@ -239,6 +239,7 @@ export function extensionRefusal(
   const rule = ruleFor(kind, startedOn);
   if (rule.maxExtension === 0) return rule.basis;
   if (already + requested <= rule.maxExtension) return null;
-  if (rule.collectiveDiscussion && collectiveDiscussion && already >= rule.maxExtension) return null;
+  if (rule.collectiveDiscussion && collectiveDiscussion && already >= rule.maxExtension)
+    return null;
   return rule.basis;
 }

@@ -1,0 +1,452 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { SortDirectionEnum, type SortDirection } from '../../common/pagination/sort-direction';
+import { DateScalar, MoneyScalar } from '../../common/scalars/scalars';
+import type { CaseStepKind } from '../case-step.entity';
+import type {
+  CaseOutcome,
+  CaseStatus,
+  PenaltyKind,
+  TransferAuthority,
+  TransferOutcome,
+} from '../case.entity';
+import type { ClockKind } from '../clocks';
+import type { SuspensionReason } from '../clock-suspension.entity';
+import {
+  CaseClockKindEnum,
+  CaseOrderFieldEnum,
+  CaseOutcomeEnum,
+  CaseStatusEnum,
+  CaseStepEnum,
+  DeclineReasonEnum,
+  HolidayKindEnum,
+  PenaltyKindEnum,
+  SuspensionReasonEnum,
+  TransferAuthorityEnum,
+  TransferOutcomeEnum,
+  type DeclineReason,
+  type HolidayKind,
+} from './case.enums';
+
+const uuid = { message: 'validation.isUuid' };
+const NOT_BLANK = /\S/;
+const notBlank = { message: 'validation.notBlank' };
+
+@InputType({ isAbstract: true })
+abstract class KeyedInput {
+  @Field(() => ID, {
+    description:
+      'UUID the device makes once per user action; a repeat with the same key replays the first result.',
+  })
+  @IsUUID('all', uuid)
+  idempotencyKey: string;
+}
+
+@InputType({ isAbstract: true })
+abstract class CaseMoveInput extends KeyedInput {
+  @Field(() => ID, { description: 'The case (案件).' })
+  @IsUUID('all', uuid)
+  caseId: string;
+
+  @Field(() => Int, {
+    description: 'The case’s `version` as last read; if it changed since, CONFLICT.',
+  })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+@InputType({ isAbstract: true })
+abstract class FindingMoveInput extends KeyedInput {
+  @Field(() => ID, { description: 'The finding (发现问题).' })
+  @IsUUID('all', uuid)
+  findingId: string;
+
+  @Field(() => Int, {
+    description: 'The finding’s `version` as last read; if it changed since, CONFLICT.',
+  })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+@InputType({ description: 'A finding and the version the caller read.' })
+export class FindingVersionInput {
+  @Field(() => ID)
+  @IsUUID('all', uuid)
+  findingId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+}
+
+@InputType({ description: 'Files a case (立案) on findings of one premises.' })
+export class OpenCaseInput extends KeyedInput {
+  @Field(() => [FindingVersionInput], {
+    description: 'Findings of one premises, none already in a case.',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => FindingVersionInput)
+  findings: FindingVersionInput[];
+
+  @Field({ description: 'Case number (立案号), unique.' })
+  @IsString()
+  @Matches(NOT_BLANK, notBlank)
+  @MaxLength(64)
+  caseNumber: string;
+
+  @Field(() => DateScalar, { description: 'The filing day (立案日期); not in the future.' })
+  filedOn: string;
+
+  @Field(() => ID, {
+    description:
+      "The head of the case's own bureau who approved the filing (its SUPERVISOR; a MANAGER for the city bureau's own cases).",
+  })
+  @IsUUID('all', uuid)
+  approvedById: string;
+}
+
+@InputType({ description: 'Declines to file a case (不予立案) on a finding.' })
+export class DeclineCaseInput extends FindingMoveInput {
+  @Field(() => DeclineReasonEnum)
+  reason: DeclineReason;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+
+  @Field(() => DateScalar)
+  decidedOn: string;
+
+  @Field(() => ID, { description: 'The head of the finding’s bureau who approved it.' })
+  @IsUUID('all', uuid)
+  approvedById: string;
+}
+
+@InputType({
+  description:
+    'Extends the filing clock of a finding once (+15 working days, 程序规定 第十八条; before 2019-04-01 to 15 working days in all).',
+})
+export class ExtendFilingDeadlineInput extends FindingMoveInput {
+  @Field(() => ID)
+  @IsUUID('all', uuid)
+  approvedById: string;
+
+  @Field()
+  @IsString()
+  @Matches(NOT_BLANK, notBlank)
+  @MaxLength(2000)
+  reason: string;
+}
+
+@InputType({
+  description:
+    'Extends a clock of a case: PENALTY_DECISION by 30 days with the head’s approval; further only after a collective discussion (集体讨论) fixing a new due day (第六十四条).',
+})
+export class ExtendCaseClockInput extends CaseMoveInput {
+  @Field(() => CaseClockKindEnum, {
+    description:
+      'Only PENALTY_DECISION can be extended on a case (the filing clock: extendFilingDeadline).',
+  })
+  clock: ClockKind;
+
+  @Field(() => ID)
+  @IsUUID('all', uuid)
+  approvedById: string;
+
+  @Field()
+  @IsString()
+  @Matches(NOT_BLANK, notBlank)
+  @MaxLength(2000)
+  reason: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The day of the collective discussion (集体讨论) a second extension of the penalty decision needs.',
+  })
+  @IsOptional()
+  collectiveDiscussionOn?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'For an extension after a collective discussion: the new due day.',
+  })
+  @IsOptional()
+  newDueOn?: string | null;
+}
+
+@InputType({
+  description: 'Stops the penalty decision clock of a case from a day (excluded period).',
+})
+export class SuspendCaseInput extends CaseMoveInput {
+  @Field(() => SuspensionReasonEnum)
+  reason: SuspensionReason;
+
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+@InputType({
+  description: 'Resumes a suspended case clock: it runs again the day after resumedOn.',
+})
+export class ResumeCaseInput extends CaseMoveInput {
+  @Field(() => DateScalar)
+  resumedOn: string;
+}
+
+@InputType({
+  description:
+    "Stops a finding's filing clock before any case exists (e.g. while a sample is tested).",
+})
+export class SuspendFilingClockInput extends FindingMoveInput {
+  @Field(() => SuspensionReasonEnum)
+  reason: SuspensionReason;
+
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+@InputType({ description: "Resumes a finding's suspended filing clock." })
+export class ResumeFilingClockInput extends FindingMoveInput {
+  @Field(() => DateScalar)
+  resumedOn: string;
+}
+
+@InputType({ description: 'Decides a filed case (处理决定).' })
+export class DecideCaseInput extends CaseMoveInput {
+  @Field({ description: 'Decision number (决定书文号).' })
+  @IsString()
+  @Matches(NOT_BLANK, notBlank)
+  @MaxLength(64)
+  decisionNumber: string;
+
+  @Field(() => DateScalar)
+  decidedOn: string;
+
+  @Field(() => CaseOutcomeEnum, {
+    nullable: true,
+    defaultValue: 'PENALTY',
+    description: 'PENALTY needs at least one penalty; the others none.',
+  })
+  @IsOptional()
+  outcome?: CaseOutcome;
+
+  @Field(() => [PenaltyKindEnum])
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(13)
+  penalties: PenaltyKind[];
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Required with FINE, and only then.' })
+  @IsOptional()
+  fine?: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: '没收违法所得' })
+  @IsOptional()
+  illegalGains?: string | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: '没收非法财物: the value of the goods confiscated.',
+  })
+  @IsOptional()
+  confiscatedGoodsValue?: string | null;
+}
+
+@InputType({ description: 'Records the publication (公示) of a penalty decision.' })
+export class RecordCasePublicationInput extends CaseMoveInput {
+  @Field(() => DateScalar)
+  publishedOn: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reference?: string | null;
+}
+
+@InputType({ description: 'Transfers a case to another authority (移送).' })
+export class TransferCaseInput extends CaseMoveInput {
+  @Field(() => TransferAuthorityEnum)
+  authority: TransferAuthority;
+
+  @Field()
+  @IsString()
+  @Matches(NOT_BLANK, notBlank)
+  @MaxLength(64)
+  documentNumber: string;
+
+  @Field(() => DateScalar, {
+    description:
+      'The day the report proposing the transfer reached the head (starts TRANSFER_APPROVAL for the police).',
+  })
+  reportedOn: string;
+
+  @Field(() => DateScalar)
+  approvedOn: string;
+
+  @Field(() => DateScalar)
+  transferredOn: string;
+}
+
+@InputType({ description: 'Records a step after the decision.' })
+export class RecordCaseStepInput extends CaseMoveInput {
+  @Field(() => CaseStepEnum)
+  step: CaseStepKind;
+
+  @Field(() => DateScalar)
+  on: string;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'The amount paid, for PAID.' })
+  @IsOptional()
+  amount?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+@InputType({ description: 'Records what the other authority did with a transferred case.' })
+export class RecordTransferOutcomeInput extends CaseMoveInput {
+  @Field(() => TransferOutcomeEnum, { description: 'ACCEPTED or RETURNED (PENDING is refused).' })
+  outcome: TransferOutcome;
+
+  @Field(() => DateScalar)
+  outcomeOn: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+@InputType({
+  description:
+    '结案: a decided case once served and paid (or enforcement applied for); a filed case decided NOT_ESTABLISHED; a case transferred and accepted.',
+})
+export class CloseCaseInput extends CaseMoveInput {
+  @Field(() => DateScalar)
+  closedOn: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}
+
+@InputType({ description: 'Nulls last, ties broken by id.' })
+export class CaseOrder {
+  @Field(() => CaseOrderFieldEnum)
+  @IsIn(['NEXT_DUE_ON', 'FILED_ON'])
+  field: 'NEXT_DUE_ON' | 'FILED_ON';
+
+  @Field(() => SortDirectionEnum)
+  @IsIn(['ASC', 'DESC'])
+  direction: SortDirection;
+}
+
+@InputType({ description: 'Which cases to list.' })
+export class CaseFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', uuid)
+  sweepId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'This bureau and its descendants.' })
+  @IsOptional()
+  @IsUUID('all', uuid)
+  bureauId?: string | null;
+
+  @Field(() => [CaseStatusEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(4)
+  statuses?: CaseStatus[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean | null;
+
+  @Field(() => CaseClockKindEnum, { nullable: true })
+  @IsOptional()
+  overdueClock?: ClockKind | null;
+}
+
+@InputType({ description: 'A day of the holiday table.' })
+export class HolidayDayInput {
+  @Field(() => DateScalar)
+  date: string;
+
+  @Field(() => HolidayKindEnum)
+  kind: HolidayKind;
+
+  @Field()
+  @IsString()
+  @Matches(NOT_BLANK, notBlank)
+  @MaxLength(50)
+  name: string;
+}
+
+@InputType({ description: 'The days of a year from its State Council notice.' })
+export class LoadHolidayYearInput {
+  @Field(() => Int)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @Field({ description: 'The State Council notice (国办发明电…) the days come from.' })
+  @IsString()
+  @Matches(NOT_BLANK, notBlank)
+  @MaxLength(64)
+  notice: string;
+
+  @Field(() => [HolidayDayInput])
+  @IsArray()
+  @ArrayMaxSize(80)
+  @ValidateNested({ each: true })
+  @Type(() => HolidayDayInput)
+  days: HolidayDayInput[];
+}

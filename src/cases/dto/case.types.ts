@@ -1,0 +1,253 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../../common/pagination/connection';
+import { DateScalar, MoneyScalar } from '../../common/scalars/scalars';
+import type { CaseStepKind } from '../case-step.entity';
+import type {
+  CaseOutcome,
+  CaseStatus,
+  PenaltyKind,
+  TransferAuthority,
+  TransferOutcome,
+} from '../case.entity';
+import type { ClockKind } from '../clocks';
+import type { SuspensionReason } from '../clock-suspension.entity';
+import {
+  CaseClockKindEnum,
+  CaseOutcomeEnum,
+  CaseStatusEnum,
+  CaseStepEnum,
+  DeclineReasonEnum,
+  FilingDecisionKindEnum,
+  HolidayKindEnum,
+  PenaltyKindEnum,
+  SuspensionReasonEnum,
+  TransferAuthorityEnum,
+  TransferOutcomeEnum,
+  type DeclineReason,
+  type HolidayKind,
+} from './case.enums';
+
+@ObjectType('CaseClock', {
+  description:
+    'A legal clock (期限) of a case: start day (not counted), due day after extensions, excluded periods and the holiday shift, the day it was met.',
+})
+export class CaseClockType {
+  @Field(() => CaseClockKindEnum)
+  kind: ClockKind;
+
+  @Field(() => DateScalar, { description: 'The day it starts from (not counted).' })
+  startedOn: string;
+
+  @Field(() => DateScalar)
+  dueOn: string;
+
+  @Field(() => Int, { description: 'Extensions approved, in the clock’s unit.' })
+  extendedBy: number;
+
+  @Field(() => Int, { description: 'Days excluded by suspensions, in the clock’s unit.' })
+  pausedDays: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The day it was met, if it was.' })
+  metOn: string | null;
+
+  @Field({ description: 'Not met and today is after its due day.' })
+  overdue: boolean;
+
+  @Field({
+    description:
+      'It runs into a year the holiday table does not cover: computed with weekends only, recomputed when that year is loaded.',
+  })
+  provisional: boolean;
+
+  @Field({ description: 'The rule its length comes from.' })
+  basis: string;
+}
+
+@ObjectType('CaseSuspension', { description: 'An excluded period of a case’s clock.' })
+export class CaseSuspensionType {
+  @Field(() => SuspensionReasonEnum)
+  reason: SuspensionReason;
+
+  @Field(() => DateScalar)
+  from: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day it ended (the clock runs again the day after); null while suspended.',
+  })
+  to: string | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType('CaseStepRecord', { description: 'A step after the decision.' })
+export class CaseStepType {
+  @Field(() => CaseStepEnum)
+  step: CaseStepKind;
+
+  @Field(() => DateScalar)
+  on: string;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'The amount paid, for PAID.' })
+  amount: string | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+}
+
+@ObjectType('CaseDecision', {
+  description:
+    'The decision (处理决定书) of a case: penalties of 行政处罚法 第九条, with the fine, the illegal gains confiscated and the value of goods confiscated kept apart.',
+})
+export class CaseDecisionType {
+  @Field()
+  decisionNumber: string;
+
+  @Field(() => DateScalar)
+  decidedOn: string;
+
+  @Field(() => CaseOutcomeEnum)
+  outcome: CaseOutcome;
+
+  @Field(() => [PenaltyKindEnum])
+  penalties: PenaltyKind[];
+
+  @Field(() => MoneyScalar, { nullable: true, description: '罚款' })
+  fine: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: '没收违法所得' })
+  illegalGains: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: '没收非法财物 (value of the goods)' })
+  confiscatedGoodsValue: string | null;
+}
+
+@ObjectType('CaseTransfer', { description: 'The transfer of a case to another authority (移送).' })
+export class CaseTransferType {
+  @Field(() => TransferAuthorityEnum)
+  authority: TransferAuthority;
+
+  @Field()
+  documentNumber: string;
+
+  @Field(() => DateScalar)
+  reportedOn: string;
+
+  @Field(() => DateScalar)
+  approvedOn: string;
+
+  @Field(() => DateScalar)
+  transferredOn: string;
+
+  @Field(() => TransferOutcomeEnum)
+  outcome: TransferOutcome;
+
+  @Field(() => DateScalar, { nullable: true })
+  outcomeOn: string | null;
+}
+
+@ObjectType('Case', {
+  description:
+    'A case file (案件): what one 立案 covers — the findings of one party (one premises), one decision for all its violations (合并处罚).',
+})
+export class CaseType {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Case number (立案号).' })
+  caseNumber: string;
+
+  @Field(() => CaseStatusEnum)
+  status: CaseStatus;
+
+  @Field(() => Int, { description: 'Pass it as `expectedVersion` to case mutations.' })
+  version: number;
+
+  @Field(() => DateScalar, { description: 'Filing day (立案日期).' })
+  filedOn: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Publication day (公示).' })
+  publishedOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Closing day (结案).' })
+  closedOn: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The nearest due day of its clocks not met yet.',
+  })
+  nextDueOn: string | null;
+
+  bureauId: string;
+  premisesId: string;
+  approvedById: string;
+}
+
+export const CaseConnection = ConnectionType(CaseType, 'Case', 'cases (案件)');
+
+@ObjectType('CasePayload', { description: 'Result of a case mutation: the case as it stands now.' })
+export class CasePayload {
+  @Field({
+    description: 'True when this repeats an earlier request with the same idempotency key.',
+  })
+  replayed: boolean;
+
+  @Field(() => CaseType)
+  case: CaseType;
+}
+
+@ObjectType('FilingDecision', {
+  description: 'The decision whether to file a case (立案 or 不予立案) on a finding.',
+})
+export class FilingDecisionType {
+  @Field(() => FilingDecisionKindEnum)
+  decision: 'FILED' | 'DECLINED';
+
+  @Field(() => DeclineReasonEnum, { nullable: true, description: 'Why not, when declined.' })
+  reason: DeclineReason | null;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => DateScalar)
+  decidedOn: string;
+
+  approvedById: string | null;
+}
+
+@ObjectType('HolidayDay', { description: 'A day of the holiday table.' })
+export class HolidayDayType {
+  @Field(() => DateScalar)
+  date: string;
+
+  @Field(() => HolidayKindEnum)
+  kind: HolidayKind;
+
+  @Field()
+  name: string;
+}
+
+@ObjectType('HolidayCalendar', {
+  description:
+    'The holiday table (法定节假日 and 调休上班) working days are counted by: the years it covers and their days.',
+})
+export class HolidayCalendarType {
+  @Field(() => [Int])
+  coveredYears: number[];
+
+  @Field(() => [HolidayDayType])
+  days: HolidayDayType[];
+}
+
+@ObjectType('HolidayYearLoad', { description: 'What loading a year of holidays did.' })
+export class HolidayYearLoadType {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int, { description: 'How many days of the year the table now holds.' })
+  days: number;
+
+  @Field(() => Int, { description: 'How many stored due days changed.' })
+  recomputedDeadlines: number;
+}

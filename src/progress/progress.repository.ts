@@ -167,7 +167,7 @@ export class ProgressRepository {
           bool_or(f.rectification_ordered) AS rectification_ordered,
           count(*) FILTER (WHERE f.status = 'RESOLVED') AS rectified,
           sum(f.goods_value) AS goods_removed_value,
-          count(*) FILTER (WHERE f.case_number IS NOT NULL) AS cases_filed,
+          count(DISTINCT f.case_id) AS cases_filed,
           sum(f.fine) AS fines,
           sum(f.confiscation) AS confiscations,
           count(*) FILTER (WHERE f.status = 'TRANSFERRED') AS transferred_to_police,

@@ -46,6 +46,7 @@ export type NewFinding = Pick<
   | 'evidence'
   | 'foundOn'
   | 'caseDecisionDue'
+  | 'dueOn'
   | 'createdById'
 >;
 

@@ -1,3 +1,8 @@
+import { BureausRepository } from '../../../src/bureaus/bureaus.repository';
+import { CaseClocksService } from '../../../src/cases/case-clocks.service';
+import { CasesRepository } from '../../../src/cases/cases.repository';
+import { CasesService } from '../../../src/cases/cases.service';
+import { CalendarRepository } from '../../../src/reference/calendar.repository';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../../../src/audit/audit.service';
 import { Conflict } from '../../../src/common/errors/domain-errors';
@@ -31,12 +36,25 @@ describe('follow-ups: the version-checked update of a finding, and scope', () =>
 
   beforeAll(async () => {
     db = await mediumDatabase();
+    const cases = new CasesRepository();
+    const clocks = new CaseClocksService(cases, new CalendarRepository());
     service = new FollowUpsService(
       db.database,
       repository,
       new OfficersRepository(),
       new IdempotencyService(db.database, new IdempotencyRepository()),
       new AuditService(),
+      cases,
+      new CasesService(
+        db.database,
+        cases,
+        clocks,
+        new OfficersRepository(),
+        new BureausRepository(),
+        new IdempotencyService(db.database, new IdempotencyRepository()),
+        new AuditService(),
+      ),
+      clocks,
     );
     bureau = await createBureau(db);
     other = await createBureau(db);

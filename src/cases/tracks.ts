@@ -50,6 +50,8 @@ export function isFinished(tracks: Tracks): boolean {
 
 /** The same rule in SQL over a findings alias `f` (close-sweep's check). */
 export function finishedSql(alias: string): string {
-  return `(${alias}.rectification_status <> 'RECTIFYING' AND (${alias}.filing_decision = 'DECLINED'
-    OR ${alias}.status = 'CLOSED' OR (${alias}.case_id IS NULL AND ${alias}.transferred_on IS NOT NULL)))`;
+  // Never NULL (IS NOT DISTINCT FROM), so that NOT of it is never NULL either.
+  return `(${alias}.rectification_status <> 'RECTIFYING' AND (
+    ${alias}.filing_decision IS NOT DISTINCT FROM 'DECLINED' OR ${alias}.status = 'CLOSED'
+    OR (${alias}.case_id IS NULL AND ${alias}.transferred_on IS NOT NULL)))`;
 }

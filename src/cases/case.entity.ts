@@ -127,6 +127,13 @@ export class CaseFile {
   @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
   confiscatedGoodsValue: string | null;
 
+  /**
+   * Why a fine is below the statutory minimum (减轻处罚, 行政处罚法 第三十二条), written in the
+   * decision; null when none is.
+   */
+  @Column({ type: 'text', nullable: true })
+  mitigationReason: string | null;
+
   @Column({ type: 'varchar', length: 32, nullable: true })
   transferAuthority: TransferAuthority | null;
 

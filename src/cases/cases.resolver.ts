@@ -337,6 +337,7 @@ export class CasesResolver {
       fine: c.fine,
       illegalGains: c.illegalGains,
       confiscatedGoodsValue: c.confiscatedGoodsValue,
+      mitigationReason: c.mitigationReason,
     };
   }
 

@@ -435,6 +435,7 @@ export class CasesService {
       | 'fine'
       | 'illegalGains'
       | 'confiscatedGoodsValue'
+      | 'mitigationReason'
     >,
   ): Promise<Partial<CaseFile>> {
     if (c.status !== 'FILED' || c.decidedOn)
@@ -457,6 +458,7 @@ export class CasesService {
       fine: input.fine ?? null,
       illegalGains: input.illegalGains ?? null,
       confiscatedGoodsValue: input.confiscatedGoodsValue ?? null,
+      mitigationReason: input.mitigationReason ?? null,
       // 撤销立案 (NOT_ESTABLISHED) leaves the case FILED until it is closed.
       status: outcome === 'NOT_ESTABLISHED' ? 'FILED' : 'DECIDED',
     };

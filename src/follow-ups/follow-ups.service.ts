@@ -301,8 +301,25 @@ export class FollowUpsService {
           rectification_status: nextRectification(before.rectificationStatus, action),
         });
         const changed = await this.findingInScope(manager, Scope.system(), before.id, true);
+        // The other findings of its case move with it (their version, status and due day).
+        const siblings = changed.caseId
+          ? (await this.cases.findingsOf(manager, changed.caseId)).filter(
+              (row) => row.id !== before.id,
+            )
+          : [];
         await this.caseClocks.refreshFinding(manager, changed);
         const after = await this.findingInScope(manager, Scope.system(), before.id, true);
+        for (const sibling of siblings) {
+          await this.audit.record(manager, {
+            actorId: officer.id,
+            action,
+            entityType: 'Finding',
+            entityId: sibling.id,
+            before: sibling,
+            after: await this.findingInScope(manager, Scope.system(), sibling.id, true),
+            requestId: officer.requestId,
+          });
+        }
         await this.followUps.insert(manager, {
           findingId: before.id,
           action,

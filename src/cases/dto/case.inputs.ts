@@ -288,6 +288,17 @@ export class DecideCaseInput extends CaseMoveInput {
   })
   @IsOptional()
   confiscatedGoodsValue?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why a fine is below the statutory minimum (减轻处罚, 行政处罚法 第三十二条), as the decision states it.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(NOT_BLANK, notBlank)
+  @MaxLength(2000)
+  mitigationReason?: string | null;
 }
 
 @InputType({ description: 'Records the publication (公示) of a penalty decision.' })

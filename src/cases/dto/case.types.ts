@@ -121,6 +121,12 @@ export class CaseDecisionType {
 
   @Field(() => MoneyScalar, { nullable: true, description: '没收非法财物 (value of the goods)' })
   confiscatedGoodsValue: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a fine is below the statutory minimum (减轻处罚), when it is.',
+  })
+  mitigationReason: string | null;
 }
 
 @ObjectType('CaseTransfer', { description: 'The transfer of a case to another authority (移送).' })

@@ -84,7 +84,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   openCase(
-    @Args('input') input: OpenCaseInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: OpenCaseInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseResult> {
     return this.service.openCase(officer, input);
@@ -95,7 +96,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   declineCase(
-    @Args('input') input: DeclineCaseInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: DeclineCaseInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseFindingResult> {
     return this.service.declineCase(officer, input);
@@ -106,7 +108,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   extendFilingDeadline(
-    @Args('input') input: ExtendFilingDeadlineInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: ExtendFilingDeadlineInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseFindingResult> {
     return this.service.extendFilingDeadline(officer, input);
@@ -117,7 +120,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   suspendFilingClock(
-    @Args('input') input: SuspendFilingClockInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: SuspendFilingClockInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseFindingResult> {
     return this.service.suspendFilingClock(officer, input);
@@ -126,7 +130,8 @@ export class CasesResolver {
   @Mutation(() => FindingPayload, { description: `Resumes a finding's filing clock. ${RULES}` })
   @Roles('SUPERVISOR', 'MANAGER')
   resumeFilingClock(
-    @Args('input') input: ResumeFilingClockInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: ResumeFilingClockInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseFindingResult> {
     return this.service.resumeFilingClock(officer, input);
@@ -137,7 +142,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   extendCaseClock(
-    @Args('input') input: ExtendCaseClockInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: ExtendCaseClockInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseResult> {
     return this.service.extendCaseClock(officer, input);
@@ -148,7 +154,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   suspendCase(
-    @Args('input') input: SuspendCaseInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: SuspendCaseInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseResult> {
     return this.service.suspendCase(officer, input);
@@ -157,7 +164,8 @@ export class CasesResolver {
   @Mutation(() => CasePayload, { description: `Resumes the case's clock. ${RULES}` })
   @Roles('SUPERVISOR', 'MANAGER')
   resumeCase(
-    @Args('input') input: ResumeCaseInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: ResumeCaseInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseResult> {
     return this.service.resumeCase(officer, input);
@@ -168,7 +176,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   decideCase(
-    @Args('input') input: DecideCaseInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: DecideCaseInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseResult> {
     return this.service.decideCase(officer, input);
@@ -179,7 +188,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   recordCaseStep(
-    @Args('input') input: RecordCaseStepInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: RecordCaseStepInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseResult> {
     return this.service.recordCaseStep(officer, input);
@@ -190,7 +200,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   recordCasePublication(
-    @Args('input') input: RecordCasePublicationInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: RecordCasePublicationInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseResult> {
     return this.service.recordCasePublication(officer, input);
@@ -201,7 +212,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   transferCase(
-    @Args('input') input: TransferCaseInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: TransferCaseInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseResult> {
     return this.service.transferCase(officer, input);
@@ -212,7 +224,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   recordTransferOutcome(
-    @Args('input') input: RecordTransferOutcomeInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: RecordTransferOutcomeInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseResult> {
     return this.service.recordTransferOutcome(officer, input);
@@ -223,7 +236,8 @@ export class CasesResolver {
   })
   @Roles('SUPERVISOR', 'MANAGER')
   closeCase(
-    @Args('input') input: CloseCaseInput,
+    @Args('input', { description: 'What to do, with the idempotency key and the version read.' })
+    input: CloseCaseInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<CaseResult> {
     return this.service.closeCase(officer, input);
@@ -234,7 +248,7 @@ export class CasesResolver {
     description: 'One case by id; NOT_FOUND (null) outside the caller’s jurisdiction.',
   })
   case(
-    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('id', { type: () => ID, description: 'UUID of the case.' }, UuidPipe) id: string,
     @CurrentScope() scope: Scope,
   ): Promise<CaseFile> {
     return this.service.caseInScope(scope, id);
@@ -245,8 +259,14 @@ export class CasesResolver {
   })
   async cases(
     @Args() page: PageArgs,
-    @Args('filter', { type: () => CaseFilter, nullable: true }) filter: CaseFilter | null,
-    @Args('orderBy', { type: () => CaseOrder, nullable: true }) orderBy: CaseOrder | null,
+    @Args('filter', { type: () => CaseFilter, nullable: true, description: 'Which cases.' })
+    filter: CaseFilter | null,
+    @Args('orderBy', {
+      type: () => CaseOrder,
+      nullable: true,
+      description: 'The order; default the nearest open due day first.',
+    })
+    orderBy: CaseOrder | null,
     @CurrentScope() scope: Scope,
   ): Promise<Connection<CaseFile>> {
     const first = pageSize(page);

@@ -23,7 +23,8 @@ export class HolidaysResolver {
   })
   @Roles('ADMIN')
   loadHolidayYear(
-    @Args('input') input: LoadHolidayYearInput,
+    @Args('input', { description: 'The year, its notice and its days.' })
+    input: LoadHolidayYearInput,
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<HolidayYearLoadType> {
     return this.holidays.loadHolidayYear(officer, input);

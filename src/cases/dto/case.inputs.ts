@@ -89,11 +89,11 @@ abstract class FindingMoveInput extends KeyedInput {
 
 @InputType({ description: 'A finding and the version the caller read.' })
 export class FindingVersionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The finding (发现问题).' })
   @IsUUID('all', uuid)
   findingId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The finding’s `version` as last read.' })
   @IsInt()
   @Min(1)
   expectedVersion: number;
@@ -130,16 +130,20 @@ export class OpenCaseInput extends KeyedInput {
 
 @InputType({ description: 'Declines to file a case (不予立案) on a finding.' })
 export class DeclineCaseInput extends FindingMoveInput {
-  @Field(() => DeclineReasonEnum)
+  @Field(() => DeclineReasonEnum, {
+    description: 'Why no case is filed (程序规定 第十九、二十条).',
+  })
   reason: DeclineReason;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free note.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   note?: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: 'The day of the decision not to file; not in the future.',
+  })
   decidedOn: string;
 
   @Field(() => ID, { description: 'The head of the finding’s bureau who approved it.' })
@@ -152,11 +156,13 @@ export class DeclineCaseInput extends FindingMoveInput {
     'Extends the filing clock of a finding once (+15 working days, 程序规定 第十八条; before 2019-04-01 to 15 working days in all).',
 })
 export class ExtendFilingDeadlineInput extends FindingMoveInput {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The head of the finding’s or case’s own bureau who approved it.',
+  })
   @IsUUID('all', uuid)
   approvedById: string;
 
-  @Field()
+  @Field({ description: 'Why the extension is needed (特殊情况).' })
   @IsString()
   @Matches(NOT_BLANK, notBlank)
   @MaxLength(2000)
@@ -174,11 +180,13 @@ export class ExtendCaseClockInput extends CaseMoveInput {
   })
   clock: ClockKind;
 
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'The head of the finding’s or case’s own bureau who approved it.',
+  })
   @IsUUID('all', uuid)
   approvedById: string;
 
-  @Field()
+  @Field({ description: 'Why the extension is needed.' })
   @IsString()
   @Matches(NOT_BLANK, notBlank)
   @MaxLength(2000)
@@ -204,13 +212,15 @@ export class ExtendCaseClockInput extends CaseMoveInput {
   description: 'Stops the penalty decision clock of a case from a day (excluded period).',
 })
 export class SuspendCaseInput extends CaseMoveInput {
-  @Field(() => SuspensionReasonEnum)
+  @Field(() => SuspensionReasonEnum, {
+    description: 'Why the clock stops (the excluded period’s kind).',
+  })
   reason: SuspensionReason;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The first day excluded (Asia/Shanghai).' })
   from: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free note.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -221,7 +231,9 @@ export class SuspendCaseInput extends CaseMoveInput {
   description: 'Resumes a suspended case clock: it runs again the day after resumedOn.',
 })
 export class ResumeCaseInput extends CaseMoveInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: 'The last day excluded: the clock runs again the day after.',
+  })
   resumedOn: string;
 }
 
@@ -230,13 +242,15 @@ export class ResumeCaseInput extends CaseMoveInput {
     "Stops a finding's filing clock before any case exists (e.g. while a sample is tested).",
 })
 export class SuspendFilingClockInput extends FindingMoveInput {
-  @Field(() => SuspensionReasonEnum)
+  @Field(() => SuspensionReasonEnum, {
+    description: 'Why the clock stops (the excluded period’s kind).',
+  })
   reason: SuspensionReason;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The first day excluded (Asia/Shanghai).' })
   from: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free note.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -245,7 +259,9 @@ export class SuspendFilingClockInput extends FindingMoveInput {
 
 @InputType({ description: "Resumes a finding's suspended filing clock." })
 export class ResumeFilingClockInput extends FindingMoveInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: 'The last day excluded: the clock runs again the day after.',
+  })
   resumedOn: string;
 }
 
@@ -257,7 +273,7 @@ export class DecideCaseInput extends CaseMoveInput {
   @MaxLength(64)
   decisionNumber: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The decision day; not in the future.' })
   decidedOn: string;
 
   @Field(() => CaseOutcomeEnum, {
@@ -268,7 +284,7 @@ export class DecideCaseInput extends CaseMoveInput {
   @IsOptional()
   outcome?: CaseOutcome;
 
-  @Field(() => [PenaltyKindEnum])
+  @Field(() => [PenaltyKindEnum], { description: 'Penalties imposed (行政处罚法 第九条).' })
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(13)
@@ -303,10 +319,13 @@ export class DecideCaseInput extends CaseMoveInput {
 
 @InputType({ description: 'Records the publication (公示) of a penalty decision.' })
 export class RecordCasePublicationInput extends CaseMoveInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The publication day (公示日期).' })
   publishedOn: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where it was published (e.g. 国家企业信用信息公示系统).',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -315,10 +334,10 @@ export class RecordCasePublicationInput extends CaseMoveInput {
 
 @InputType({ description: 'Transfers a case to another authority (移送).' })
 export class TransferCaseInput extends CaseMoveInput {
-  @Field(() => TransferAuthorityEnum)
+  @Field(() => TransferAuthorityEnum, { description: 'The authority it goes to.' })
   authority: TransferAuthority;
 
-  @Field()
+  @Field({ description: 'Number of the transfer letter (移送函).' })
   @IsString()
   @Matches(NOT_BLANK, notBlank)
   @MaxLength(64)
@@ -330,26 +349,28 @@ export class TransferCaseInput extends CaseMoveInput {
   })
   reportedOn: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the head approved the transfer.' })
   approvedOn: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the matter was handed over.' })
   transferredOn: string;
 }
 
 @InputType({ description: 'Records a step after the decision.' })
 export class RecordCaseStepInput extends CaseMoveInput {
-  @Field(() => CaseStepEnum)
+  @Field(() => CaseStepEnum, { description: 'Which step.' })
   step: CaseStepKind;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: 'The day it took effect (Asia/Shanghai); not in the future.',
+  })
   on: string;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'The amount paid, for PAID.' })
   @IsOptional()
   amount?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free note.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -361,10 +382,10 @@ export class RecordTransferOutcomeInput extends CaseMoveInput {
   @Field(() => TransferOutcomeEnum, { description: 'ACCEPTED or RETURNED (PENDING is refused).' })
   outcome: TransferOutcome;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the authority answered.' })
   outcomeOn: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free note.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -376,10 +397,10 @@ export class RecordTransferOutcomeInput extends CaseMoveInput {
     '结案: a decided case once served and paid (or enforcement applied for); a filed case decided NOT_ESTABLISHED; a case transferred and accepted.',
 })
 export class CloseCaseInput extends CaseMoveInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The closing day (结案日期); not in the future.' })
   closedOn: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free note.' })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -388,18 +409,18 @@ export class CloseCaseInput extends CaseMoveInput {
 
 @InputType({ description: 'Nulls last, ties broken by id.' })
 export class CaseOrder {
-  @Field(() => CaseOrderFieldEnum)
+  @Field(() => CaseOrderFieldEnum, { description: 'What to order by.' })
   @IsIn(['NEXT_DUE_ON', 'FILED_ON'])
   field: 'NEXT_DUE_ON' | 'FILED_ON';
 
-  @Field(() => SortDirectionEnum)
+  @Field(() => SortDirectionEnum, { description: 'Ascending or descending.' })
   @IsIn(['ASC', 'DESC'])
   direction: SortDirection;
 }
 
 @InputType({ description: 'Which cases to list.' })
 export class CaseFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only cases of this sweep.' })
   @IsOptional()
   @IsUUID('all', uuid)
   sweepId?: string | null;
@@ -409,31 +430,37 @@ export class CaseFilter {
   @IsUUID('all', uuid)
   bureauId?: string | null;
 
-  @Field(() => [CaseStatusEnum], { nullable: true })
+  @Field(() => [CaseStatusEnum], { nullable: true, description: 'Only cases in these statuses.' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(4)
   statuses?: CaseStatus[] | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only cases with (true) or without (false) an overdue clock.',
+  })
   @IsOptional()
   @IsBoolean()
   overdue?: boolean | null;
 
-  @Field(() => CaseClockKindEnum, { nullable: true })
+  @Field(() => CaseClockKindEnum, {
+    nullable: true,
+    description: 'Only cases whose clock of this kind is overdue today.',
+  })
   @IsOptional()
   overdueClock?: ClockKind | null;
 }
 
 @InputType({ description: 'A day of the holiday table.' })
 export class HolidayDayInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day (Asia/Shanghai).' })
   date: string;
 
-  @Field(() => HolidayKindEnum)
+  @Field(() => HolidayKindEnum, { description: 'Which clock.' })
   kind: HolidayKind;
 
-  @Field()
+  @Field({ description: 'The holiday’s name (节日名称).' })
   @IsString()
   @Matches(NOT_BLANK, notBlank)
   @MaxLength(50)
@@ -442,7 +469,7 @@ export class HolidayDayInput {
 
 @InputType({ description: 'The days of a year from its State Council notice.' })
 export class LoadHolidayYearInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year the notice is for.' })
   @IsInt()
   @Min(2000)
   @Max(2100)
@@ -454,7 +481,9 @@ export class LoadHolidayYearInput {
   @MaxLength(64)
   notice: string;
 
-  @Field(() => [HolidayDayInput])
+  @Field(() => [HolidayDayInput], {
+    description: 'Every holiday and make-up working day of the year.',
+  })
   @IsArray()
   @ArrayMaxSize(80)
   @ValidateNested({ each: true })

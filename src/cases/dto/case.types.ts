@@ -32,13 +32,15 @@ import {
     'A legal clock (期限) of a case: start day (not counted), due day after extensions, excluded periods and the holiday shift, the day it was met.',
 })
 export class CaseClockType {
-  @Field(() => CaseClockKindEnum)
+  @Field(() => CaseClockKindEnum, { description: 'Which clock.' })
   kind: ClockKind;
 
   @Field(() => DateScalar, { description: 'The day it starts from (not counted).' })
   startedOn: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: 'The due day, after extensions, excluded periods and the holiday shift.',
+  })
   dueOn: string;
 
   @Field(() => Int, { description: 'Extensions approved, in the clock’s unit.' })
@@ -65,10 +67,10 @@ export class CaseClockType {
 
 @ObjectType('CaseSuspension', { description: 'An excluded period of a case’s clock.' })
 export class CaseSuspensionType {
-  @Field(() => SuspensionReasonEnum)
+  @Field(() => SuspensionReasonEnum, { description: 'Why.' })
   reason: SuspensionReason;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The first day excluded (Asia/Shanghai).' })
   from: string;
 
   @Field(() => DateScalar, {
@@ -77,22 +79,24 @@ export class CaseSuspensionType {
   })
   to: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free note.' })
   note: string | null;
 }
 
 @ObjectType('CaseStepRecord', { description: 'A step after the decision.' })
 export class CaseStepType {
-  @Field(() => CaseStepEnum)
+  @Field(() => CaseStepEnum, { description: 'Which step.' })
   step: CaseStepKind;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: 'The day it took effect (Asia/Shanghai); not in the future.',
+  })
   on: string;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'The amount paid, for PAID.' })
   amount: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free note.' })
   note: string | null;
 }
 
@@ -101,16 +105,16 @@ export class CaseStepType {
     'The decision (处理决定书) of a case: penalties of 行政处罚法 第九条, with the fine, the illegal gains confiscated and the value of goods confiscated kept apart.',
 })
 export class CaseDecisionType {
-  @Field()
+  @Field({ description: 'Decision number (决定书文号).' })
   decisionNumber: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was decided (Asia/Shanghai).' })
   decidedOn: string;
 
-  @Field(() => CaseOutcomeEnum)
+  @Field(() => CaseOutcomeEnum, { description: 'The outcome.' })
   outcome: CaseOutcome;
 
-  @Field(() => [PenaltyKindEnum])
+  @Field(() => [PenaltyKindEnum], { description: 'Penalties imposed (行政处罚法 第九条).' })
   penalties: PenaltyKind[];
 
   @Field(() => MoneyScalar, { nullable: true, description: '罚款' })
@@ -131,25 +135,27 @@ export class CaseDecisionType {
 
 @ObjectType('CaseTransfer', { description: 'The transfer of a case to another authority (移送).' })
 export class CaseTransferType {
-  @Field(() => TransferAuthorityEnum)
+  @Field(() => TransferAuthorityEnum, { description: 'The authority it goes to.' })
   authority: TransferAuthority;
 
-  @Field()
+  @Field({ description: 'Number of the transfer letter (移送函).' })
   documentNumber: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, {
+    description: 'The day the report proposing the transfer reached the head.',
+  })
   reportedOn: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the head approved the transfer.' })
   approvedOn: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the matter was handed over.' })
   transferredOn: string;
 
-  @Field(() => TransferOutcomeEnum)
+  @Field(() => TransferOutcomeEnum, { description: 'The outcome.' })
   outcome: TransferOutcome;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the authority answered.' })
   outcomeOn: string | null;
 }
 
@@ -158,13 +164,13 @@ export class CaseTransferType {
     'A case file (案件): what one 立案 covers — the findings of one party (one premises), one decision for all its violations (合并处罚).',
 })
 export class CaseType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'UUID of the case.' })
   id: string;
 
   @Field({ description: 'Case number (立案号).' })
   caseNumber: string;
 
-  @Field(() => CaseStatusEnum)
+  @Field(() => CaseStatusEnum, { description: 'Where the case stands.' })
   status: CaseStatus;
 
   @Field(() => Int, { description: 'Pass it as `expectedVersion` to case mutations.' })
@@ -199,7 +205,7 @@ export class CasePayload {
   })
   replayed: boolean;
 
-  @Field(() => CaseType)
+  @Field(() => CaseType, { description: 'The case as it stands now.' })
   case: CaseType;
 }
 
@@ -207,16 +213,16 @@ export class CasePayload {
   description: 'The decision whether to file a case (立案 or 不予立案) on a finding.',
 })
 export class FilingDecisionType {
-  @Field(() => FilingDecisionKindEnum)
+  @Field(() => FilingDecisionKindEnum, { description: 'Filed (立案) or declined (不予立案).' })
   decision: 'FILED' | 'DECLINED';
 
   @Field(() => DeclineReasonEnum, { nullable: true, description: 'Why not, when declined.' })
   reason: DeclineReason | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free note.' })
   note: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was decided (Asia/Shanghai).' })
   decidedOn: string;
 
   approvedById: string | null;
@@ -224,13 +230,13 @@ export class FilingDecisionType {
 
 @ObjectType('HolidayDay', { description: 'A day of the holiday table.' })
 export class HolidayDayType {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day (Asia/Shanghai).' })
   date: string;
 
-  @Field(() => HolidayKindEnum)
+  @Field(() => HolidayKindEnum, { description: 'Which clock.' })
   kind: HolidayKind;
 
-  @Field()
+  @Field({ description: 'The holiday’s name (节日名称).' })
   name: string;
 }
 
@@ -239,16 +245,16 @@ export class HolidayDayType {
     'The holiday table (法定节假日 and 调休上班) working days are counted by: the years it covers and their days.',
 })
 export class HolidayCalendarType {
-  @Field(() => [Int])
+  @Field(() => [Int], { description: 'Years whose State Council notice is loaded.' })
   coveredYears: number[];
 
-  @Field(() => [HolidayDayType])
+  @Field(() => [HolidayDayType], { description: 'The days.' })
   days: HolidayDayType[];
 }
 
 @ObjectType('HolidayYearLoad', { description: 'What loading a year of holidays did.' })
 export class HolidayYearLoadType {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year.' })
   year: number;
 
   @Field(() => Int, { description: 'How many days of the year the table now holds.' })

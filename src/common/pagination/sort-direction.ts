@@ -6,4 +6,8 @@ export const SortDirectionEnum = { ASC: 'ASC', DESC: 'DESC' } as const;
 registerEnumType(SortDirectionEnum, {
   name: 'SortDirection',
   description: 'Ascending or descending.',
+  valuesMap: {
+    ASC: { description: 'Ascending.' },
+    DESC: { description: 'Descending.' },
+  },
 });

@@ -117,14 +117,14 @@ describe('follow-ups: the version-checked update of a finding, and scope', () =>
   it('refuses a follow-up whose finding changed between its read and its write as CONFLICT, and writes nothing', async () => {
     const findingId = await newFinding();
     const caller = officerOf(officerIds[0], bureau.id, [bureau.id], ['SUPERVISOR']);
-    // Someone else moves the finding to version 2 right after this request read version 1.
+    // Someone else moves the finding to version 2 after the caller read version 1, just before
+    // this request locks the finding (FOR UPDATE: no write can slip in after that read).
     const read = repository.findingInScope.bind(repository);
     const spy = jest
       .spyOn(repository, 'findingInScope')
       .mockImplementationOnce(async (manager, scopeOf, id, options) => {
-        const finding = await read(manager, scopeOf, id, options);
         await db.query(`UPDATE findings SET version = version + 1 WHERE id = $1`, [findingId]);
-        return finding;
+        return read(manager, scopeOf, id, options);
       });
     let thrown: unknown;
     try {

@@ -48,7 +48,10 @@ export interface Evidence {
   'findings_status_check',
   `status IN ('OPEN','RECTIFYING','RESOLVED','CASE_FILED','PENALIZED','CLOSED','TRANSFERRED','NOT_FILED')`,
 )
-@Check('findings_rectification_status_check', `rectification_status IN ('OPEN','RECTIFYING','RESOLVED')`)
+@Check(
+  'findings_rectification_status_check',
+  `rectification_status IN ('OPEN','RECTIFYING','RESOLVED')`,
+)
 @Check('findings_filing_decision_check', `filing_decision IN ('FILED','DECLINED')`)
 @Index('findings_bureau_due_on_idx', ['bureauId', 'dueOn', 'id'])
 @Index('findings_case_id_idx', ['caseId'])

@@ -165,7 +165,7 @@ export class ProgressRepository {
       premises_findings AS (
         SELECT f.bureau_id, f.category_id, f.premises_id, count(*) AS findings,
           bool_or(f.rectification_ordered) AS rectification_ordered,
-          count(*) FILTER (WHERE f.status = 'RESOLVED') AS rectified,
+          count(*) FILTER (WHERE f.rectification_status = 'RESOLVED') AS rectified,
           sum(f.goods_value) AS goods_removed_value,
           count(DISTINCT f.case_id) AS cases_filed,
           sum(f.fine) AS fines,

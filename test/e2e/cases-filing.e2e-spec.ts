@@ -251,7 +251,7 @@ describe('case files: the filing decision (立案决定)', () => {
     expect(extended.data!.extendFilingDeadline.finding).toEqual({
       id: findingId,
       version: 2,
-      caseDecisionDue: '2019-05-22',
+      caseDecisionDue: '2019-05-23',
     });
     const twice = await w.send('ExtendFilingDeadline', {
       findingId,

@@ -260,13 +260,14 @@ export class CasesResolver {
   async cases(
     @Args() page: PageArgs,
     @Args('filter', { type: () => CaseFilter, nullable: true, description: 'Which cases.' })
-    filter: CaseFilter | null,
+    filter // Typed as the class (not `| null`) so that its decorators validate it.
+    : CaseFilter,
     @Args('orderBy', {
       type: () => CaseOrder,
       nullable: true,
       description: 'The order; default the nearest open due day first.',
     })
-    orderBy: CaseOrder | null,
+    orderBy: CaseOrder,
     @CurrentScope() scope: Scope,
   ): Promise<Connection<CaseFile>> {
     const first = pageSize(page);

@@ -259,9 +259,8 @@ export class CasesResolver {
   })
   async cases(
     @Args() page: PageArgs,
-    @Args('filter', { type: () => CaseFilter, nullable: true, description: 'Which cases.' })
-    filter // Typed as the class (not `| null`) so that its decorators validate it.
-    : CaseFilter,
+    @Args('filter', { type: () => CaseFilter, nullable: true, description: 'Which cases.' }) // Typed as the class (not `| null`) so that its decorators validate it.
+    filter: CaseFilter,
     @Args('orderBy', {
       type: () => CaseOrder,
       nullable: true,

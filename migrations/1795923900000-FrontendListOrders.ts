@@ -65,7 +65,7 @@ export class FrontendListOrders1795923900000 implements MigrationInterface {
       CREATE INDEX "findings_created_id_idx" ON "findings" ("created_at", "id") WHERE NOT voided`);
     await queryRunner.query(`
       CREATE INDEX "findings_due_on_idx" ON "findings"
-        ((COALESCE(CASE status WHEN 'RECTIFYING' THEN rectification_deadline WHEN 'OPEN' THEN case_decision_due WHEN 'CASE_FILED' THEN penalty_decision_due END, '9999-12-31'::date)), "id")
+        ((COALESCE(due_on, '9999-12-31'::date)), "id")
         WHERE NOT voided`);
   }
 

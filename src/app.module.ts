@@ -5,6 +5,7 @@ import { ExposuresModule } from './exposures/exposures.module';
 import { SweepsModule } from './sweeps/sweeps.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { CasesModule } from './cases/cases.module';
 import { ProgressModule } from './progress/progress.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -45,6 +46,7 @@ import { SelectionModule } from './selection/selection.module';
     SweepsModule,
     InspectionsModule,
     FollowUpsModule,
+    CasesModule,
     ProgressModule,
     AlertsModule,
     SelectionModule,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BureausRepository } from '../bureaus/bureaus.repository';
+import { CasesRepository } from '../cases/cases.repository';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import type { Scope } from '../common/scope';
@@ -36,6 +37,7 @@ export class AuditTrailService {
     evidence: EvidenceRepository,
     officers: OfficersRepository,
     bureaus: BureausRepository,
+    cases: CasesRepository,
   ) {
     this.inScope = {
       Premises: (manager, scope, id) => premises.existsInScope(manager, scope, id),
@@ -52,8 +54,10 @@ export class AuditTrailService {
         return officer !== null && scope.covers(officer.bureauId);
       },
       Bureau: async (manager, scope, id) => scope.covers(id) && (await bureaus.exists(manager, id)),
+      Case: (manager, scope, id) => cases.existsInScope(manager, scope, id),
       Sweep: null,
       Exposure: null,
+      HolidayYear: null,
     };
   }
 

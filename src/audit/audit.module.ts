@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { BureausModule } from '../bureaus/bureaus.module';
+import { CasesModule } from '../cases/cases.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { OfficersModule } from '../officers/officers.module';
@@ -14,6 +15,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [
     BureausModule,
+    CasesModule,
     EvidenceModule,
     InspectionsModule,
     OfficersModule,

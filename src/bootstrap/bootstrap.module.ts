@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BureausModule } from '../bureaus/bureaus.module';
+import { CasesModule } from '../cases/cases.module';
 import { ExposuresModule } from '../exposures/exposures.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { InspectionsModule } from '../inspections/inspections.module';
@@ -19,6 +20,7 @@ import { DemoSeed } from './demo-seed';
     AuditModule,
     AuthModule,
     BureausModule,
+    CasesModule,
     OfficersModule,
     PremisesModule,
     ExposuresModule,

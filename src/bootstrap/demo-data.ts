@@ -1,3 +1,5 @@
+import type { PenaltyKind } from '../cases/case.entity';
+import type { DeclineReason } from '../cases/dto/case.enums';
 import type { ExposureSource } from '../exposures/exposure.entity';
 import type { InspectionOutcome } from '../inspections/inspection.entity';
 import type { Role } from '../officers/officer.entity';
@@ -36,6 +38,7 @@ export const DEMO_OFFICERS: {
   { certificate: 'JF-SUP-01', name: '杨帆', bureau: 'JINFENG', roles: ['SUPERVISOR'] },
   { certificate: 'JF-INS-01', name: '赵磊', bureau: 'JINFENG', roles: ['INSPECTOR'] },
   { certificate: 'JF-INS-02', name: '黄丽', bureau: 'JINFENG', roles: ['INSPECTOR'] },
+  { certificate: 'XX-SUP-01', name: '韩冰', bureau: 'XIXIA', roles: ['SUPERVISOR'] },
   { certificate: 'XX-INS-01', name: '马骏', bureau: 'XIXIA', roles: ['INSPECTOR'] },
   { certificate: 'XX-INS-02', name: '何芳', bureau: 'XIXIA', roles: ['INSPECTOR'] },
   { certificate: 'YN-SUP-01', name: '周强', bureau: 'YONGNING', roles: ['SUPERVISOR'] },
@@ -389,13 +392,26 @@ export type DemoFollowUp =
   | { action: 'REINSPECTION_PASSED' | 'REINSPECTION_FAILED'; at: string; newDeadline?: string }
   | { action: 'CASE_FILED'; on: string; caseNumber: string }
   | {
+      /** 处罚决定, lawful as written: penalties of 行政处罚法 第九条, money kept apart. */
       action: 'PENALTY_DECIDED';
       on: string;
       decisionNumber: string;
-      fine: string;
-      confiscation: string | null;
+      penalties: PenaltyKind[];
+      fine: string | null;
+      /** 没收违法所得 */
+      illegalGains: string | null;
+      /** 没收非法财物: the value of the goods confiscated. */
+      confiscatedGoodsValue?: string;
+      /** Why a fine is below the statutory minimum (减轻处罚, 行政处罚法 第三十二条). */
+      mitigationReason?: string;
     }
   | { action: 'TRANSFERRED_TO_POLICE'; on: string; document: string }
+  /** The police decline to open a case and return it (国务院令第310号 第九条). */
+  | { action: 'TRANSFER_RETURNED'; on: string; note: string }
+  /** The filing clock stopped while a sample is tested (程序规定 第十八条第二款), then resumed. */
+  | { action: 'FILING_SUSPENDED'; from: string; resumedOn: string; note: string }
+  /** 不予立案 (程序规定 第二十条). */
+  | { action: 'CASE_DECLINED'; on: string; reason: DeclineReason; note: string }
   /** Closing takes no day: closeFinding records the moment it is called (when the demo is seeded). */
   | { action: 'CLOSED'; reason: string };
 
@@ -436,8 +452,14 @@ export const DEMO_INSPECTIONS: DemoInspection[] = [
             action: 'PENALTY_DECIDED',
             on: '2019-04-22',
             decisionNumber: '银兴市监罚〔2019〕031号',
+            penalties: ['FINE', 'CONFISCATE_ILLEGAL_GAINS', 'CONFISCATE_ILLEGAL_PROPERTY'],
             fine: '30000.00',
-            confiscation: '5000.00',
+            illegalGains: '5000.00',
+            // The 320 kg seized (货值 4800 元) are confiscated goods, not illegal gains.
+            confiscatedGoodsValue: '4800.00',
+            // 食品安全法 第一百二十二条: goods under 10,000 yuan, a fine of 50,000 to 100,000 yuan.
+            mitigationReason:
+              '当事人主动停止生产并配合调查，主动消除违法行为危害后果，依据《行政处罚法》第三十二条减轻处罚',
           },
           { action: 'CLOSED', reason: '罚没款已缴清，结案' },
         ],
@@ -531,6 +553,16 @@ export const DEMO_INSPECTIONS: DemoInspection[] = [
         description: '注册执业药师6401201800456同时注册于金凤区仁和堂药店，现场不在岗',
         followUps: [
           { action: 'CASE_FILED', on: '2019-03-25', caseNumber: '银兴市监立〔2019〕021号' },
+          {
+            action: 'TRANSFERRED_TO_POLICE',
+            on: '2019-03-28',
+            document: '银兴市监移〔2019〕003号',
+          },
+          {
+            action: 'TRANSFER_RETURNED',
+            on: '2019-04-08',
+            note: '公安机关认为不构成犯罪，不予立案，退回',
+          },
         ],
       },
     ],
@@ -619,8 +651,12 @@ export const DEMO_INSPECTIONS: DemoInspection[] = [
             action: 'PENALTY_DECIDED',
             on: '2019-04-25',
             decisionNumber: '银金市监罚〔2019〕019号',
+            penalties: ['FINE'],
             fine: '5000.00',
-            confiscation: null,
+            illegalGains: null,
+            // 药品管理法 第一百二十六条: 100,000 to 500,000 yuan once the order to correct lapses.
+            mitigationReason:
+              '当事人首次违法，立即安排执业药师到岗并完善处方审核制度，依据《行政处罚法》第三十二条减轻处罚',
           },
         ],
       },
@@ -664,8 +700,21 @@ export const DEMO_INSPECTIONS: DemoInspection[] = [
     findings: [
       {
         violation: 'ADDITIVE_MISUSE',
-        description: '调味面制品中检出甜蜜素超范围使用',
-        followUps: [],
+        description: '调味面制品疑似超范围使用甜蜜素，抽样送检',
+        followUps: [
+          {
+            action: 'FILING_SUSPENDED',
+            from: '2019-03-21',
+            resumedOn: '2019-04-03',
+            note: '抽样送自治区食品检验研究院检验',
+          },
+          {
+            action: 'CASE_DECLINED',
+            on: '2019-04-08',
+            reason: 'NO_VIOLATION',
+            note: '检验报告显示甜蜜素未检出，不构成违法',
+          },
+        ],
       },
     ],
   },
@@ -694,8 +743,11 @@ export const DEMO_INSPECTIONS: DemoInspection[] = [
             action: 'PENALTY_DECIDED',
             on: '2019-04-28',
             decisionNumber: '永市监罚〔2019〕010号',
+            penalties: ['FINE', 'CONFISCATE_ILLEGAL_PROPERTY'],
             fine: '20000.00',
-            confiscation: '1600.00',
+            illegalGains: null,
+            // The 40 bottles (货值 1600 元) are confiscated goods (没收非法财物), not illegal gains.
+            confiscatedGoodsValue: '1600.00',
           },
         ],
       },

@@ -11,6 +11,10 @@ import { addDays, shanghaiDay, startOfShanghaiDay } from '../common/time/shangha
 import { Database } from '../database/database';
 import { ExposuresRepository } from '../exposures/exposures.repository';
 import { ExposuresService } from '../exposures/exposures.service';
+import type { CaseFile } from '../cases/case.entity';
+import { CasesRepository } from '../cases/cases.repository';
+import { CasesService } from '../cases/cases.service';
+import { Scope } from '../common/scope';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { Loaders } from '../graphql/loaders';
 import type { FindingInput } from '../inspections/dto/inspection.inputs';
@@ -109,6 +113,8 @@ export class DemoSeed {
     private readonly exposuresService: ExposuresService,
     private readonly sweepsService: SweepsService,
     private readonly followUps: FollowUpsService,
+    private readonly cases: CasesService,
+    private readonly caseRepository: CasesRepository,
     private readonly reference: ReferenceService,
     private readonly premisesRepository: PremisesRepository,
     private readonly sweepsRepository: SweepsRepository,
@@ -435,12 +441,24 @@ export class DemoSeed {
     step: string,
   ): Promise<void> {
     const { inspector, decider, officerIds } = actors;
+    // Versions counted, not read, so that seeding again sends the very same requests (replays).
+    let findingVersion = 1;
+    let caseVersion = 0;
     for (const [index, followUp] of followUps.entries()) {
       const request = {
         idempotencyKey: demoKey(`${step}/follow-up-${index}`),
         findingId,
-        expectedVersion: 1 + index,
+        expectedVersion: findingVersion,
       };
+      findingVersion += followUp.action === 'FILING_SUSPENDED' ? 2 : 1;
+      if (followUp.action === 'CASE_FILED') caseVersion = 1;
+      else if (
+        caseVersion > 0 &&
+        followUp.action !== 'RECTIFICATION_ORDERED' &&
+        !followUp.action.startsWith('REINSPECTION')
+      )
+        caseVersion += 1;
+      const expectedCaseVersion = caseVersion - 1;
       switch (followUp.action) {
         case 'RECTIFICATION_ORDERED':
           await this.followUps.orderRectification(inspector, {
@@ -467,13 +485,56 @@ export class DemoSeed {
             filedOn: followUp.on,
           });
           break;
-        case 'PENALTY_DECIDED':
-          await this.followUps.decidePenalty(decider, {
-            ...request,
+        case 'PENALTY_DECIDED': {
+          const c = await this.caseOf(findingId);
+          await this.cases.decideCase(decider, {
+            idempotencyKey: request.idempotencyKey,
+            caseId: c.id,
+            expectedVersion: expectedCaseVersion,
             decisionNumber: followUp.decisionNumber,
             decidedOn: followUp.on,
+            outcome: 'PENALTY',
+            penalties: followUp.penalties,
             fine: followUp.fine,
-            confiscation: followUp.confiscation,
+            illegalGains: followUp.illegalGains,
+            confiscatedGoodsValue: followUp.confiscatedGoodsValue ?? null,
+            mitigationReason: followUp.mitigationReason ?? null,
+          });
+          break;
+        }
+        case 'TRANSFER_RETURNED': {
+          const c = await this.caseOf(findingId);
+          await this.cases.recordTransferOutcome(decider, {
+            idempotencyKey: request.idempotencyKey,
+            caseId: c.id,
+            expectedVersion: expectedCaseVersion,
+            outcome: 'RETURNED',
+            outcomeOn: followUp.on,
+            note: followUp.note,
+          });
+          break;
+        }
+        case 'FILING_SUSPENDED':
+          await this.cases.suspendFilingClock(decider, {
+            ...request,
+            reason: 'TESTING',
+            from: followUp.from,
+            note: followUp.note,
+          });
+          await this.cases.resumeFilingClock(decider, {
+            idempotencyKey: demoKey(`${step}/follow-up-${index}/resumed`),
+            findingId,
+            expectedVersion: request.expectedVersion + 1,
+            resumedOn: followUp.resumedOn,
+          });
+          break;
+        case 'CASE_DECLINED':
+          await this.cases.declineCase(decider, {
+            ...request,
+            reason: followUp.reason,
+            note: followUp.note,
+            decidedOn: followUp.on,
+            approvedById: decider.id,
           });
           break;
         case 'TRANSFERRED_TO_POLICE':
@@ -488,6 +549,17 @@ export class DemoSeed {
           break;
       }
     }
+  }
+
+  /** The case a finding of the demo was filed in, as it stands now. */
+  private async caseOf(findingId: string): Promise<CaseFile> {
+    const [finding] = await this.caseRepository.lockFindingsInScope(
+      this.database.manager,
+      Scope.system(),
+      [findingId],
+      false,
+    );
+    return (await this.caseRepository.byIdUnscoped(this.database.manager, finding.caseId!))!;
   }
 
   /** The campus-food sweep running now, with one inspection logged yesterday: the last step. */

@@ -1,4 +1,7 @@
 import { AuditEvent } from '../audit/audit-event.entity';
+import { CaseStepRecord } from '../cases/case-step.entity';
+import { CaseFile } from '../cases/case.entity';
+import { ClockSuspension } from '../cases/clock-suspension.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { Bureau } from '../bureaus/bureau.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
@@ -13,6 +16,7 @@ import { Premises } from '../premises/premises.entity';
 import { ChecklistItem } from '../reference/checklist-item.entity';
 import { CalendarException } from '../reference/holiday.entity';
 import { LegalBasis } from '../reference/legal-basis.entity';
+import { HolidayYear } from '../reference/holiday-year.entity';
 import { InspectionPlan, InspectionPlanVisit } from '../selection/inspection-plan.entity';
 import { TargetCategory } from '../reference/target-category.entity';
 import { ViolationType } from '../reference/violation-type.entity';
@@ -23,6 +27,10 @@ export const ENTITIES = [
   AuditEvent,
   Bureau,
   CalendarException,
+  CaseFile,
+  CaseStepRecord,
+  ClockSuspension,
+  HolidayYear,
   ChecklistItem,
   EvidenceFile,
   ExposedProduct,

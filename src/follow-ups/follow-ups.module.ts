@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { OfficersModule } from '../officers/officers.module';
 import { FindingFollowUpsResolver } from './finding-follow-ups.resolver';
 import { FollowUpsRepository } from './follow-ups.repository';
@@ -6,7 +7,7 @@ import { FollowUpsResolver } from './follow-ups.resolver';
 import { FollowUpsService } from './follow-ups.service';
 
 @Module({
-  imports: [OfficersModule],
+  imports: [OfficersModule, CasesModule],
   providers: [FollowUpsResolver, FindingFollowUpsResolver, FollowUpsService, FollowUpsRepository],
   exports: [FollowUpsService, FollowUpsRepository],
 })

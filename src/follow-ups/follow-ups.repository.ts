@@ -18,7 +18,8 @@ export type FindingColumn =
   | 'fine'
   | 'confiscation'
   | 'transferred_on'
-  | 'closed_reason';
+  | 'closed_reason'
+  | 'rectification_status';
 
 const FINDING_COLUMNS: ReadonlySet<string> = new Set<FindingColumn>([
   'rectification_ordered',
@@ -32,6 +33,7 @@ const FINDING_COLUMNS: ReadonlySet<string> = new Set<FindingColumn>([
   'confiscation',
   'transferred_on',
   'closed_reason',
+  'rectification_status',
 ]);
 
 export type FindingColumns = Partial<Record<FindingColumn, string | boolean | null>>;
@@ -68,11 +70,35 @@ export class FollowUpsRepository {
     manager: EntityManager,
     scope: Scope,
     id: string,
-    options: { includeVoided: boolean },
+    options: { includeVoided: boolean; lock?: boolean },
   ): Promise<Finding | null> {
     const query = manager.createQueryBuilder(Finding, 'f').where('f.id = :id', { id });
     if (!options.includeVoided) query.andWhere('NOT f.voided');
+    if (options.lock) query.setLock('pessimistic_write');
     return scope.apply(query, 'f.bureau_id').getOne();
+  }
+
+  /**
+   * Sets follow-up columns of a finding (the rectification track, documents) without touching
+   * its status or version: the caller then recomputes both from the tracks.
+   */
+  async setFindingColumns(
+    manager: EntityManager,
+    findingId: string,
+    columns: FindingColumns,
+  ): Promise<void> {
+    const params = new SqlParameters();
+    const id = params.add(findingId);
+    const assignments: string[] = [];
+    for (const [column, value] of Object.entries(columns)) {
+      if (!FINDING_COLUMNS.has(column)) throw new Error(`Not a follow-up column: ${column}`);
+      assignments.push(`${column} = ${params.add(value)}`);
+    }
+    if (assignments.length === 0) return;
+    await manager.query(
+      `UPDATE findings SET ${assignments.join(', ')} WHERE id = ${id}`,
+      params.values,
+    );
   }
 
   /**

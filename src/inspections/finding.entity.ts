@@ -12,6 +12,7 @@ import {
 import { ExposedProduct } from '../exposures/exposed-product.entity';
 import { ViolationType } from '../reference/violation-type.entity';
 import type { Severity } from '../reference/violation-type.entity';
+import { CaseFile } from '../cases/case.entity';
 import { Inspection } from './inspection.entity';
 
 export const FINDING_STATUSES = [
@@ -22,9 +23,13 @@ export const FINDING_STATUSES = [
   'PENALIZED',
   'CLOSED',
   'TRANSFERRED',
+  'NOT_FILED',
 ] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly FindingStatus[] = ['RESOLVED', 'CLOSED', 'TRANSFERRED'];
+export const RECTIFICATION_STATUSES = ['OPEN', 'RECTIFYING', 'RESOLVED'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+export type FilingDecision = 'FILED' | 'DECLINED';
 
 export interface Evidence {
   fileName: string;
@@ -41,8 +46,15 @@ export interface Evidence {
 @Entity('findings')
 @Check(
   'findings_status_check',
-  `status IN ('OPEN','RECTIFYING','RESOLVED','CASE_FILED','PENALIZED','CLOSED','TRANSFERRED')`,
+  `status IN ('OPEN','RECTIFYING','RESOLVED','CASE_FILED','PENALIZED','CLOSED','TRANSFERRED','NOT_FILED')`,
 )
+@Check(
+  'findings_rectification_status_check',
+  `rectification_status IN ('OPEN','RECTIFYING','RESOLVED')`,
+)
+@Check('findings_filing_decision_check', `filing_decision IN ('FILED','DECLINED')`)
+@Index('findings_bureau_due_on_idx', ['bureauId', 'dueOn', 'id'])
+@Index('findings_case_id_idx', ['caseId'])
 @Check('findings_severity_check', `severity IN ('MINOR','MAJOR','CRITICAL')`)
 @Check(
   'findings_money_check',
@@ -159,6 +171,44 @@ export class Finding {
 
   @Column({ type: 'boolean', default: false })
   voided: boolean;
+
+  /** The rectification track (责令整改): OPEN → RECTIFYING → RESOLVED. */
+  @Column({ type: 'varchar', length: 16, default: 'OPEN' })
+  rectificationStatus: RectificationStatus;
+
+  /** The case (案件) it belongs to once filed. */
+  @Column({ type: 'uuid', nullable: true })
+  caseId: string | null;
+
+  @ManyToOne(() => CaseFile, { onDelete: 'RESTRICT' })
+  case?: Relation<CaseFile> | null;
+
+  /** The filing decision (立案 or 不予立案), once taken. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  filingDecision: FilingDecision | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  declineReason: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  declineNote: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  filingDecidedOn: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  filingApprovedById: string | null;
+
+  /** Working days the filing clock was extended by (程序规定 第十八条: +15 once). */
+  @Column({ type: 'int', default: 0 })
+  filingExtendedBy: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  filingExtensionApprovedById: string | null;
+
+  /** The nearest open deadline of both tracks (rectification, filing, the case's clocks). */
+  @Column({ type: 'date', nullable: true })
+  dueOn: string | null;
 
   @Column({ type: 'boolean', default: false })
   carriedOver: boolean;

@@ -8,7 +8,7 @@ import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { message } from '../common/messages/message';
 import { Scope } from '../common/scope';
 import { CalendarService } from '../common/time/calendar.service';
-import { FILING_DECISION_WORKING_DAYS } from '../common/time/legal-periods';
+import { ruleFor } from '../cases/clocks';
 import { shanghaiDay } from '../common/time/shanghai';
 import { Database } from '../database/database';
 import { OfficersRepository } from '../officers/officers.repository';
@@ -335,10 +335,11 @@ export class InspectionsService {
   ): Promise<string[]> {
     if (findings.length === 0) return [];
     const foundOn = shanghaiDay(inspection.inspectedAt);
+    // The filing clock's length by the rule in force on the day it was found (src/cases/clocks.ts).
     const caseDecisionDue = await this.calendar.addWorkingDays(
       manager,
       foundOn,
-      FILING_DECISION_WORKING_DAYS,
+      ruleFor('FILING_DECISION', foundOn).length,
     );
     const rows = await this.findings.insert(
       manager,
@@ -365,6 +366,7 @@ export class InspectionsService {
         })),
         foundOn,
         caseDecisionDue,
+        dueOn: caseDecisionDue,
         createdById: officer.id,
       })),
     );

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BureausModule } from '../bureaus/bureaus.module';
+import { CasesModule } from '../cases/cases.module';
 import { ExposuresModule } from '../exposures/exposures.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { InspectionsModule } from '../inspections/inspections.module';
@@ -15,6 +16,7 @@ import { NodeResolver } from './node.resolver';
 @Module({
   imports: [
     BureausModule,
+    CasesModule,
     ExposuresModule,
     FollowUpsModule,
     InspectionsModule,

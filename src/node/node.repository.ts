@@ -7,6 +7,7 @@ import type { EntityManager } from 'typeorm';
  */
 export const NODE_TABLES = {
   Bureau: 'bureaus',
+  Case: 'cases',
   ExposedProduct: 'exposed_products',
   Exposure: 'exposures',
   Finding: 'findings',

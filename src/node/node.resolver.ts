@@ -5,6 +5,7 @@ import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
+import { CasesRepository } from '../cases/cases.repository';
 import { asNode, NodeInterface } from '../common/node';
 import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
@@ -37,6 +38,7 @@ export class NodeResolver {
   constructor(
     private readonly nodes: NodeRepository,
     private readonly bureaus: BureausRepository,
+    private readonly cases: CasesRepository,
     private readonly exposures: ExposuresRepository,
     private readonly findings: FindingsRepository,
     private readonly followUps: FollowUpsRepository,
@@ -151,6 +153,8 @@ export class NodeResolver {
     switch (type) {
       case 'Bureau':
         return this.bureaus.bureauLoader(loaders).load(id);
+      case 'Case':
+        return this.cases.caseLoader(loaders, scope).load(id);
       case 'ExposedProduct':
         return this.exposures.exposedProductLoader(loaders).load(id);
       case 'Exposure':

@@ -3,7 +3,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../common/scope';
 import { groupBy, type Loaders } from '../graphql/loaders';
-import { Finding, TERMINAL_STATUSES } from '../inspections/finding.entity';
+import { finishedSql } from '../cases/tracks';
+import { Finding } from '../inspections/finding.entity';
 
 /**
  * Every SQL statement of closing a sweep (结束专项整治行动) and of the findings it carried over
@@ -13,17 +14,17 @@ import { Finding, TERMINAL_STATUSES } from '../inspections/finding.entity';
 @Injectable()
 export class CloseSweepRepository {
   /**
-   * The ids of the sweep's findings that count (not voided) and are not settled (RESOLVED, CLOSED,
-   * TRANSFERRED), locked FOR UPDATE so that no follow-up changes a status between this check and
+   * The ids of the sweep's findings that count (not voided) and are not finished — both tracks
+   * (rectification and case, src/cases/tracks.ts) — locked FOR UPDATE so that no follow-up changes a status between this check and
    * the close. Every bureau's: closing a sweep concerns all its findings, whatever the scope of
    * the manager closing it.
    */
   async lockOpenFindingsUnscoped(manager: EntityManager, sweepId: string): Promise<string[]> {
     const rows = await manager.query<{ id: string }[]>(
       `SELECT id FROM findings
-       WHERE sweep_id = $1 AND NOT voided AND status <> ALL($2::varchar[])
+       WHERE sweep_id = $1 AND NOT voided AND NOT ${finishedSql('findings')}
        ORDER BY id FOR UPDATE`,
-      [sweepId, TERMINAL_STATUSES],
+      [sweepId],
     );
     return rows.map((row) => row.id);
   }

@@ -73,8 +73,8 @@ describe('closeSweep', () => {
     );
   }
 
-  it('closes an ACTIVE sweep whose findings are all settled, and audits it', async () => {
-    const { sweepId } = await sweepWithFindings(['RESOLVED', 'CLOSED', 'TRANSFERRED']);
+  it('closes an ACTIVE sweep whose findings are finished on both tracks, and audits it', async () => {
+    const { sweepId } = await sweepWithFindings(['NOT_FILED', 'CLOSED', 'TRANSFERRED']);
     const result = await close(sweepId);
     expect(result.errors).toBeUndefined();
     expect(result.data!.closeSweep.sweep).toMatchObject({ id: sweepId, status: 'CLOSED' });
@@ -91,7 +91,7 @@ describe('closeSweep', () => {
   });
 
   it('refuses to close with open findings unless they are carried over', async () => {
-    const { sweepId } = await sweepWithFindings(['RESOLVED', 'RECTIFYING', 'CASE_FILED']);
+    const { sweepId } = await sweepWithFindings(['NOT_FILED', 'RECTIFYING', 'CASE_FILED']);
     const refused = await close(sweepId);
     expect(refused.errors?.[0].extensions).toMatchObject({
       code: 'INVALID_STATE',
@@ -104,8 +104,16 @@ describe('closeSweep', () => {
     expect(events).toHaveLength(0);
   });
 
+  it('treats a rectified finding with no filing decision yet as open: it needs one (程序规定 第十八条)', async () => {
+    const { sweepId } = await sweepWithFindings(['RESOLVED', 'CLOSED']);
+    expect((await close(sweepId)).errors?.[0].extensions).toMatchObject({
+      code: 'INVALID_STATE',
+      action: 'CLOSE',
+    });
+  });
+
   it('carries open findings over when asked, lists them on the sweep and leaves them workable', async () => {
-    const { sweepId, findingIds } = await sweepWithFindings(['RESOLVED', 'RECTIFYING', 'OPEN']);
+    const { sweepId, findingIds } = await sweepWithFindings(['NOT_FILED', 'RECTIFYING', 'OPEN']);
     const result = await app.gql<{
       closeSweep: {
         sweep: { status: string; carriedOverFindings: { id: string; status: string }[] };
@@ -126,7 +134,7 @@ describe('closeSweep', () => {
       [sweepId],
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
-    expect(byId.get(findingIds[0])).toMatchObject({ carried_over: false, status: 'RESOLVED' });
+    expect(byId.get(findingIds[0])).toMatchObject({ carried_over: false, status: 'NOT_FILED' });
     expect(byId.get(findingIds[1])).toMatchObject({
       carried_over: true,
       status: 'RECTIFYING',

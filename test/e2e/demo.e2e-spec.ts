@@ -55,7 +55,7 @@ describe('the demo of the 2019 sweep', () => {
       `SELECT o.certificate_number, b.code, o.roles FROM officers o JOIN bureaus b ON b.id = o.bureau_id
         WHERE o.certificate_number <> 'admin' ORDER BY o.certificate_number`,
     );
-    expect(officers).toHaveLength(17);
+    expect(officers).toHaveLength(18);
     expect(lines(officers)).toContain('XQ-SUP-01 | XINGQING | SUPERVISOR');
   });
 
@@ -107,6 +107,7 @@ describe('the demo of the 2019 sweep', () => {
     expect(statuses.map((row) => row.status)).toEqual([
       'CASE_FILED',
       'CLOSED',
+      'NOT_FILED',
       'OPEN',
       'PENALIZED',
       'RECTIFYING',
@@ -174,20 +175,20 @@ describe('the demo of the 2019 sweep', () => {
     );
     expect(lines(findings)).toMatchInlineSnapshot(`
      [
-       "兴庆区惠民超市 | EXPOSED_PRODUCT_ON_SALE | CRITICAL | RESOLVED | 3 | 2019-03-18 | 2019-04-09 | 56.000 | bag | 168.00 | 香辣面筋 | true | 2019-03-20 | - | - | - | - | - | - | - | - | - | false | XQ-INS-01",
-       "兴庆区老马面制品加工作坊 | POOR_HYGIENE | MAJOR | RESOLVED | 3 | 2019-03-18 | 2019-04-09 | - | - | - | - | true | 2019-03-28 | - | - | - | - | - | - | - | - | - | false | XQ-INS-01",
-       "兴庆区老马面制品加工作坊 | UNLICENSED_PRODUCTION | CRITICAL | CLOSED | 4 | 2019-03-18 | 2019-04-09 | 320.000 | kg | 4800.00 | - | false | - | 银兴市监立〔2019〕015号 | 2019-03-19 | 2019-06-17 | 银兴市监罚〔2019〕031号 | 2019-04-22 | 30000.00 | 5000.00 | - | 罚没款已缴清，结案 | false | XQ-INS-01",
-       "西夏区怀远夜市辣条摊点 | THREE_NO_PRODUCTS | MAJOR | TRANSFERRED | 2 | 2019-03-18 | 2019-04-09 | 25.000 | kg | 500.00 | - | false | - | - | - | - | - | - | - | - | 2019-03-22 | - | false | XX-INS-01",
-       "第六中学门口小卖部 | EXPOSED_PRODUCT_ON_SALE | CRITICAL | OPEN | 1 | 2019-03-19 | 2019-04-10 | 30.000 | bag | 90.00 | 麻辣条 | false | - | - | - | - | - | - | - | - | - | - | false | XQ-INS-02",
-       "第六中学门口小卖部 | THREE_NO_PRODUCTS | MAJOR | RECTIFYING | 3 | 2019-03-19 | 2019-04-10 | 12.000 | kg | 240.00 | - | true | 2019-04-02 | - | - | - | - | - | - | - | - | - | false | XQ-INS-02",
-       "育才中学校园超市 | EXPIRED_FOOD | MAJOR | RESOLVED | 3 | 2019-03-19 | 2019-04-10 | 6.000 | bottle | 27.00 | - | true | 2019-03-22 | - | - | - | - | - | - | - | - | - | false | JF-INS-01",
-       "西夏区麦香园食品有限公司 | ADDITIVE_MISUSE | MAJOR | OPEN | 1 | 2019-03-20 | 2019-04-11 | - | - | - | - | false | - | - | - | - | - | - | - | - | - | - | false | XX-INS-02",
-       "兴庆区康泰大药房 | CERTIFICATE_RENTING | MAJOR | CASE_FILED | 2 | 2019-03-21 | 2019-04-12 | - | - | - | - | false | - | 银兴市监立〔2019〕021号 | 2019-03-25 | 2019-06-23 | - | - | - | - | - | - | false | XQ-INS-01",
-       "金凤区仁和堂药店 | PHARMACIST_ABSENT | MINOR | PENALIZED | 3 | 2019-03-21 | 2019-04-12 | - | - | - | - | false | - | 银金市监立〔2019〕012号 | 2019-03-27 | 2019-06-25 | 银金市监罚〔2019〕019号 | 2019-04-25 | 5000.00 | - | - | - | false | JF-INS-02",
-       "永宁县丰收农资经营部 | BANNED_PESTICIDE | CRITICAL | PENALIZED | 3 | 2019-03-25 | 2019-04-16 | 40.000 | bottle | 1600.00 | - | false | - | 永市监立〔2019〕006号 | 2019-03-26 | 2019-06-24 | 永市监罚〔2019〕010号 | 2019-04-28 | 20000.00 | 1600.00 | - | - | false | YN-INS-01",
-       "贺兰县金穗种子农药门市 | NO_PURCHASE_LEDGER | MINOR | OPEN | 1 | 2019-03-26 | 2019-04-17 | - | - | - | - | false | - | - | - | - | - | - | - | - | - | - | false | HL-INS-01",
-       "金凤区学子餐厅 | NO_PURCHASE_LEDGER | MINOR | RECTIFYING | 2 | 2019-03-26 | 2019-04-17 | - | - | - | - | true | 2019-04-09 | - | - | - | - | - | - | - | - | - | false | JF-INS-01",
-       "永宁县人民医院预防接种门诊 | VACCINE_RECORDS_INCOMPLETE | MAJOR | RESOLVED | 3 | 2019-03-28 | 2019-04-19 | - | - | - | - | true | 2019-04-04 | - | - | - | - | - | - | - | - | - | false | YN-INS-01",
+       "兴庆区惠民超市 | EXPOSED_PRODUCT_ON_SALE | CRITICAL | RESOLVED | 3 | 2019-03-18 | 2019-03-27 | 56.000 | bag | 168.00 | 香辣面筋 | true | 2019-03-20 | - | - | - | - | - | - | - | - | - | false | XQ-INS-01",
+       "兴庆区老马面制品加工作坊 | POOR_HYGIENE | MAJOR | RESOLVED | 3 | 2019-03-18 | 2019-03-27 | - | - | - | - | true | 2019-03-28 | - | - | - | - | - | - | - | - | - | false | XQ-INS-01",
+       "兴庆区老马面制品加工作坊 | UNLICENSED_PRODUCTION | CRITICAL | CLOSED | 4 | 2019-03-18 | 2019-03-27 | 320.000 | kg | 4800.00 | - | false | - | 银兴市监立〔2019〕015号 | 2019-03-19 | 2019-06-17 | 银兴市监罚〔2019〕031号 | 2019-04-22 | 30000.00 | 5000.00 | - | 罚没款已缴清，结案 | false | XQ-INS-01",
+       "西夏区怀远夜市辣条摊点 | THREE_NO_PRODUCTS | MAJOR | TRANSFERRED | 2 | 2019-03-18 | 2019-03-27 | 25.000 | kg | 500.00 | - | false | - | - | - | - | - | - | - | - | 2019-03-22 | - | false | XX-INS-01",
+       "第六中学门口小卖部 | EXPOSED_PRODUCT_ON_SALE | CRITICAL | OPEN | 1 | 2019-03-19 | 2019-03-28 | 30.000 | bag | 90.00 | 麻辣条 | false | - | - | - | - | - | - | - | - | - | - | false | XQ-INS-02",
+       "第六中学门口小卖部 | THREE_NO_PRODUCTS | MAJOR | RECTIFYING | 3 | 2019-03-19 | 2019-03-28 | 12.000 | kg | 240.00 | - | true | 2019-04-02 | - | - | - | - | - | - | - | - | - | false | XQ-INS-02",
+       "育才中学校园超市 | EXPIRED_FOOD | MAJOR | RESOLVED | 3 | 2019-03-19 | 2019-03-28 | 6.000 | bottle | 27.00 | - | true | 2019-03-22 | - | - | - | - | - | - | - | - | - | false | JF-INS-01",
+       "西夏区麦香园食品有限公司 | ADDITIVE_MISUSE | MAJOR | NOT_FILED | 4 | 2019-03-20 | 2019-04-15 | - | - | - | - | false | - | - | - | - | - | - | - | - | - | - | false | XX-INS-02",
+       "兴庆区康泰大药房 | CERTIFICATE_RENTING | MAJOR | CASE_FILED | 4 | 2019-03-21 | 2019-04-01 | - | - | - | - | false | - | 银兴市监立〔2019〕021号 | 2019-03-25 | 2019-07-05 | - | - | - | - | 2019-03-28 | - | false | XQ-INS-01",
+       "金凤区仁和堂药店 | PHARMACIST_ABSENT | MINOR | PENALIZED | 3 | 2019-03-21 | 2019-04-01 | - | - | - | - | false | - | 银金市监立〔2019〕012号 | 2019-03-27 | 2019-06-25 | 银金市监罚〔2019〕019号 | 2019-04-25 | 5000.00 | - | - | - | false | JF-INS-02",
+       "永宁县丰收农资经营部 | BANNED_PESTICIDE | CRITICAL | PENALIZED | 3 | 2019-03-25 | 2019-04-03 | 40.000 | bottle | 1600.00 | - | false | - | 永市监立〔2019〕006号 | 2019-03-26 | 2019-06-24 | 永市监罚〔2019〕010号 | 2019-04-28 | 20000.00 | - | - | - | false | YN-INS-01",
+       "贺兰县金穗种子农药门市 | NO_PURCHASE_LEDGER | MINOR | OPEN | 1 | 2019-03-26 | 2019-04-04 | - | - | - | - | false | - | - | - | - | - | - | - | - | - | - | false | HL-INS-01",
+       "金凤区学子餐厅 | NO_PURCHASE_LEDGER | MINOR | RECTIFYING | 2 | 2019-03-26 | 2019-04-04 | - | - | - | - | true | 2019-04-09 | - | - | - | - | - | - | - | - | - | false | JF-INS-01",
+       "永宁县人民医院预防接种门诊 | VACCINE_RECORDS_INCOMPLETE | MAJOR | RESOLVED | 3 | 2019-03-28 | 2019-04-09 | - | - | - | - | true | 2019-04-04 | - | - | - | - | - | - | - | - | - | false | YN-INS-01",
      ]
     `);
     const followUps = await app.query(
@@ -209,18 +210,16 @@ describe('the demo of the 2019 sweep', () => {
        "兴庆区老马面制品加工作坊 | POOR_HYGIENE | RECTIFICATION_ORDERED | OPEN | RECTIFYING | 2019-03-18 00:00:00 | XQ-INS-01 | - | 2019-03-28 | 银兴市监责改〔2019〕009号 | - | - | -",
        "兴庆区老马面制品加工作坊 | POOR_HYGIENE | REINSPECTION_PASSED | RECTIFYING | RESOLVED | 2019-03-28 11:00:00 | XQ-INS-01 | XQ-INS-01,XQ-INS-02 | - | - | - | - | -",
        "兴庆区老马面制品加工作坊 | UNLICENSED_PRODUCTION | CASE_FILED | OPEN | CASE_FILED | 2019-03-19 00:00:00 | XQ-SUP-01 | - | 2019-06-17 | 银兴市监立〔2019〕015号 | - | - | -",
-       "兴庆区老马面制品加工作坊 | UNLICENSED_PRODUCTION | PENALTY_DECIDED | CASE_FILED | PENALIZED | 2019-04-22 00:00:00 | XQ-SUP-01 | - | - | 银兴市监罚〔2019〕031号 | 30000.00 | 5000.00 | -",
        "兴庆区老马面制品加工作坊 | UNLICENSED_PRODUCTION | CLOSED | PENALIZED | CLOSED | at closing | XQ-SUP-01 | - | - | - | - | - | 罚没款已缴清，结案",
-       "西夏区怀远夜市辣条摊点 | THREE_NO_PRODUCTS | TRANSFERRED_TO_POLICE | OPEN | TRANSFERRED | 2019-03-22 00:00:00 | DEMO-MANAGER | - | - | 银西市监移〔2019〕002号 | - | - | -",
+       "西夏区怀远夜市辣条摊点 | THREE_NO_PRODUCTS | TRANSFERRED_TO_POLICE | OPEN | TRANSFERRED | 2019-03-22 00:00:00 | XX-SUP-01 | - | - | 银西市监移〔2019〕002号 | - | - | -",
        "第六中学门口小卖部 | THREE_NO_PRODUCTS | RECTIFICATION_ORDERED | OPEN | RECTIFYING | 2019-03-19 00:00:00 | XQ-INS-02 | - | 2019-03-26 | 银兴市监责改〔2019〕011号 | - | - | -",
        "第六中学门口小卖部 | THREE_NO_PRODUCTS | REINSPECTION_FAILED | RECTIFYING | RECTIFYING | 2019-03-26 10:00:00 | XQ-INS-02 | XQ-INS-02,XQ-INS-01 | 2019-04-02 | - | - | - | -",
        "育才中学校园超市 | EXPIRED_FOOD | RECTIFICATION_ORDERED | OPEN | RECTIFYING | 2019-03-19 00:00:00 | JF-INS-01 | - | 2019-03-22 | 银金市监责改〔2019〕004号 | - | - | -",
        "育才中学校园超市 | EXPIRED_FOOD | REINSPECTION_PASSED | RECTIFYING | RESOLVED | 2019-03-22 10:30:00 | JF-INS-01 | JF-INS-01,JF-INS-02 | - | - | - | - | -",
-       "兴庆区康泰大药房 | CERTIFICATE_RENTING | CASE_FILED | OPEN | CASE_FILED | 2019-03-25 00:00:00 | XQ-SUP-01 | - | 2019-06-23 | 银兴市监立〔2019〕021号 | - | - | -",
+       "兴庆区康泰大药房 | CERTIFICATE_RENTING | CASE_FILED | OPEN | CASE_FILED | 2019-03-25 00:00:00 | XQ-SUP-01 | - | 2019-06-24 | 银兴市监立〔2019〕021号 | - | - | -",
+       "兴庆区康泰大药房 | CERTIFICATE_RENTING | TRANSFERRED_TO_POLICE | CASE_FILED | TRANSFERRED | 2019-03-28 00:00:00 | XQ-SUP-01 | - | - | 银兴市监移〔2019〕003号 | - | - | -",
        "金凤区仁和堂药店 | PHARMACIST_ABSENT | CASE_FILED | OPEN | CASE_FILED | 2019-03-27 00:00:00 | JF-SUP-01 | - | 2019-06-25 | 银金市监立〔2019〕012号 | - | - | -",
-       "金凤区仁和堂药店 | PHARMACIST_ABSENT | PENALTY_DECIDED | CASE_FILED | PENALIZED | 2019-04-25 00:00:00 | JF-SUP-01 | - | - | 银金市监罚〔2019〕019号 | 5000.00 | - | -",
        "永宁县丰收农资经营部 | BANNED_PESTICIDE | CASE_FILED | OPEN | CASE_FILED | 2019-03-26 00:00:00 | YN-SUP-01 | - | 2019-06-24 | 永市监立〔2019〕006号 | - | - | -",
-       "永宁县丰收农资经营部 | BANNED_PESTICIDE | PENALTY_DECIDED | CASE_FILED | PENALIZED | 2019-04-28 00:00:00 | YN-SUP-01 | - | - | 永市监罚〔2019〕010号 | 20000.00 | 1600.00 | -",
        "金凤区学子餐厅 | NO_PURCHASE_LEDGER | RECTIFICATION_ORDERED | OPEN | RECTIFYING | 2019-03-26 00:00:00 | JF-INS-01 | - | 2019-04-09 | 银金市监责改〔2019〕007号 | - | - | -",
        "永宁县人民医院预防接种门诊 | VACCINE_RECORDS_INCOMPLETE | RECTIFICATION_ORDERED | OPEN | RECTIFYING | 2019-03-28 00:00:00 | YN-INS-01 | - | 2019-04-04 | 永市监责改〔2019〕003号 | - | - | -",
        "永宁县人民医院预防接种门诊 | VACCINE_RECORDS_INCOMPLETE | REINSPECTION_PASSED | RECTIFYING | RESOLVED | 2019-04-04 10:00:00 | YN-INS-01 | YN-INS-01,YN-SUP-01 | - | - | - | - | -",
@@ -257,12 +256,46 @@ describe('the demo of the 2019 sweep', () => {
     ]);
   });
 
-  it('keeps findings consistent with their follow-ups', async () => {
+  it('keeps findings consistent with their tracks and their audit trail', async () => {
+    // Every move of a finding (its own follow-ups, its case's moves, its filing clock) is one
+    // audit event after its CREATE, and its status summarises its two tracks (src/cases/tracks.ts).
     const mismatched = await app.query(`
-      SELECT f.id FROM findings f
-      WHERE f.version <> 1 + (SELECT count(*) FROM follow_ups u WHERE u.finding_id = f.id)
-         OR f.status <> coalesce((SELECT u.to_status FROM follow_ups u WHERE u.finding_id = f.id ORDER BY u.at DESC LIMIT 1), 'OPEN')`);
+      SELECT f.id, f.status, f.version FROM findings f LEFT JOIN cases c ON c.id = f.case_id
+      WHERE NOT f.voided AND (
+         f.version <> (SELECT count(*) FROM audit_events e WHERE e.entity_type = 'Finding' AND e.entity_id = f.id)
+         OR f.status <> CASE
+           WHEN f.case_id IS NULL AND f.transferred_on IS NOT NULL THEN 'TRANSFERRED'
+           WHEN f.filing_decision = 'DECLINED' THEN 'NOT_FILED'
+           WHEN c.status = 'FILED' THEN 'CASE_FILED'
+           WHEN c.status = 'DECIDED' THEN 'PENALIZED'
+           WHEN c.status IS NOT NULL THEN c.status
+           ELSE f.rectification_status END)`);
     expect(mismatched).toEqual([]);
+  });
+
+  it('files its cases lawfully: money kept apart, a reason for a fine under the statutory minimum', async () => {
+    const cases = await app.query(
+      `SELECT case_number, status, outcome, penalties, fine, illegal_gains, confiscated_goods_value,
+              mitigation_reason IS NOT NULL AS mitigated, transfer_authority, transfer_outcome
+         FROM cases ORDER BY case_number`,
+    );
+    expect(lines(cases)).toMatchInlineSnapshot(`
+     [
+       "永市监立〔2019〕006号 | DECIDED | PENALTY | FINE,CONFISCATE_ILLEGAL_PROPERTY | 20000.00 | - | 1600.00 | false | - | -",
+       "银兴市监立〔2019〕015号 | CLOSED | PENALTY | FINE,CONFISCATE_ILLEGAL_GAINS,CONFISCATE_ILLEGAL_PROPERTY | 30000.00 | 5000.00 | 4800.00 | true | - | -",
+       "银兴市监立〔2019〕021号 | FILED | - |  | - | - | - | false | POLICE | RETURNED",
+       "银金市监立〔2019〕012号 | DECIDED | PENALTY | FINE | 5000.00 | - | - | true | - | -",
+     ]
+    `);
+    const [declined] = await app.query(
+      `SELECT f.status, f.decline_reason, (SELECT count(*)::int FROM clock_suspensions s WHERE s.finding_id = f.id AND s.reason = 'TESTING') AS suspensions
+         FROM findings f WHERE f.filing_decision = 'DECLINED'`,
+    );
+    expect(declined).toEqual({
+      status: 'NOT_FILED',
+      decline_reason: 'NO_VIOLATION',
+      suspensions: 1,
+    });
   });
 
   it('audits every seeded record and does not seed twice', async () => {

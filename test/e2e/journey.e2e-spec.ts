@@ -246,6 +246,23 @@ describe('a sweep from exposure to close, through the contract operations', () =
       'ins1',
     );
     expect(reinspected.recordReinspection.finding.status).toBe('RESOLVED');
+    // Rectified at once and harmless: the head declines to file (不予立案, 程序规定 第二十条), which
+    // finishes the finding on both tracks.
+    const declined = await ok(
+      'DeclineCase',
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          findingId: unlabelled.id,
+          expectedVersion: reinspected.recordReinspection.finding.version,
+          reason: 'MINOR_CORRECTED_NO_HARM',
+          decidedOn: today,
+          approvedById: ids.sup,
+        },
+      },
+      'sup',
+    );
+    expect(declined.declineCase.finding.status).toBe('NOT_FILED');
 
     const filed = await ok(
       'FileCase',

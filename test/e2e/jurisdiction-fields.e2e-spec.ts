@@ -14,7 +14,15 @@ import { startTestApp, type GraphQLResponse, type TestApp } from '../helpers/tes
  */
 const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.graphql');
 
-const BOUND_TYPES = ['Premises', 'Inspection', 'Finding', 'FollowUp', 'InspectionPlan', 'Evidence'];
+const BOUND_TYPES = [
+  'Premises',
+  'Inspection',
+  'Finding',
+  'FollowUp',
+  'InspectionPlan',
+  'Evidence',
+  'Case',
+];
 
 type Proof =
   /** Proven by a scenario of this file, named by its test. */
@@ -106,6 +114,29 @@ const PROOFS: Record<string, Proof> = {
     covered: {
       file: 'selection-scope.e2e-spec.ts',
       test: 'shows plans only within the reader’s jurisdiction',
+    },
+  },
+  'Finding.case': {
+    // A case groups findings of one premises, filed by the bureau that holds them.
+    sameBureau: `SELECT count(*)::int AS n FROM findings f JOIN cases c ON c.id = f.case_id WHERE f.bureau_id <> c.bureau_id`,
+  },
+  'Case.findings': {
+    sameBureau: `SELECT count(*)::int AS n FROM findings f JOIN cases c ON c.id = f.case_id WHERE f.bureau_id <> c.bureau_id`,
+  },
+  'Case.premises': {
+    // Loaded through the premises loader of the request's scope, as Inspection.premises is.
+    scenario: 'hides a moved premises behind the inspection that saw it',
+  },
+  'Query.case': {
+    covered: {
+      file: 'cases-decision.e2e-spec.ts',
+      test: 'lists the work queue by nearest due day, filtered by overdue clock, in scope only',
+    },
+  },
+  'Query.cases': {
+    covered: {
+      file: 'cases-decision.e2e-spec.ts',
+      test: 'lists the work queue by nearest due day, filtered by overdue clock, in scope only',
     },
   },
   'Query.inspectionPlans': {

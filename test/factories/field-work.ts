@@ -230,6 +230,7 @@ export async function createFinding(
       overrides.confiscation ?? null,
     ],
   );
+  await settleTracks(app, row.id, overrides, foundOn);
   return { id: row.id };
 }
 
@@ -266,5 +267,71 @@ export async function createFollowUp(app: TestApp, overrides: FollowUpOverrides)
       overrides.fine ?? null,
       overrides.confiscation ?? null,
     ],
+  );
+}
+
+const CASE_STATUS_OF: Record<string, string> = {
+  CASE_FILED: 'FILED',
+  PENALIZED: 'DECIDED',
+  CLOSED: 'CLOSED',
+};
+
+/**
+ * Gives a finding made with a status the two tracks that status summarises (src/cases/tracks.ts):
+ * the rectification track, a case (one per case number, made when missing) for CASE_FILED,
+ * PENALIZED and CLOSED or a case number, a declined filing for NOT_FILED, a transfer without a
+ * case for TRANSFERRED; and its stored due day.
+ */
+async function settleTracks(
+  app: TestApp,
+  findingId: string,
+  overrides: FindingOverrides,
+  foundOn: string,
+): Promise<void> {
+  const status = overrides.status ?? 'OPEN';
+  const rectification = status === 'RECTIFYING' || status === 'RESOLVED' ? status : 'OPEN';
+  const caseStatus = CASE_STATUS_OF[status] ?? (overrides.caseNumber ? 'FILED' : null);
+  let caseId: string | null = null;
+  if (caseStatus) {
+    const caseNumber = overrides.caseNumber ?? `测试立字〔${findingId.slice(0, 8)}〕号`;
+    const filedOn = overrides.caseFiledOn ?? foundOn;
+    const decided = caseStatus !== 'FILED';
+    const [existing] = await app.query<{ id: string }>(
+      `SELECT id FROM cases WHERE case_number = $1`,
+      [caseNumber],
+    );
+    const [made] = existing
+      ? [existing]
+      : await app.query<{ id: string }>(
+          `INSERT INTO cases (case_number, bureau_id, premises_id, sweep_id, status, filed_on, approved_by_id,
+             filing_started_on, decision_number, decided_on, outcome, penalties, fine, illegal_gains, closed_on,
+             next_due_on, clock_dues, created_by_id)
+           SELECT $2::text, f.bureau_id, f.premises_id, f.sweep_id, $3::text, $4::date, f.created_by_id, f.found_on,
+             CASE WHEN $5::boolean THEN $2::text || '决' END, CASE WHEN $5::boolean THEN $4::date END, CASE WHEN $5::boolean THEN 'PENALTY' END,
+             CASE WHEN $5::boolean THEN ARRAY['FINE']::varchar[] ELSE '{}'::varchar[] END,
+             CASE WHEN $5::boolean THEN coalesce(f.fine, 0) END, CASE WHEN $5::boolean THEN f.confiscation END,
+             CASE WHEN $3::text = 'CLOSED' THEN $4::date END,
+             CASE WHEN $5::boolean THEN NULL ELSE f.penalty_decision_due END,
+             CASE WHEN $5::boolean OR f.penalty_decision_due IS NULL THEN '{}'::jsonb
+                  ELSE jsonb_build_object('PENALTY_DECISION', f.penalty_decision_due::text) END,
+             f.created_by_id
+           FROM findings f WHERE f.id = $1 RETURNING id`,
+          [findingId, caseNumber, caseStatus, filedOn, decided],
+        );
+    caseId = made.id;
+  }
+  await app.query(
+    `UPDATE findings SET rectification_status = $2::text, case_id = $3,
+       filing_decision = CASE WHEN $3::uuid IS NOT NULL THEN 'FILED' WHEN $4::text = 'NOT_FILED' THEN 'DECLINED' END,
+       decline_reason = CASE WHEN $4::text = 'NOT_FILED' THEN 'NO_VIOLATION' END,
+       filing_decided_on = CASE WHEN $3::uuid IS NOT NULL OR $4::text = 'NOT_FILED' THEN coalesce(case_filed_on, found_on) END,
+       case_number = CASE WHEN $3::uuid IS NOT NULL THEN (SELECT case_number FROM cases WHERE id = $3) END,
+       transferred_on = CASE WHEN $4::text = 'TRANSFERRED' THEN found_on END,
+       due_on = CASE
+         WHEN $2::text = 'RECTIFYING' THEN rectification_deadline
+         WHEN $3::uuid IS NULL AND $4::text NOT IN ('NOT_FILED', 'TRANSFERRED') THEN case_decision_due
+         WHEN $4::text = 'CASE_FILED' THEN penalty_decision_due END
+     WHERE id = $1`,
+    [findingId, rectification, caseId, status],
   );
 }

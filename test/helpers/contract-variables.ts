@@ -137,6 +137,55 @@ export function contractVariables(
     return row.id;
   }
 
+  /** The head who approves for the cell's bureau (程序规定: the case's own bureau). */
+  const headOf = (cell: Cell) =>
+    cell.bureauId === world.bureauA.id ? world.supervisor.id : world.supervisorB.id;
+
+  /**
+   * A case of the cell's bureau in a state an operation needs: FILED, FILED with a decision
+   * NOT_ESTABLISHED, DECIDED (a penalty), TRANSFERRED, or FILED and suspended.
+   */
+  async function caseOf(
+    cell: Cell,
+    state: 'FILED' | 'NOT_ESTABLISHED' | 'DECIDED' | 'TRANSFERRED' | 'SUSPENDED',
+  ): Promise<{ caseId: string; expectedVersion: number }> {
+    const { findingId } = await findingOf(cell, state === 'DECIDED' ? 'PENALIZED' : 'CASE_FILED');
+    const [{ case_id: caseId }] = await app.query<{ case_id: string }>(
+      `SELECT case_id FROM findings WHERE id = $1`,
+      [findingId],
+    );
+    if (state === 'NOT_ESTABLISHED')
+      await app.query(
+        `UPDATE cases SET outcome = 'NOT_ESTABLISHED', decided_on = '2019-04-20', decision_number = '撤' WHERE id = $1`,
+        [caseId],
+      );
+    if (state === 'TRANSFERRED')
+      await app.query(
+        `UPDATE cases SET status = 'TRANSFERRED', status_before_transfer = 'FILED', transfer_authority = 'POLICE',
+           transfer_document_number = '移', transfer_reported_on = '2019-03-26', transfer_approved_on = '2019-03-27',
+           transferred_on = '2019-03-28', transfer_outcome = 'PENDING' WHERE id = $1`,
+        [caseId],
+      );
+    if (state === 'SUSPENDED')
+      await app.query(
+        `INSERT INTO clock_suspensions (case_id, reason, "from", officer_id) VALUES ($1, 'TESTING', '2019-04-01', $2)`,
+        [caseId, headOf(cell)],
+      );
+    return { caseId, expectedVersion: 1 };
+  }
+
+  /** An OPEN finding whose filing clock is suspended. */
+  async function suspendedFinding(
+    cell: Cell,
+  ): Promise<{ findingId: string; expectedVersion: number }> {
+    const finding = await findingOf(cell, 'OPEN');
+    await app.query(
+      `INSERT INTO clock_suspensions (finding_id, reason, "from", officer_id) VALUES ($1, 'TESTING', '2019-03-21', $2)`,
+      [finding.findingId, headOf(cell)],
+    );
+    return finding;
+  }
+
   const builders: Record<string, (cell: Cell) => unknown> = {
     Bureaus: () => ({}),
     ReferenceData: () => ({}),
@@ -320,6 +369,134 @@ export function contractVariables(
     }),
     SweepProgress: (cell) => ({ sweepId: world.sweep.id, filter: { bureauId: cell.bureauId } }),
     AuditTrail: async (cell) => ({ entityType: 'Inspection', entityId: await inspectionOf(cell) }),
+    OpenCase: async (cell) => {
+      const { findingId } = await findingOf(cell, 'OPEN');
+      return {
+        input: {
+          idempotencyKey: randomUUID(),
+          findings: [{ findingId, expectedVersion: 1 }],
+          caseNumber: unique('立'),
+          filedOn: '2019-03-25',
+          approvedById: headOf(cell),
+        },
+      };
+    },
+    DeclineCase: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await findingOf(cell, 'OPEN')),
+        reason: 'NO_VIOLATION',
+        decidedOn: '2019-03-25',
+        approvedById: headOf(cell),
+      },
+    }),
+    ExtendFilingDeadline: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await findingOf(cell, 'OPEN')),
+        approvedById: headOf(cell),
+        reason: '案情复杂',
+      },
+    }),
+    SuspendFilingClock: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await findingOf(cell, 'OPEN')),
+        reason: 'TESTING',
+        from: '2019-03-21',
+      },
+    }),
+    ResumeFilingClock: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await suspendedFinding(cell)),
+        resumedOn: '2019-03-28',
+      },
+    }),
+    ExtendCaseClock: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await caseOf(cell, 'FILED')),
+        clock: 'PENALTY_DECISION',
+        approvedById: headOf(cell),
+        reason: '案情复杂',
+      },
+    }),
+    SuspendCase: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await caseOf(cell, 'FILED')),
+        reason: 'TESTING',
+        from: '2019-04-01',
+      },
+    }),
+    ResumeCase: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await caseOf(cell, 'SUSPENDED')),
+        resumedOn: '2019-04-05',
+      },
+    }),
+    DecideCase: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await caseOf(cell, 'FILED')),
+        decisionNumber: unique('罚'),
+        decidedOn: '2019-04-20',
+        penalties: ['WARNING'],
+      },
+    }),
+    RecordCaseStep: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await caseOf(cell, 'DECIDED')),
+        step: 'SERVED',
+        on: '2019-04-22',
+      },
+    }),
+    RecordCasePublication: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await caseOf(cell, 'DECIDED')),
+        publishedOn: '2019-04-30',
+      },
+    }),
+    TransferCase: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await caseOf(cell, 'FILED')),
+        authority: 'POLICE',
+        documentNumber: unique('移'),
+        reportedOn: '2019-03-26',
+        approvedOn: '2019-03-27',
+        transferredOn: '2019-03-28',
+      },
+    }),
+    RecordTransferOutcome: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await caseOf(cell, 'TRANSFERRED')),
+        outcome: 'RETURNED',
+        outcomeOn: '2019-04-05',
+      },
+    }),
+    CloseCase: async (cell) => ({
+      input: {
+        idempotencyKey: randomUUID(),
+        ...(await caseOf(cell, 'NOT_ESTABLISHED')),
+        closedOn: '2019-04-25',
+      },
+    }),
+    CaseDetail: async (cell) => ({ id: (await caseOf(cell, 'FILED')).caseId }),
+    CasesDue: (cell) => ({ filter: { bureauId: cell.bureauId }, first: 10 }),
+    HolidayCalendar: () => ({}),
+    LoadHolidayYear: () => ({
+      input: {
+        year: 2030,
+        notice: '国办发明电〔2029〕1号',
+        days: [{ date: '2030-01-01', kind: 'HOLIDAY', name: '元旦' }],
+      },
+    }),
   };
   return Object.fromEntries(
     Object.entries(builders).map(([name, build]) => [

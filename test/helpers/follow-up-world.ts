@@ -205,10 +205,12 @@ export const order = (findingId: string, expectedVersion: number, extra = {}) =>
   documentNumber: '银兴市监责改〔2019〕7号',
   ...extra,
 });
+/** A case number of its own per finding: one number is one case, of one premises (合并处罚). */
+export const caseNumberOf = (findingId: string) => `银兴市监立〔2019〕${findingId.slice(0, 8)}号`;
 export const caseFiling = (findingId: string, expectedVersion: number, extra = {}) => ({
   findingId,
   expectedVersion,
-  caseNumber: '银兴市监立〔2019〕12号',
+  caseNumber: caseNumberOf(findingId),
   filedOn: '2019-04-10',
   ...extra,
 });

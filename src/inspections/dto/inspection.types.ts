@@ -40,15 +40,23 @@ export const FindingStatusEnum = Object.fromEntries(
 ) as Record<FindingStatus, FindingStatus>;
 registerEnumType(FindingStatusEnum, {
   name: 'FindingStatus',
-  description: 'Where a finding stands in the follow-up workflow (处置状态).',
+  description:
+    'Where a finding stands (处置状态): the case track once a filing decision exists, else the rectification track.',
   valuesMap: {
     OPEN: { description: 'Found, no decision yet (待处置).' },
     RECTIFYING: { description: 'Rectification ordered, deadline running (整改中).' },
-    RESOLVED: { description: 'Rectified, confirmed by a passed re-inspection (已整改). Terminal.' },
-    CASE_FILED: { description: 'Administrative case filed (已立案).' },
-    PENALIZED: { description: 'Penalty decided (已处罚).' },
-    CLOSED: { description: 'Closed (已结案). Terminal.' },
-    TRANSFERRED: { description: 'Transferred to the police (已移送公安). Terminal.' },
+    RESOLVED: {
+      description:
+        'Rectified, confirmed by a passed re-inspection (已整改); a filing decision is still due.',
+    },
+    CASE_FILED: { description: 'In a case filed, not decided yet (已立案).' },
+    PENALIZED: { description: 'Its case is decided (已作出处理决定).' },
+    CLOSED: { description: 'Its case is closed (已结案).' },
+    TRANSFERRED: {
+      description:
+        'With another authority (已移送): its case until the outcome, or the finding handed to the police without a case.',
+    },
+    NOT_FILED: { description: 'Not filed as a case (不予立案, 程序规定 第十九、二十条).' },
   },
 });
 

@@ -33,14 +33,12 @@ export interface FindingsOrder {
 export const NO_DUE_DAY = '9999-12-31';
 
 /**
- * THE sort expression of DUE_ON, in this one place (the index of migration
- * 1795923900000-FrontendListIndexes is on exactly this expression): the nearest open deadline by
- * status, as overdueSql reads them (RECTIFYING: rectification deadline; OPEN: case decision due;
- * CASE_FILED: penalty decision due), NO_DUE_DAY for the others. When findings store their due day,
- * this becomes `COALESCE(<alias>.due_on, '9999-12-31'::date)` (with that index).
+ * THE sort expression of DUE_ON, in this one place (the index `findings_due_on_idx` of migration
+ * 1795923900000-FrontendListOrders is on exactly this expression): the finding's stored nearest
+ * open deadline (`due_on`, kept by the follow-up and case moves), NO_DUE_DAY when none is open.
  */
 export function findingDueOnSortSql(alias: string): string {
-  return `COALESCE(CASE ${alias}.status WHEN 'RECTIFYING' THEN ${alias}.rectification_deadline WHEN 'OPEN' THEN ${alias}.case_decision_due WHEN 'CASE_FILED' THEN ${alias}.penalty_decision_due END, '${NO_DUE_DAY}'::date)`;
+  return `COALESCE(${alias}.due_on, '${NO_DUE_DAY}'::date)`;
 }
 
 /** Which findings a list holds, every condition at once (the scope always applies besides). */
@@ -74,6 +72,7 @@ export type NewFinding = Pick<
   | 'evidence'
   | 'foundOn'
   | 'caseDecisionDue'
+  | 'dueOn'
   | 'createdById'
 >;
 

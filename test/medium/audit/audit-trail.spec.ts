@@ -1,3 +1,4 @@
+import { CasesRepository } from '../../../src/cases/cases.repository';
 import { AuditTrailService } from '../../../src/audit/audit-trail.service';
 import { AuditRepository } from '../../../src/audit/audit.repository';
 import { AuditService } from '../../../src/audit/audit.service';
@@ -44,6 +45,7 @@ describe('the audit trail, within the reader’s scope', () => {
       new EvidenceRepository(),
       new OfficersRepository(),
       new BureausRepository(),
+      new CasesRepository(),
     );
     const city = await cityBureau(db);
     const county = await createBureau(db, { kind: 'COUNTY' });

@@ -1,3 +1,8 @@
+import { BureausRepository } from '../../../src/bureaus/bureaus.repository';
+import { CaseClocksService } from '../../../src/cases/case-clocks.service';
+import { CasesRepository } from '../../../src/cases/cases.repository';
+import { CasesService } from '../../../src/cases/cases.service';
+import { CalendarRepository } from '../../../src/reference/calendar.repository';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../../../src/audit/audit.service';
 import { Conflict } from '../../../src/common/errors/domain-errors';
@@ -31,12 +36,25 @@ describe('follow-ups: the version-checked update of a finding, and scope', () =>
 
   beforeAll(async () => {
     db = await mediumDatabase();
+    const cases = new CasesRepository();
+    const clocks = new CaseClocksService(cases, new CalendarRepository());
     service = new FollowUpsService(
       db.database,
       repository,
       new OfficersRepository(),
       new IdempotencyService(db.database, new IdempotencyRepository()),
       new AuditService(),
+      cases,
+      new CasesService(
+        db.database,
+        cases,
+        clocks,
+        new OfficersRepository(),
+        new BureausRepository(),
+        new IdempotencyService(db.database, new IdempotencyRepository()),
+        new AuditService(),
+      ),
+      clocks,
     );
     bureau = await createBureau(db);
     other = await createBureau(db);
@@ -99,14 +117,14 @@ describe('follow-ups: the version-checked update of a finding, and scope', () =>
   it('refuses a follow-up whose finding changed between its read and its write as CONFLICT, and writes nothing', async () => {
     const findingId = await newFinding();
     const caller = officerOf(officerIds[0], bureau.id, [bureau.id], ['SUPERVISOR']);
-    // Someone else moves the finding to version 2 right after this request read version 1.
+    // Someone else moves the finding to version 2 after the caller read version 1, just before
+    // this request locks the finding (FOR UPDATE: no write can slip in after that read).
     const read = repository.findingInScope.bind(repository);
     const spy = jest
       .spyOn(repository, 'findingInScope')
       .mockImplementationOnce(async (manager, scopeOf, id, options) => {
-        const finding = await read(manager, scopeOf, id, options);
         await db.query(`UPDATE findings SET version = version + 1 WHERE id = $1`, [findingId]);
-        return finding;
+        return read(manager, scopeOf, id, options);
       });
     let thrown: unknown;
     try {

@@ -78,15 +78,16 @@ describe('closing a sweep (结束专项整治行动)', () => {
   }
 
   it('refuses while findings are open, counting them in both languages, and changes nothing', async () => {
-    const { sweepId } = await sweepWithFindings(['RESOLVED', 'OPEN', 'RECTIFYING']);
+    // A rectified finding still needs its filing decision: three are open, the declined one is not.
+    const { sweepId } = await sweepWithFindings(['RESOLVED', 'OPEN', 'RECTIFYING', 'NOT_FILED']);
     const refused = await service.close({ sweepId }, manager).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(InvalidState);
     const error = refused as InvalidState;
     expect(error.extensions).toEqual({ from: 'ACTIVE', action: 'CLOSE' });
     expect(render(error.described, 'en')).toBe(
-      '2 finding(s) of the sweep are not yet RESOLVED, CLOSED or TRANSFERRED; settle them or close with carryOverOpenFindings',
+      '3 finding(s) of the sweep are not yet finished on both tracks (rectification, and a filing declined or a case closed); settle them or close with carryOverOpenFindings',
     );
-    expect(render(error.described, 'zh')).toContain('尚有2个问题');
+    expect(render(error.described, 'zh')).toContain('尚有3个问题');
     expect(await statusOf(sweepId)).toBe('ACTIVE');
     expect(
       await db.query(`SELECT 1 FROM findings WHERE sweep_id = $1 AND carried_over`, [sweepId]),

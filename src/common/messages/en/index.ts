@@ -10,6 +10,7 @@ import { officersEn } from './officers';
 import { progressEn } from './progress';
 import { premisesEn } from './premises';
 import { followUpsEn } from './follow-ups';
+import { casesEn } from './cases';
 import { selectionEn } from './selection';
 import { sweepsEn } from './sweeps';
 
@@ -32,6 +33,7 @@ export const en = {
   ...sweepsEn,
   ...selectionEn,
   ...followUpsEn,
+  ...casesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

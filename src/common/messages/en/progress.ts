@@ -3,5 +3,5 @@ export const progressEn = {
   'progress.unknownCategoryCode': 'is not a target category code',
   'progress.closeNotActive': 'Only an ACTIVE sweep can be closed',
   'progress.openFindings':
-    '{count} finding(s) of the sweep are not yet RESOLVED, CLOSED or TRANSFERRED; settle them or close with {field}',
+    '{count} finding(s) of the sweep are not yet finished on both tracks (rectification, and a filing declined or a case closed); settle them or close with {field}',
 } as const;

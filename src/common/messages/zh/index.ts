@@ -11,6 +11,7 @@ import { officersZh } from './officers';
 import { progressZh } from './progress';
 import { premisesZh } from './premises';
 import { followUpsZh } from './follow-ups';
+import { casesZh } from './cases';
 import { selectionZh } from './selection';
 import { sweepsZh } from './sweeps';
 
@@ -30,4 +31,5 @@ export const zh: Record<MessageKey, string> = {
   ...sweepsZh,
   ...selectionZh,
   ...followUpsZh,
+  ...casesZh,
 };

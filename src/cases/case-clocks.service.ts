@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { shanghaiDay } from '../common/time/shanghai';
+import type { Finding } from '../inspections/finding.entity';
+import { CalendarRepository } from '../reference/calendar.repository';
+import { caseClocks } from './case-clocks';
+import type { CaseFile } from './case.entity';
+import { CasesRepository } from './cases.repository';
+import { Clock, computeClock, HolidayCalendar, nextDue } from './clocks';
+import { summaryStatus } from './tracks';
+
+/**
+ * Keeps the stored due days in step with the clocks: after every move of a case or of a finding's
+ * tracks, `refreshCase`/`refreshFinding` recompute the clocks over the holiday table and write the
+ * case's `next_due_on`/`clock_dues` and each finding's status, `case_decision_due`, `due_on` and
+ * the case columns it mirrors (bumping its version: every move of a case moves its findings).
+ */
+@Injectable()
+export class CaseClocksService {
+  constructor(
+    private readonly cases: CasesRepository,
+    private readonly calendarRepository: CalendarRepository,
+  ) {}
+
+  /** The whole holiday table (a few hundred rows) and the years it covers. */
+  async calendar(manager: EntityManager): Promise<HolidayCalendar> {
+    const [exceptions, coveredYears] = await Promise.all([
+      this.calendarRepository.exceptionsBetween(manager, '1900-01-01', '9999-12-31'),
+      this.calendarRepository.coveredYears(manager),
+    ]);
+    return { exceptions, coveredYears: new Set(coveredYears) };
+  }
+
+  /** The clocks of a case as of today. */
+  async clocksOf(
+    manager: EntityManager,
+    c: CaseFile,
+    calendar?: HolidayCalendar,
+  ): Promise<Clock[]> {
+    const [findings, steps, suspensions] = await Promise.all([
+      this.cases.findingsOf(manager, c.id),
+      this.cases.stepsOf(manager, c.id),
+      this.cases.suspensionsOfCase(manager, c.id),
+    ]);
+    return caseClocks(
+      { case: c, findings, steps, suspensions },
+      calendar ?? (await this.calendar(manager)),
+      shanghaiDay(new Date()),
+    );
+  }
+
+  /** The filing clock (立案决定) of a finding, from its inspection's day. */
+  async filingClock(
+    manager: EntityManager,
+    finding: Finding,
+    calendar: HolidayCalendar,
+  ): Promise<Clock> {
+    const suspensions = await this.cases.suspensionsOfFinding(manager, finding.id);
+    return computeClock(
+      {
+        kind: 'FILING_DECISION',
+        startedOn: finding.foundOn,
+        extendedBy: finding.filingExtendedBy,
+        suspensions,
+        metOn: finding.filingDecidedOn ?? finding.transferredOn,
+        asOf: shanghaiDay(new Date()),
+      },
+      calendar,
+    );
+  }
+
+  /** Recomputes a case's clocks and writes them to the case and each of its findings. */
+  async refreshCase(
+    manager: EntityManager,
+    caseId: string,
+    calendar?: HolidayCalendar,
+  ): Promise<void> {
+    const cal = calendar ?? (await this.calendar(manager));
+    const c = await this.cases.byIdUnscoped(manager, caseId);
+    if (!c) return;
+    const clocks = await this.clocksOf(manager, c, cal);
+    const open = clocks.filter((clock) => clock.metOn === null);
+    const next = nextDue(clocks);
+    await this.cases.setDues(
+      manager,
+      c.id,
+      next,
+      Object.fromEntries(open.map((clock) => [clock.kind, clock.dueOn])),
+    );
+    const penalty = clocks.find((clock) => clock.kind === 'PENALTY_DECISION')!;
+    for (const finding of await this.cases.findingsOf(manager, c.id)) {
+      const filing = await this.filingClock(manager, finding, cal);
+      await this.cases.setFindingDerived(manager, finding.id, {
+        status: summaryStatus({
+          rectification: finding.rectificationStatus,
+          filingDecision: finding.filingDecision,
+          caseStatus: c.status,
+          transferredWithoutCase: false,
+        }),
+        due_on: earliest([
+          finding.rectificationStatus === 'RECTIFYING' ? finding.rectificationDeadline : null,
+          next,
+        ]),
+        case_decision_due: filing.dueOn,
+        case_id: c.id,
+        case_number: c.caseNumber,
+        case_filed_on: c.filedOn,
+        penalty_decision_due: penalty.dueOn,
+        decision_number: c.decisionNumber,
+        decided_on: c.decidedOn,
+        fine: c.fine,
+        confiscation: c.illegalGains,
+        transferred_on: c.transferredOn,
+      });
+    }
+  }
+
+  /** Recomputes a finding's tracks (through its case when it has one) and bumps its version. */
+  async refreshFinding(
+    manager: EntityManager,
+    finding: Finding,
+    calendar?: HolidayCalendar,
+  ): Promise<void> {
+    if (finding.caseId) return this.refreshCase(manager, finding.caseId, calendar);
+    const cal = calendar ?? (await this.calendar(manager));
+    const filing = await this.filingClock(manager, finding, cal);
+    const transferredWithoutCase = finding.transferredOn !== null;
+    await this.cases.setFindingDerived(manager, finding.id, {
+      status: summaryStatus({
+        rectification: finding.rectificationStatus,
+        filingDecision: finding.filingDecision,
+        caseStatus: null,
+        transferredWithoutCase,
+      }),
+      due_on: earliest([
+        finding.rectificationStatus === 'RECTIFYING' ? finding.rectificationDeadline : null,
+        finding.filingDecision || transferredWithoutCase ? null : filing.dueOn,
+      ]),
+      case_decision_due: filing.dueOn,
+      case_id: null,
+      case_number: null,
+      case_filed_on: null,
+      penalty_decision_due: null,
+      decision_number: null,
+      decided_on: null,
+      fine: null,
+      confiscation: null,
+      transferred_on: finding.transferredOn,
+    });
+  }
+}
+
+function earliest(days: (string | null)[]): string | null {
+  const set = days.filter((day): day is string => day !== null).sort();
+  return set[0] ?? null;
+}

@@ -1,0 +1,72 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentScope } from '../auth/decorators';
+import type { Scope } from '../common/scope';
+import { DateScalar } from '../common/scalars/scalars';
+import type { GraphQLContext } from '../graphql/context';
+import { FindingType } from '../inspections/dto/inspection.types';
+import type { Finding } from '../inspections/finding.entity';
+import { OfficerType } from '../officers/dto/officer.types';
+import type { Officer } from '../officers/officer.entity';
+import { OfficersRepository } from '../officers/officers.repository';
+import type { CaseFile } from './case.entity';
+import { CasesRepository } from './cases.repository';
+import type { DeclineReason } from './dto/case.enums';
+import { CaseType, FilingDecisionType } from './dto/case.types';
+
+/** The case-track fields of a finding, resolved by the cases area, which owns the link. */
+@Resolver(() => FindingType)
+export class FindingCaseResolver {
+  constructor(private readonly cases: CasesRepository) {}
+
+  @ResolveField(() => CaseType, {
+    nullable: true,
+    description: 'The case (案件) it is in, if filed.',
+  })
+  async case(
+    @Parent() finding: Finding,
+    @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
+  ): Promise<CaseFile | null> {
+    if (!finding.caseId) return null;
+    return this.cases.caseLoader(context.loaders, scope).load(finding.caseId);
+  }
+
+  @ResolveField(() => FilingDecisionType, {
+    nullable: true,
+    description: 'The decision whether to file a case (立案 or 不予立案), once taken.',
+  })
+  filingDecision(@Parent() finding: Finding): FilingDecisionType | null {
+    if (!finding.filingDecision || !finding.filingDecidedOn) return null;
+    return {
+      decision: finding.filingDecision,
+      reason: finding.declineReason as DeclineReason | null,
+      note: finding.declineNote,
+      decidedOn: finding.filingDecidedOn,
+      approvedById: finding.filingApprovedById,
+    };
+  }
+
+  @ResolveField(() => DateScalar, {
+    nullable: true,
+    description:
+      'The nearest open deadline across both tracks: the rectification deadline, the filing decision, or the case’s nearest clock.',
+  })
+  dueOn(@Parent() finding: Finding): string | null {
+    return finding.dueOn;
+  }
+}
+
+/** Who approved a filing decision. */
+@Resolver(() => FilingDecisionType)
+export class FilingDecisionResolver {
+  constructor(private readonly officers: OfficersRepository) {}
+
+  @ResolveField(() => OfficerType, { nullable: true, description: 'The head who approved it.' })
+  async approvedBy(
+    @Parent() decision: FilingDecisionType,
+    @Context() context: GraphQLContext,
+  ): Promise<Officer | null> {
+    if (!decision.approvedById) return null;
+    return (await this.officers.officerLoader(context.loaders).load(decision.approvedById)) ?? null;
+  }
+}

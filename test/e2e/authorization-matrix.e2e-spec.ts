@@ -61,6 +61,9 @@ const TABLE: Record<string, Row> = {
   Colleagues: { roles: 'ANY' },
   FindingsPageBack: { roles: 'ANY' },
   DormantPremises: { roles: 'ANY' },
+  FindingsByDeadline: { roles: 'ANY' },
+  // node(id:) of a finding: a jurisdiction-bound read like PremisesDetail.
+  NodeById: { roles: 'ANY', scope: 'read' },
 
   // ADMIN manages bureaus and officers and imports the premises registry; no other role may.
   CreateBureau: { roles: ['ADMIN'] },

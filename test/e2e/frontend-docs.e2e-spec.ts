@@ -115,7 +115,8 @@ describe('docs/frontend.md, as pasted', () => {
       readFileSync(join(folder, 'src', 'gql', 'persisted-documents.json'), 'utf8'),
     ) as Record<string, string>;
     const names = Object.values(manifest).map(
-      (document) => /^(?:query|mutation|subscription) (\w+)/m.exec(document)?.[1],
+      // The operation may follow the fragments it uses.
+      (document) => /(?:^|\})\s*(?:query|mutation|subscription) (\w+)/.exec(document)?.[1],
     );
     const served = [...contractOperations().keys()].filter((name) => !PENDING.includes(name));
     expect(names.sort()).toEqual(served.sort());

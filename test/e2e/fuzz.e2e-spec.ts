@@ -54,6 +54,8 @@ const SENDER: Record<string, Caller> = {
   Colleagues: 'INSPECTOR',
   FindingsPageBack: 'MANAGER',
   DormantPremises: 'INSPECTOR',
+  FindingsByDeadline: 'MANAGER',
+  NodeById: 'INSPECTOR',
   Officers: 'ADMIN',
   CreateBureau: 'ADMIN',
   CreateOfficer: 'ADMIN',

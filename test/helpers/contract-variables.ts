@@ -200,6 +200,8 @@ export function contractVariables(
     Officers: () => ({ filter: { active: true, search: '张' }, first: 5 }),
     Colleagues: () => ({}),
     FindingsPageBack: () => ({ filter: { statuses: ['OPEN'] }, last: 5 }),
+    FindingsByDeadline: () => ({ filter: { statuses: ['OPEN', 'RECTIFYING'] }, first: 5 }),
+    NodeById: async (cell) => ({ id: (await findingOf(cell, 'OPEN')).findingId }),
     DormantPremises: () => ({
       categoryCodes: ['SEASONED_FLOUR_PRODUCTS'],
       since: '2019-03-01',

@@ -1,5 +1,6 @@
 import { AuditEvent } from '../audit/audit-event.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
+import { ServerSecret } from '../auth/server-secret.entity';
 import { Bureau } from '../bureaus/bureau.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   InspectionPlanVisit,
   Officer,
   Premises,
+  ServerSecret,
   Sweep,
   SweepAssignment,
   TargetCategory,

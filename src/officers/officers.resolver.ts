@@ -15,7 +15,12 @@ import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import type { GraphQLContext } from '../graphql/context';
-import { CreateOfficerInput, OfficerPayload, OfficerType } from './dto/officer.types';
+import {
+  CreateOfficerInput,
+  OfficerPayload,
+  OfficerType,
+  ResetOfficerPasswordInput,
+} from './dto/officer.types';
 import type { Officer } from './officer.entity';
 import { OfficersService } from './officers.service';
 
@@ -44,7 +49,7 @@ export class OfficersResolver {
 
   @Mutation(() => OfficerPayload, {
     description:
-      'Deactivates an officer at once: they can no longer log in and their tokens stop working. ADMIN only.',
+      'Deactivates an officer at once: they can no longer log in and their tokens stop working. ADMIN only; the last active ADMIN cannot be deactivated (CONFLICT).',
   })
   @Roles('ADMIN')
   async deactivateOfficer(
@@ -52,6 +57,33 @@ export class OfficersResolver {
     @CurrentUser() actor: CurrentOfficer,
   ): Promise<OfficerPayload> {
     return { officer: await this.officers.deactivate(id, actor) };
+  }
+
+  @Mutation(() => OfficerPayload, {
+    description:
+      'Lets a deactivated officer log in again (tokens from before the deactivation stay invalid). ADMIN only.',
+  })
+  @Roles('ADMIN')
+  async reactivateOfficer(
+    @Args('id', { type: () => ID, description: 'The officer to reactivate.' }, UuidPipe) id: string,
+    @CurrentUser() actor: CurrentOfficer,
+  ): Promise<OfficerPayload> {
+    return { officer: await this.officers.reactivate(id, actor) };
+  }
+
+  @Mutation(() => OfficerPayload, {
+    description:
+      "Sets a new password for an officer who forgot theirs; every earlier token of that officer stops working at once. The password has at least 12 characters, does not contain the officer's certificate number and is not a common password. ADMIN only.",
+  })
+  @Roles('ADMIN')
+  async resetOfficerPassword(
+    @Args('input', { description: 'The officer and their new password.' })
+    input: ResetOfficerPasswordInput,
+    @CurrentUser() actor: CurrentOfficer,
+  ): Promise<OfficerPayload> {
+    return {
+      officer: await this.officers.resetPassword(input.officerId, input.newPassword, actor),
+    };
   }
 
   @ResolveField(() => BureauType, { description: 'The bureau the officer belongs to.' })

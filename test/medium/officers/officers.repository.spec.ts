@@ -74,8 +74,9 @@ describe('OfficersRepository', () => {
       'SELECT certificate_number FROM officers WHERE id = $1',
       [id],
     );
-    expect(await officers.credentials(db.manager, certificate)).toEqual({
+    expect(await officers.credentials(db.manager, ` ${certificate.toUpperCase()} `)).toEqual({
       id,
+      certificateNumber: certificate,
       passwordHash: 'hash',
       active: true,
     });

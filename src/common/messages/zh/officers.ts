@@ -7,4 +7,8 @@ export const officersZh: Record<keyof typeof officersEn, string> = {
   'officers.inactive': '以下执法人员已停用：{ids}',
   'officers.callerMissing': '录入人必须是在场执法人员之一',
   'officers.passwordTooShort': '长度不能少于12个字符',
+  'officers.passwordIsCertificate': '不能包含执法证号',
+  'officers.passwordTooCommon': '属于常见密码，请另选',
+  'officers.currentPasswordWrong': '当前密码不正确',
+  'officers.lastAdmin': '不能停用最后一名在用的系统管理员，也不能取消其系统管理员角色',
 };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { subtreeOf } from '../bureaus/bureau-tree';
+import { ancestryOf, subtreeOf } from '../bureaus/bureau-tree';
 import type { Loaders } from '../graphql/loaders';
 import { Officer, type Role } from './officer.entity';
 
@@ -183,19 +183,25 @@ export class OfficersRepository {
   }
 
   /**
-   * Whether each of these officers is active, by id; an unknown id is absent. What the two-officer
-   * rule (`twoOfficersProblem`) is given as `known`.
+   * Which of these officers may be named on an inspection or re-inspection of premises of
+   * `bureauId`: active INSPECTORs or SUPERVISORs of that bureau or one of its ancestors (a city
+   * officer may join a sub-bureau's visit). What the two-officer rule (`twoOfficersProblem`) is
+   * given as `eligible`; unknown, deactivated and ineligible ids alike are simply absent.
    */
-  async activityByIds(
+  async eligibleForVisit(
     manager: EntityManager,
     ids: readonly string[],
-  ): Promise<Map<string, boolean>> {
-    if (ids.length === 0) return new Map();
-    const rows = await manager.query<{ id: string; active: boolean }[]>(
-      `SELECT id, active FROM officers WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
+    bureauId: string,
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM officers
+       WHERE id = ANY($1::uuid[]) AND active
+         AND roles && ARRAY['INSPECTOR','SUPERVISOR']::varchar[]
+         AND bureau_id IN ${ancestryOf('$2')}`,
+      [[...new Set(ids)], bureauId],
     );
-    return new Map(rows.map((row) => [row.id, row.active]));
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Officers by id for this request (one query per tick), read as the request's loaders read. */

@@ -1,8 +1,8 @@
 /** Officers (执法人员): accounts and the two-officer rule. */
 export const officersEn = {
   'officers.twoNeeded': 'needs at least two distinct officers',
-  'officers.unknown': 'unknown officers: {ids}',
-  'officers.inactive': 'deactivated officers: {ids}',
+  'officers.notEligible':
+    'cannot be named on this visit (must be active inspectors or supervisors of the premises’ bureau or a bureau above it): {ids}',
   'officers.callerMissing': 'must include the officer recording it',
   'officers.passwordTooShort': 'must be at least 12 characters',
   'officers.passwordIsCertificate': 'must not contain the certificate number',

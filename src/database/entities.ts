@@ -4,6 +4,7 @@ import { ServerSecret } from '../auth/server-secret.entity';
 import { Bureau } from '../bureaus/bureau.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { EvidenceUpload } from '../evidence/evidence-upload.entity';
 import { ExposedProduct } from '../exposures/exposed-product.entity';
 import { Exposure } from '../exposures/exposure.entity';
 import { FollowUp } from '../follow-ups/follow-up.entity';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   CalendarException,
   ChecklistItem,
   EvidenceFile,
+  EvidenceUpload,
   ExposedProduct,
   Exposure,
   Finding,

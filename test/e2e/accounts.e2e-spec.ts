@@ -188,6 +188,9 @@ describe('accounts', () => {
         { token: adminToken },
       );
       expect(created.errors![0].extensions!.code).toBe('CONFLICT');
+      // Item 10: the conflict names the field in the contract's terms, never the constraint.
+      expect(created.errors![0].extensions!.field).toBe('input.certificateNumber');
+      expect(JSON.stringify(created.errors)).not.toMatch(/_key|constraint/);
       expect(
         await me(await app.login(` ${ADMIN_CERTIFICATE.toUpperCase()} `, ADMIN_PASSWORD)),
       ).toBe('OK');

@@ -122,6 +122,11 @@ class EnvironmentVariables {
   @Transform(({ value }: { value: unknown }) => parseBoolean(value))
   @IsBoolean({ message: 'must be true or false' })
   GRAPHQL_EXPLORER?: boolean;
+
+  /** `contract`: run only the contract's operations, named by hash (trusted documents). */
+  @IsOptional()
+  @IsIn(['contract', 'off'], { message: 'must be contract or off' })
+  GRAPHQL_TRUSTED_DOCUMENTS?: 'contract' | 'off';
 }
 
 function parseBoolean(value: unknown): unknown {
@@ -173,6 +178,8 @@ export interface AppConfig {
   metricsHost: string;
   /** Whether GET /graphql from a browser serves the offline GraphQL explorer. */
   graphqlExplorer: boolean;
+  /** `contract`: only the trusted documents (src/graphql/trusted-documents.json) run. */
+  graphqlTrustedDocuments: 'contract' | 'off';
 }
 
 export class ConfigError extends Error {}
@@ -254,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsPort: parsed.METRICS_PORT,
     metricsHost: parsed.METRICS_HOST,
     graphqlExplorer: parsed.GRAPHQL_EXPLORER ?? !isProduction,
+    graphqlTrustedDocuments: parsed.GRAPHQL_TRUSTED_DOCUMENTS ?? 'off',
   };
 }
 

@@ -18,6 +18,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Database } from '../database/database';
 import { graphqlProtection } from './armor';
 import { GraphQLSubscriptions, WS_LIMITS } from './subscriptions';
+import { TRUSTED_DOCUMENTS } from './trusted-documents';
 
 // proxy-addr (Express's own) has no type declarations: the one function used is typed here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -57,6 +58,8 @@ export class SubscriptionServer implements OnApplicationBootstrap, OnApplication
       validationRules: graphqlProtection(this.config.isProduction).validationRules,
       isProduction: this.config.isProduction,
       introspection: this.config.graphqlIntrospection,
+      trustedDocuments:
+        this.config.graphqlTrustedDocuments === 'contract' ? TRUSTED_DOCUMENTS : undefined,
     });
     const server = new WebSocketServer({
       noServer: true,

@@ -25,6 +25,11 @@ import { GRAPHQL_LIMITS } from './armor';
 import type { GraphQLContext } from './context';
 import { Loaders } from './loaders';
 import { maskForClients } from './masking';
+import {
+  type GraphQLBody,
+  TRUSTED_DOCUMENT_REFUSALS,
+  trustedDocumentOf,
+} from './trusted-documents';
 
 const logger = new Logger('GraphQLSubscriptions');
 
@@ -64,6 +69,8 @@ export interface SubscriptionSettings {
   isProduction: boolean;
   /** Whether introspection is allowed (as Apollo's `introspection` over HTTP). */
   introspection: boolean;
+  /** GRAPHQL_TRUSTED_DOCUMENTS=contract: only these documents run (hash → document). */
+  trustedDocuments?: ReadonlyMap<string, string>;
 }
 
 /** The bearer token of a connection_init payload: `authorization` or `Authorization`. */
@@ -119,6 +126,21 @@ export class GraphQLSubscriptions {
       // graphql-ws closes the whole socket (4500) when parse throws; answer a bad document as an
       // error of that one operation instead, as Apollo does over HTTP.
       onSubscribe: (_ctx, _id, payload) => {
+        if (this.settings.trustedDocuments) {
+          // graphql-ws requires `query` to be a string: a client names its document by
+          // extensions.persistedQuery.sha256Hash (or documentId) and sends "" as the query.
+          const outcome = trustedDocumentOf(
+            payload as unknown as GraphQLBody,
+            this.settings.trustedDocuments,
+          );
+          if ('refused' in outcome)
+            return [
+              new GraphQLError(TRUSTED_DOCUMENT_REFUSALS[outcome.refused], {
+                extensions: { code: outcome.refused },
+              }),
+            ];
+          (payload as { query: string }).query = outcome.document;
+        }
         try {
           parseLimited(payload.query);
           return undefined;

@@ -21,7 +21,7 @@ export const TRUSTED_DOCUMENTS: ReadonlyMap<string, string> = new Map(
 
 const SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/;
 
-interface GraphQLBody {
+export interface GraphQLBody {
   query?: unknown;
   documentId?: unknown;
   extensions?: { persistedQuery?: { sha256Hash?: unknown } } & Record<string, unknown>;
@@ -37,7 +37,7 @@ export function trustedDocumentOf(
     const hash = typeof named === 'string' ? SHA256_HEX.exec(named)?.[1] : undefined;
     const document = hash ? documents.get(hash) : undefined;
     if (!document) return { refused: 'PERSISTED_QUERY_NOT_FOUND' };
-    if (typeof body.query === 'string' && body.query !== document)
+    if (typeof body.query === 'string' && body.query !== '' && body.query !== document)
       return { refused: 'PERSISTED_QUERY_NOT_FOUND' };
     return { document };
   }
@@ -48,7 +48,7 @@ export function trustedDocumentOf(
   return { refused: 'PERSISTED_QUERY_REQUIRED' };
 }
 
-const MESSAGES = {
+export const TRUSTED_DOCUMENT_REFUSALS = {
   PERSISTED_QUERY_NOT_FOUND:
     'This service runs only its trusted documents, and this hash is not one of them',
   PERSISTED_QUERY_REQUIRED:
@@ -74,7 +74,12 @@ export function trustedDocumentsMiddleware(
     const outcome = trustedDocumentOf(body, documents);
     if ('refused' in outcome) {
       response.status(400).json({
-        errors: [{ message: MESSAGES[outcome.refused], extensions: { code: outcome.refused } }],
+        errors: [
+          {
+            message: TRUSTED_DOCUMENT_REFUSALS[outcome.refused],
+            extensions: { code: outcome.refused },
+          },
+        ],
       });
       return;
     }

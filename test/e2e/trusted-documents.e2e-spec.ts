@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { TRUSTED_DOCUMENTS } from '../../src/graphql/trusted-documents';
 import { servedOperations } from '../helpers/contract';
 import { startTestApp, TestApp } from '../helpers/test-app';
+import WebSocket from 'ws';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -63,6 +64,51 @@ describe('trusted documents (GRAPHQL_TRUSTED_DOCUMENTS=contract)', () => {
     expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     const mismatched = await post({ documentId: hashOf('Me'), query: '{ bureaus { id } }' });
     expect(mismatched.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
+  it('runs only trusted documents over WebSocket too', async () => {
+    const socket = new WebSocket(
+      `${app.url.replace(/^http/, 'ws')}/graphql`,
+      'graphql-transport-ws',
+    );
+    const messages: { type: string; id?: string; payload?: any }[] = [];
+    socket.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString('utf8'))));
+    await new Promise((resolve) => socket.once('open', resolve));
+    const waitFor = async (match: (message: (typeof messages)[number]) => boolean) => {
+      for (let tries = 0; tries < 250; tries += 1) {
+        const found = messages.find(match);
+        if (found) return found;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(JSON.stringify(messages));
+    };
+    try {
+      socket.send(
+        JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }),
+      );
+      await waitFor((message) => message.type === 'connection_ack');
+      socket.send(
+        JSON.stringify({ id: 'free', type: 'subscribe', payload: { query: '{ me { id name } }' } }),
+      );
+      const refused = await waitFor((message) => message.id === 'free');
+      expect(refused.type).toBe('error');
+      expect(refused.payload[0].extensions.code).toBe('PERSISTED_QUERY_REQUIRED');
+      socket.send(
+        JSON.stringify({
+          id: 'trusted',
+          type: 'subscribe',
+          payload: {
+            query: '',
+            extensions: { persistedQuery: { version: 1, sha256Hash: hashOf('Me') } },
+          },
+        }),
+      );
+      const answer = await waitFor((message) => message.id === 'trusted');
+      expect(answer).toMatchObject({ type: 'next' });
+      expect(answer.payload.data.me.id).toEqual(expect.any(String));
+    } finally {
+      socket.terminate();
+    }
   });
 
   it('holds every served contract operation, and no other', () => {

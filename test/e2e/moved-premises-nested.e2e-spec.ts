@@ -94,7 +94,10 @@ describe('nested reads after a premises moves bureau', () => {
       { id: premisesId },
     );
     expect(direct.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const search = await asOldInspector('SearchPremises', { filter: { search: '搬走' }, first: 10 });
+    const search = await asOldInspector('SearchPremises', {
+      filter: { search: '搬走' },
+      first: 10,
+    });
     const list = await asOldInspector(
       `{ findings(first: 100) { edges { node { id description inspection { notes } } } } }`,
       {},

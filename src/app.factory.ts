@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/config';
 import { requestIdMiddleware } from './common/request/request-id.middleware';
+import { trustedDocumentsMiddleware } from './graphql/trusted-documents';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -44,5 +45,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(requestIdMiddleware);
   app.use(json({ limit: MAX_BODY_BYTES }));
   app.use(bodyErrorHandler);
+  if (config.graphqlTrustedDocuments === 'contract')
+    app.use('/graphql', trustedDocumentsMiddleware());
   return app;
 }

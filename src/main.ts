@@ -35,12 +35,12 @@ async function main(): Promise<void> {
     config = loadConfig({
       ...process.env,
       DATABASE_URL: embedded.url,
-      SEED_DEMO: process.env.SEED_DEMO ?? 'true',
+      SEED_DEMO: process.env.SEED_DEMO ?? (config.isProduction ? 'false' : 'true'),
     });
   }
-  if (config.jwtSecretGenerated) {
-    logger.error(
-      'JWT_SECRET is not set: signing tokens with a random secret of this process. Tokens stop working on restart and are not accepted by other instances; set JWT_SECRET (at least 32 characters) in production.',
+  if (config.isProduction && config.jwtSecret === undefined) {
+    logger.warn(
+      'JWT_SECRET is not set: signing tokens with the secret kept in the database (server_secrets), generated once and shared by every instance.',
     );
   }
   const app = await createApp(config);

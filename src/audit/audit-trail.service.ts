@@ -44,10 +44,13 @@ export class AuditTrailService {
       Inspection: (manager, scope, id) => inspections.existsInScope(manager, scope, id),
       Finding: (manager, scope, id) => findings.existsInScope(manager, scope, id),
       InspectionPlan: (manager, scope, id) => plans.existsInScope(manager, scope, id),
-      // An evidence file belongs to the bureaus of the findings that cite it.
+      // An evidence file belongs to the bureaus of the findings it was uploaded for.
       EvidenceFile: async (manager, scope, id) => {
         const file = await evidence.findById(manager, id);
-        return file !== null && findings.citesEvidenceInScope(manager, scope, file.sha256);
+        return (
+          file !== null &&
+          (await evidence.servableInScope(manager, scope, [file.sha256])).has(file.sha256)
+        );
       },
       Officer: async (manager, scope, id) => {
         const officer = await officers.findById(manager, id);

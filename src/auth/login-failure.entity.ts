@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('login_failures')
 @Index('login_failures_address_idx', ['clientAddress', 'at'])
 @Index('login_failures_certificate_address_idx', ['certificateNumber', 'clientAddress', 'at'])
+@Index('login_failures_certificate_idx', ['certificateNumber', 'at'])
 export class LoginFailure {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;

@@ -239,6 +239,8 @@ export class DemoSeed {
           password: DEMO_PASSWORD,
         },
         admin,
+        // The demo password is published (and refused in production with SEED_DEMO itself).
+        { demoPassword: true },
       );
       ids.set(officer.certificate, created.id);
     }

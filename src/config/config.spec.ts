@@ -9,19 +9,44 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
 
-  it('starts production without JWT_SECRET on a random secret of its own, and says so', () => {
-    const first = loadConfig({ NODE_ENV: 'production' });
-    const second = loadConfig({ NODE_ENV: 'production' });
-    expect(first.jwtSecretGenerated).toBe(true);
-    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
-    expect(first.jwtSecret).not.toBe(second.jwtSecret);
+  it('leaves the secret of production without JWT_SECRET to the database (one for every instance)', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).jwtSecret).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'development' }).jwtSecret).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ['JWT_SECRET', { JWT_SECRET: 'DEMO-ONLY-jwt-secret-change-me-0123456789abcdef' }],
+    ['BOOTSTRAP_ADMIN_PASSWORD', { BOOTSTRAP_ADMIN_PASSWORD: 'DEMO-ONLY-admin-password' }],
+    ['BOOTSTRAP_ADMIN_PASSWORD', { BOOTSTRAP_ADMIN_PASSWORD: 'demo-password-2019' }],
+    [
+      'DATABASE_URL',
+      { DATABASE_URL: 'postgres://sweep_tracker:DEMO-ONLY-db-password@db:5432/sweep_tracker' },
+    ],
+    ['SEED_DEMO', { SEED_DEMO: 'true' }],
+  ])('refuses production with a demo value of %s, naming it', (name, env) => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ...env })).toThrow(
+      new RegExp(`^Invalid configuration for production:\\n  ${name}: `),
+    );
+    expect(() => loadConfig({ NODE_ENV: 'test', ...env })).not.toThrow();
+  });
+
+  it('accepts the previous secret of a rotation beside the new one', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'n'.repeat(40),
+      JWT_SECRET_PREVIOUS: 'o'.repeat(40),
+    });
+    expect(config).toMatchObject({
+      jwtSecret: 'n'.repeat(40),
+      jwtPreviousSecrets: ['o'.repeat(40)],
+    });
   });
 
   it('uses the configured secret when there is one', () => {
     const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
     expect(config).toMatchObject({
       jwtSecret: 'x'.repeat(40),
-      jwtSecretGenerated: false,
+      jwtPreviousSecrets: [],
       graphqlIntrospection: false,
     });
   });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -37,6 +36,12 @@ class EnvironmentVariables {
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
+
+  /** Rotation: the secret JWT_SECRET replaced, still accepted until the longest token expires. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET_PREVIOUS?: string;
 
   @Transform(({ value }: { value: unknown }) => (value === undefined ? 43200 : Number(value)))
   @IsInt()
@@ -117,6 +122,11 @@ class EnvironmentVariables {
   @Transform(({ value }: { value: unknown }) => parseBoolean(value))
   @IsBoolean({ message: 'must be true or false' })
   GRAPHQL_EXPLORER?: boolean;
+
+  /** `contract`: run only the contract's operations, named by hash (trusted documents). */
+  @IsOptional()
+  @IsIn(['contract', 'off'], { message: 'must be contract or off' })
+  GRAPHQL_TRUSTED_DOCUMENTS?: 'contract' | 'off';
 }
 
 function parseBoolean(value: unknown): unknown {
@@ -138,9 +148,13 @@ export interface AppConfig {
   port: number;
   databaseUrl?: string;
   databaseReadUrl?: string;
-  jwtSecret: string;
-  /** True when production runs without JWT_SECRET, on a secret generated for this process. */
-  jwtSecretGenerated: boolean;
+  /**
+   * The token signing secret; undefined in production without JWT_SECRET, where the service
+   * generates one once and keeps it in the database (server_secrets), shared by every instance.
+   */
+  jwtSecret?: string;
+  /** Earlier secrets still accepted to verify tokens (JWT_SECRET_PREVIOUS), during a rotation. */
+  jwtPreviousSecrets: string[];
   jwtTtlSeconds: number;
   bootstrapAdminCertificate: string;
   bootstrapAdminPassword?: string;
@@ -164,12 +178,46 @@ export interface AppConfig {
   metricsHost: string;
   /** Whether GET /graphql from a browser serves the offline GraphQL explorer. */
   graphqlExplorer: boolean;
+  /** `contract`: only the trusted documents (src/graphql/trusted-documents.json) run. */
+  graphqlTrustedDocuments: 'contract' | 'off';
 }
 
 export class ConfigError extends Error {}
 
 /** Development-only signing secret, never used in production. */
 const DEVELOPMENT_JWT_SECRET = 'development-only-secret-not-for-production-use';
+
+/** The demo password of the published demo officers (src/bootstrap/demo-data.ts). */
+const PUBLISHED_PASSWORDS = ['demo-password-2019'];
+
+/**
+ * What production refuses to start with, naming the variable: the DEMO-ONLY defaults of
+ * docker-compose.yml (public, so anyone could sign tokens or log in as the administrator), the
+ * development secret, a published password, and the demo officers of SEED_DEMO (whose password is
+ * published in the repository).
+ */
+function productionRefusals(parsed: EnvironmentVariables): string[] {
+  const refusals: string[] = [];
+  const secrets: [string, string | undefined][] = [
+    ['JWT_SECRET', parsed.JWT_SECRET],
+    ['JWT_SECRET_PREVIOUS', parsed.JWT_SECRET_PREVIOUS],
+    ['BOOTSTRAP_ADMIN_PASSWORD', parsed.BOOTSTRAP_ADMIN_PASSWORD],
+    ['DATABASE_URL', parsed.DATABASE_URL],
+    ['DATABASE_READ_URL', parsed.DATABASE_READ_URL],
+  ];
+  for (const [name, value] of secrets) {
+    if (value === undefined) continue;
+    if (/DEMO-ONLY/i.test(value) || value === DEVELOPMENT_JWT_SECRET)
+      refusals.push(`  ${name}: is a published demo value; set a secret of your own in production`);
+    else if (PUBLISHED_PASSWORDS.some((published) => value.includes(published)))
+      refusals.push(`  ${name}: is a published password; set a secret of your own in production`);
+  }
+  if (parsed.SEED_DEMO === true)
+    refusals.push(
+      '  SEED_DEMO: must not be true in production (the demo officers have a published password)',
+    );
+  return refusals;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
@@ -186,18 +234,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const isProduction = parsed.NODE_ENV === 'production';
+  const refusals = isProduction ? productionRefusals(parsed) : [];
+  if (refusals.length > 0)
+    throw new ConfigError(`Invalid configuration for production:\n${refusals.join('\n')}`);
   return {
     nodeEnv: parsed.NODE_ENV as AppConfig['nodeEnv'],
     isProduction,
     port: parsed.PORT,
     databaseUrl: parsed.DATABASE_URL,
     databaseReadUrl: parsed.DATABASE_READ_URL,
-    // Production without JWT_SECRET still starts, on a random secret of this process alone (tokens
-    // die with it and do not cross instances); main.ts says so loudly at start.
-    jwtSecret:
-      parsed.JWT_SECRET ??
-      (isProduction ? randomBytes(48).toString('base64url') : DEVELOPMENT_JWT_SECRET),
-    jwtSecretGenerated: parsed.JWT_SECRET === undefined && isProduction,
+    jwtSecret: parsed.JWT_SECRET ?? (isProduction ? undefined : DEVELOPMENT_JWT_SECRET),
+    jwtPreviousSecrets: parsed.JWT_SECRET_PREVIOUS ? [parsed.JWT_SECRET_PREVIOUS] : [],
     jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
     bootstrapAdminCertificate: parsed.BOOTSTRAP_ADMIN_CERTIFICATE,
     bootstrapAdminPassword: parsed.BOOTSTRAP_ADMIN_PASSWORD,
@@ -214,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsPort: parsed.METRICS_PORT,
     metricsHost: parsed.METRICS_HOST,
     graphqlExplorer: parsed.GRAPHQL_EXPLORER ?? !isProduction,
+    graphqlTrustedDocuments: parsed.GRAPHQL_TRUSTED_DOCUMENTS ?? 'off',
   };
 }
 

@@ -3,9 +3,11 @@ import { CaseStepRecord } from '../cases/case-step.entity';
 import { CaseFile } from '../cases/case.entity';
 import { ClockSuspension } from '../cases/clock-suspension.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
+import { ServerSecret } from '../auth/server-secret.entity';
 import { Bureau } from '../bureaus/bureau.entity';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { EvidenceFile } from '../evidence/evidence-file.entity';
+import { EvidenceUpload } from '../evidence/evidence-upload.entity';
 import { ExposedProduct } from '../exposures/exposed-product.entity';
 import { Exposure } from '../exposures/exposure.entity';
 import { FollowUp } from '../follow-ups/follow-up.entity';
@@ -33,6 +35,7 @@ export const ENTITIES = [
   HolidayYear,
   ChecklistItem,
   EvidenceFile,
+  EvidenceUpload,
   ExposedProduct,
   Exposure,
   Finding,
@@ -45,6 +48,7 @@ export const ENTITIES = [
   LegalBasis,
   Officer,
   Premises,
+  ServerSecret,
   Sweep,
   SweepAssignment,
   TargetCategory,

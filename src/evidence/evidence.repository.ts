@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
+import { SqlParameters, type Scope } from '../common/scope';
 import type { Loaders } from '../graphql/loaders';
 import { EvidenceFile } from './evidence-file.entity';
 import type { EvidenceMediaType } from './media-type';
@@ -14,9 +15,10 @@ export interface NewEvidenceFile {
 }
 
 /**
- * Every SQL statement on evidence files (证据文件). A file is kept by its SHA-256 and is not
- * jurisdiction-bound itself: who may see it is decided by the findings citing it
- * (FindingsRepository.citesEvidenceInScope), before any read here.
+ * Every SQL statement on evidence files (证据文件) and evidence_uploads. A file is kept once by its
+ * SHA-256 and is not jurisdiction-bound itself: it belongs to the findings it was uploaded for
+ * (evidence_uploads), and who may see it is whoever's scope covers one of those findings. That
+ * question joins findings' bureau, in one statement here, with the scope applied.
  */
 @Injectable()
 export class EvidenceRepository {
@@ -50,20 +52,57 @@ export class EvidenceRepository {
     return manager.findOneBy(EvidenceFile, { sha256 });
   }
 
-  /** Whether each file has arrived, for this request: one query for all the evidence of a page. */
-  uploadedLoader(loaders: Loaders): DataLoader<string, boolean> {
+  /** Records that the file was uploaded for these findings; returns those that are new. */
+  async attach(
+    manager: EntityManager,
+    fileId: string,
+    findingIds: readonly string[],
+    uploadedById: string,
+  ): Promise<string[]> {
+    if (findingIds.length === 0) return [];
+    const rows = await manager.query<{ finding_id: string }[]>(
+      `INSERT INTO evidence_uploads (evidence_file_id, finding_id, uploaded_by_id)
+       SELECT $1, unnest($2::uuid[]), $3
+       ON CONFLICT DO NOTHING RETURNING finding_id`,
+      [fileId, [...findingIds], uploadedById],
+    );
+    return rows.map((row) => row.finding_id);
+  }
+
+  /**
+   * Which of these files are stored and were uploaded for a finding within `scope`: what may be
+   * served to, and reported as `uploaded` to, an officer of that scope.
+   */
+  async servableInScope(
+    manager: EntityManager,
+    scope: Scope,
+    hashes: readonly string[],
+  ): Promise<Set<string>> {
+    const params = new SqlParameters();
+    const hashes$ = params.add([...hashes], 'bpchar[]');
+    const rows = await manager.query<{ sha256: string }[]>(
+      `SELECT DISTINCT ef.sha256 FROM evidence_files ef
+       JOIN evidence_uploads u ON u.evidence_file_id = ef.id
+       JOIN findings f ON f.id = u.finding_id
+       WHERE ef.sha256 = ANY(${hashes$}) AND ${scope.sql('f.bureau_id', params)}`,
+      params.values,
+    );
+    return new Set(rows.map((row) => row.sha256));
+  }
+
+  /**
+   * Whether each file may be reported `uploaded` to this request's officer (stored, and uploaded
+   * for a finding in their scope): one query for all the evidence of a page.
+   */
+  uploadedLoader(loaders: Loaders, scope: Scope): DataLoader<string, boolean> {
     return loaders.custom(
       'evidenceUploaded',
       () =>
         new DataLoader<string, boolean>(async (hashes) => {
-          const rows = await loaders.read((manager) =>
-            manager.query<{ sha256: string }[]>(
-              `SELECT sha256 FROM evidence_files WHERE sha256 = ANY($1::bpchar[])`,
-              [[...hashes]],
-            ),
+          const servable = await loaders.read((manager) =>
+            this.servableInScope(manager, scope, hashes),
           );
-          const arrived = new Set(rows.map((row) => row.sha256));
-          return hashes.map((hash) => arrived.has(hash));
+          return hashes.map((hash) => servable.has(hash));
         }),
     );
   }

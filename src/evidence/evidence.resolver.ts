@@ -1,4 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentScope } from '../auth/decorators';
+import type { Scope } from '../common/scope';
 import type { GraphQLContext } from '../graphql/context';
 import { EvidenceType } from '../inspections/dto/inspection.types';
 import { EvidenceService } from './evidence.service';
@@ -10,9 +12,13 @@ export class EvidenceResolver {
 
   @ResolveField(() => Boolean, {
     description:
-      'Whether the file itself (证据文件) has arrived: PUT /evidence/{sha256} with its bytes after logging the finding; GET /evidence/{sha256} serves it.',
+      'Whether the file itself (证据文件) has arrived for a finding within your jurisdiction: PUT /evidence/{sha256} with its bytes after logging the finding (an upload counts for the uploader’s own findings citing it; a finding elsewhere citing the same hash needs its own upload of the same bytes, stored once); GET /evidence/{sha256} serves it.',
   })
-  uploaded(@Parent() evidence: EvidenceType, @Context() context: GraphQLContext): Promise<boolean> {
-    return this.service.uploaded(context.loaders, evidence.sha256);
+  uploaded(
+    @Parent() evidence: EvidenceType,
+    @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
+  ): Promise<boolean> {
+    return this.service.uploaded(context.loaders, scope, evidence.sha256);
   }
 }

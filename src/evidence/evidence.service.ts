@@ -25,9 +25,12 @@ export type UploadOutcome =
   | { kind: 'unsupported' };
 
 /**
- * Evidence files: received, verified and kept by SHA-256; served to officers who may see a
- * finding that cites them. An upload is accepted only for a file some finding visible to the
- * uploader cites, so the store cannot be used as a general file host.
+ * Evidence files: received, verified and kept once by SHA-256. A file belongs to the findings it
+ * was uploaded for: the uploader's own findings citing it (logged by them or on an inspection they
+ * made), within their jurisdiction. It is served, and reported `uploaded`, only to officers whose
+ * jurisdiction covers one of those findings: citing someone else's hash gives nothing, and a
+ * citation elsewhere needs its own upload of the same bytes (stored once, linked again). An upload
+ * is accepted only for such a finding, so the store cannot be used as a general file host.
  */
 @Injectable()
 export class EvidenceService {
@@ -46,7 +49,13 @@ export class EvidenceService {
     declaredLength: number | undefined,
   ): Promise<UploadOutcome> {
     checkSha256(sha256);
-    await this.assertCited(officer, sha256);
+    const findingIds = await this.findings.idsCitingEvidenceOfOfficer(
+      this.database.manager,
+      Scope.of(officer),
+      sha256,
+      officer.id,
+    );
+    if (findingIds.length === 0) throw evidenceNotFound(sha256);
     if (declaredLength !== undefined && declaredLength > MAX_UPLOAD_BYTES) {
       body.resume();
       return { kind: 'too-large' };
@@ -68,7 +77,20 @@ export class EvidenceService {
           sizeBytes: received.sizeBytes,
           uploadedById: officer.id,
         });
-        if (!created) return { kind: 'stored' as const, created: false, file };
+        const attached = await this.files.attach(manager, file.id, findingIds, officer.id);
+        if (!created) {
+          // The same bytes again: stored once, now also for these findings of the uploader's.
+          if (attached.length > 0)
+            await this.audit.record(manager, {
+              actorId: officer.id,
+              action: 'evidence.attach',
+              entityType: 'EvidenceFile',
+              entityId: file.id,
+              after: { findingIds: attached },
+              requestId: officer.requestId,
+            });
+          return { kind: 'stored' as const, created: false, file };
+        }
         await this.audit.record(manager, {
           actorId: officer.id,
           action: 'evidence.upload',
@@ -85,31 +107,27 @@ export class EvidenceService {
     }
   }
 
-  /** The stored file and its bytes, for an officer who may see a finding citing it. */
+  /** The stored file and its bytes, for an officer whose scope covers a finding it was uploaded for. */
   async download(
     officer: CurrentOfficer,
     sha256: string,
   ): Promise<{ file: EvidenceFile; open: () => Readable }> {
     checkSha256(sha256);
-    await this.assertCited(officer, sha256);
+    const servable = await this.files.servableInScope(this.database.manager, Scope.of(officer), [
+      sha256,
+    ]);
+    if (!servable.has(sha256)) throw evidenceNotFound(sha256);
     const file = await this.files.findBySha256(this.database.manager, sha256);
     if (!file) throw evidenceNotFound(sha256);
     return { file, open: () => this.store.open(sha256) };
   }
 
-  /** Whether each file has arrived: one query for all the evidence of a page. */
-  uploaded(loaders: Loaders, sha256: string): Promise<boolean> {
-    return this.files.uploadedLoader(loaders).load(sha256);
-  }
-
-  /** NOT_FOUND unless a finding within the officer's jurisdiction cites the file. */
-  private async assertCited(officer: CurrentOfficer, sha256: string): Promise<void> {
-    const cited = await this.findings.citesEvidenceInScope(
-      this.database.manager,
-      Scope.of(officer),
-      sha256,
-    );
-    if (!cited) throw evidenceNotFound(sha256);
+  /**
+   * Whether each file has arrived for a finding the officer's scope covers (false otherwise, so
+   * `uploaded` does not tell whether a hash was uploaded anywhere): one query for a page.
+   */
+  uploaded(loaders: Loaders, scope: Scope, sha256: string): Promise<boolean> {
+    return this.files.uploadedLoader(loaders, scope).load(sha256);
   }
 }
 

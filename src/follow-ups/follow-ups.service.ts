@@ -107,7 +107,7 @@ export class FollowUpsService {
       const officersIssue = twoOfficersProblem(
         officerIds,
         officer.id,
-        await this.officers.activityByIds(manager, officerIds),
+        await this.officers.eligibleForVisit(manager, officerIds, finding.bureauId),
       );
       if (officersIssue) throw BadUserInput.field('input.officerIds', officersIssue);
       return {
@@ -407,12 +407,8 @@ function checkReinspectionInput(officer: CurrentOfficer, input: RecordReinspecti
   const fields: FieldError[] = [];
   if (isInFuture(input.inspectedAt))
     fields.push({ path: 'input.inspectedAt', message: message('validation.notInFuture') });
-  // Every officer counted as known and active here; whether they are is asked in the transaction.
-  const officersIssue = twoOfficersProblem(
-    officerIds,
-    officer.id,
-    new Map(officerIds.map((id) => [id, true])),
-  );
+  // Every officer counted as eligible here; whether they are is asked in the transaction.
+  const officersIssue = twoOfficersProblem(officerIds, officer.id, new Set(officerIds));
   if (officersIssue) fields.push({ path: 'input.officerIds', message: officersIssue });
   if (!input.passed && !input.newDeadline)
     fields.push({ path: 'input.newDeadline', message: message('followUps.newDeadlineRequired') });

@@ -2,17 +2,16 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
-import type { Context } from 'graphql-ws';
-import { AuthService } from '../auth/auth.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { formatGraphQLError } from '../common/errors/graphql-errors';
 import { Database } from '../database/database';
 import type { GraphQLContext } from './context';
-import { graphqlProtection, hideTokenLimit } from './armor';
+import { graphqlProtection } from './armor';
 import { errorLoggingPlugin } from './error-logging.plugin';
 import { languagePlugin } from './language.plugin';
 import { Loaders } from './loaders';
-import { GraphQLSubscriptions, isSocketContext } from './subscriptions';
+import { maskForClients } from './masking';
+import { SubscriptionServer } from './subscription-server';
 import { describeRootTypes } from './root-descriptions';
 import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
 
@@ -20,14 +19,9 @@ import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [APP_CONFIG, Database, AuthService],
-      useFactory: (
-        config: AppConfig,
-        database: Database,
-        auth: AuthService,
-      ): ApolloDriverConfig => {
+      inject: [APP_CONFIG, Database],
+      useFactory: (config: AppConfig, database: Database): ApolloDriverConfig => {
         const protection = graphqlProtection(config.isProduction);
-        const subscriptions = new GraphQLSubscriptions(auth, database, protection.validationRules);
         return {
           path: '/graphql',
           autoSchemaFile: true,
@@ -40,12 +34,11 @@ import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
-          // Called by Apollo with the HTTP request, and by graphql-ws with the socket's context.
-          context: (input: { req: Request } | Context): GraphQLContext | Promise<GraphQLContext> =>
-            isSocketContext(input)
-              ? subscriptions.context(input)
-              : { req: input.req, loaders: new Loaders(database) },
-          subscriptions: { 'graphql-ws': subscriptions.options() },
+          // Over HTTP; the WebSocket endpoint (SubscriptionServer) builds its own contexts.
+          context: ({ req }: { req: Request }): GraphQLContext => ({
+            req,
+            loaders: new Loaders(database),
+          }),
           plugins: [
             ...protection.plugins,
             errorLoggingPlugin,
@@ -56,13 +49,17 @@ import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
           fieldResolverEnhancers: ['filters'],
           validationRules: protection.validationRules,
           parseOptions: protection.parseOptions,
+          // Apollo 5 removes "Did you mean" from validation errors of fields, types and enum
+          // values alike; maskForClients also catches those of variable values.
+          hideSchemaDetailsFromClientErrors: config.isProduction,
           formatError: (formatted, error) => {
             const safe = formatGraphQLError(formatted, error);
-            return { ...safe, message: hideTokenLimit(safe.message, config.isProduction) };
+            return { ...safe, message: maskForClients(safe.message, config.isProduction) };
           },
         };
       },
     }),
   ],
+  providers: [SubscriptionServer],
 })
 export class AppGraphQLModule {}

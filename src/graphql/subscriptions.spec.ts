@@ -1,4 +1,4 @@
-import { bearerToken, isSocketContext } from './subscriptions';
+import { bearerToken } from './subscriptions';
 
 describe('bearerToken', () => {
   it.each([
@@ -18,12 +18,5 @@ describe('bearerToken', () => {
     ['two tokens', { authorization: 'Bearer abc def' }],
   ])('finds none in %s', (_case, params) => {
     expect(bearerToken(params)).toBeUndefined();
-  });
-});
-
-describe('isSocketContext', () => {
-  it('tells a graphql-ws context from an HTTP one', () => {
-    expect(isSocketContext({ extra: {}, connectionInitReceived: true })).toBe(true);
-    expect(isSocketContext({ req: {}, res: {} })).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import {
   type DocumentNode,
   GraphQLError,
   type GraphQLSchema,
+  NoSchemaIntrospectionCustomRule,
   parse,
   type Source,
   specifiedRules,
@@ -23,6 +24,12 @@ import type { Database } from '../database/database';
 import { GRAPHQL_LIMITS } from './armor';
 import type { GraphQLContext } from './context';
 import { Loaders } from './loaders';
+import { maskForClients } from './masking';
+import {
+  type GraphQLBody,
+  TRUSTED_DOCUMENT_REFUSALS,
+  trustedDocumentOf,
+} from './trusted-documents';
 
 const logger = new Logger('GraphQLSubscriptions');
 
@@ -33,7 +40,38 @@ interface SocketExtra {
 }
 
 type WsOptions = NonNullable<Exclude<SubscriptionConfig['graphql-ws'], boolean>> &
-  Pick<ServerOptions, 'parse' | 'validate' | 'onError' | 'onSubscribe'>;
+  Pick<ServerOptions, 'parse' | 'validate' | 'onError' | 'onSubscribe' | 'onClose'>;
+
+/**
+ * Limits of the WebSocket endpoint (issue 17, item 1). `ws` accepts 100 MiB messages and parses
+ * them before anyone is authenticated; a subscription document and its connection_init fit in a
+ * few KiB.
+ */
+export const WS_LIMITS = {
+  /** Largest message accepted; a larger one closes the socket (1009) before it is parsed. */
+  maxPayloadBytes: 64 * 1024,
+  /** connection_init with a valid token within this time, or the socket closes (4408). */
+  authenticateWithinMs: 3_000,
+  /** Open sockets per client address (an IPv6 /64 counts as one address). */
+  perAddress: 20,
+  /** Open authenticated sockets per officer. */
+  perOfficer: 5,
+};
+
+/** Close code of a connection refused because its officer has too many open (graphql-ws has none). */
+export const TOO_MANY_CONNECTIONS = 4429;
+
+/** What the WebSocket endpoint shares with HTTP: validation rules and how much to tell clients. */
+export interface SubscriptionSettings {
+  /** The armor rules HTTP validates with (`graphqlProtection(...).validationRules`). */
+  validationRules: ValidationRule[];
+  /** Production: suggestions and limits are masked in error messages. */
+  isProduction: boolean;
+  /** Whether introspection is allowed (as Apollo's `introspection` over HTTP). */
+  introspection: boolean;
+  /** GRAPHQL_TRUSTED_DOCUMENTS=contract: only these documents run (hash → document). */
+  trustedDocuments?: ReadonlyMap<string, string>;
+}
 
 /** The bearer token of a connection_init payload: `authorization` or `Authorization`. */
 export function bearerToken(connectionParams: unknown): string | undefined {
@@ -44,36 +82,65 @@ export function bearerToken(connectionParams: unknown): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(header)?.[1];
 }
 
-/** Whether the GraphQL context factory was called by graphql-ws rather than by Apollo over HTTP. */
-export function isSocketContext(input: unknown): input is Context {
-  return typeof input === 'object' && input !== null && 'extra' in input && !('req' in input);
-}
-
 /**
  * GraphQL over WebSocket (graphql-transport-ws, by graphql-ws) on the HTTP server's /graphql path.
  * connection_init must carry `{ authorization: 'Bearer <token>' }`; without a valid token of an
- * active officer the socket closes with 4401. The officer is put on the context of every
- * operation of the connection, where the global auth guard and @Roles see it as over HTTP. The
- * same limits as over HTTP apply (graphql-armor rules, token count), and errors leave through
- * the same formatter.
+ * active officer the socket closes with 4401, and without connection_init within
+ * `WS_LIMITS.authenticateWithinMs` with 4408. The officer is put on the context of every operation
+ * of the connection, where the global auth guard and @Roles see it as over HTTP. The same rules as
+ * over HTTP apply (graphql-armor limits, token count, no introspection in production), and errors
+ * leave through the same formatter and masking (no suggestions, no limits named). The socket
+ * server itself (message size, connections per address) is `SubscriptionServer`.
  */
 export class GraphQLSubscriptions {
   /** The bearer token each connection was accepted with. */
   private readonly tokens = new WeakMap<Context, string>();
+  /** The officer each accepted connection counts against. */
+  private readonly officers = new WeakMap<Context, string>();
+  /** Open accepted connections per officer id. */
+  private readonly openPerOfficer = new Map<string, number>();
+  private readonly rules: readonly ValidationRule[];
 
   constructor(
     private readonly auth: AuthService,
     private readonly database: Database,
-    private readonly validationRules: ValidationRule[],
-  ) {}
+    private readonly settings: SubscriptionSettings,
+  ) {
+    // The rules Apollo applies over HTTP: graphql-js's, the armor limits, and no introspection
+    // unless it is allowed (Apollo adds NoSchemaIntrospectionCustomRule itself there).
+    this.rules = [
+      ...specifiedRules,
+      ...settings.validationRules,
+      ...(settings.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+    ];
+  }
 
   options(): WsOptions {
+    const language = (ctx: Context) => languageOfConnection(ctx);
+    const format = (ctx: Context, error: GraphQLError) =>
+      formatted(error, language(ctx), this.settings.isProduction);
     return {
-      connectionInitWaitTimeout: 10_000,
+      connectionInitWaitTimeout: WS_LIMITS.authenticateWithinMs,
       onConnect: (ctx) => this.connect(ctx),
+      onClose: (ctx) => this.release(ctx),
       // graphql-ws closes the whole socket (4500) when parse throws; answer a bad document as an
       // error of that one operation instead, as Apollo does over HTTP.
       onSubscribe: (_ctx, _id, payload) => {
+        if (this.settings.trustedDocuments) {
+          // graphql-ws requires `query` to be a string: a client names its document by
+          // extensions.persistedQuery.sha256Hash (or documentId) and sends "" as the query.
+          const outcome = trustedDocumentOf(
+            payload as unknown as GraphQLBody,
+            this.settings.trustedDocuments,
+          );
+          if ('refused' in outcome)
+            return [
+              new GraphQLError(TRUSTED_DOCUMENT_REFUSALS[outcome.refused], {
+                extensions: { code: outcome.refused },
+              }),
+            ];
+          (payload as { query: string }).query = outcome.document;
+        }
         try {
           parseLimited(payload.query);
           return undefined;
@@ -84,19 +151,20 @@ export class GraphQLSubscriptions {
       },
       parse: parseLimited,
       validate: (schema: GraphQLSchema, document: DocumentNode) =>
-        validate(schema, document, [...specifiedRules, ...this.validationRules]).map((error) =>
+        validate(schema, document, this.rules).map((error) =>
           withCode(error, 'GRAPHQL_VALIDATION_FAILED'),
         ),
       onNext: (ctx, _id, _payload, _args, result) =>
         result.errors
-          ? {
-              ...result,
-              errors: result.errors.map((error) => formatted(error, languageOfConnection(ctx))),
-            }
+          ? { ...result, errors: result.errors.map((error) => format(ctx, error)) }
           : undefined,
-      onError: (ctx, _id, _payload, errors) =>
-        errors.map((error) => formatted(error, languageOfConnection(ctx))),
+      onError: (ctx, _id, _payload, errors) => errors.map((error) => format(ctx, error)),
     };
+  }
+
+  /** How many accepted connections this officer has open now. */
+  openConnections(officerId: string): number {
+    return this.openPerOfficer.get(officerId) ?? 0;
   }
 
   /**
@@ -136,7 +204,14 @@ export class GraphQLSubscriptions {
       return false;
     }
     try {
-      await this.auth.authenticate(token);
+      const officer = await this.auth.authenticate(token);
+      const open = this.openConnections(officer.id);
+      if (open >= WS_LIMITS.perOfficer) {
+        socket.close(TOO_MANY_CONNECTIONS, 'Too many open connections for this officer');
+        return false;
+      }
+      this.openPerOfficer.set(officer.id, open + 1);
+      this.officers.set(ctx, officer.id);
       this.tokens.set(ctx, token);
       return true;
     } catch (error) {
@@ -144,6 +219,15 @@ export class GraphQLSubscriptions {
       socket.close(CloseCode.Unauthorized, error.message);
       return false;
     }
+  }
+
+  private release(ctx: Context): void {
+    const officerId = this.officers.get(ctx);
+    if (officerId === undefined) return;
+    this.officers.delete(ctx);
+    const left = this.openConnections(officerId) - 1;
+    if (left > 0) this.openPerOfficer.set(officerId, left);
+    else this.openPerOfficer.delete(officerId);
   }
 }
 
@@ -174,7 +258,7 @@ export function languageOfConnection(ctx: Context): Language {
   return languageOf(request?.headers['accept-language']);
 }
 
-function formatted(error: GraphQLError, language: Language) {
+function formatted(error: GraphQLError, language: Language, isProduction: boolean) {
   if (!isExpectedError(error)) {
     const original = error.originalError ?? error;
     logger.error({
@@ -182,5 +266,6 @@ function formatted(error: GraphQLError, language: Language) {
       stack: original.stack,
     });
   }
-  return formatGraphQLError(error.toJSON(), error, language);
+  const safe = formatGraphQLError(error.toJSON(), error, language);
+  return { ...safe, message: maskForClients(safe.message, isProduction) };
 }

@@ -257,7 +257,7 @@ export class InspectionsService {
     const officersIssue = twoOfficersProblem(
       officerIds,
       officer.id,
-      await this.officers.activityByIds(manager, [...new Set(officerIds)]),
+      await this.officers.eligibleForVisit(manager, officerIds, premises.bureauId),
     );
     if (officersIssue) problems.push({ path: 'input.officerIds', message: officersIssue });
 

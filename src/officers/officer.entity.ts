@@ -27,7 +27,8 @@ export class Officer {
   @Column({ type: 'varchar', length: 50 })
   name: string;
 
-  @Index('officers_certificate_number_key', { unique: true })
+  /** Unique on lower(btrim(…)), made by migration AccountSecurity: `JX-1 ` is `jx-1`. */
+  @Index('officers_certificate_number_key', { synchronize: false })
   @Column({ type: 'varchar', length: 32 })
   certificateNumber: string;
 
@@ -46,6 +47,10 @@ export class Officer {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Signed into every token; raised by a password change, a reset or a deactivation. */
+  @Column({ type: 'integer', default: 0, select: false })
+  tokenVersion: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

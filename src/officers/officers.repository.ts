@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { subtreeOf } from '../bureaus/bureau-tree';
+import { ancestryOf, subtreeOf } from '../bureaus/bureau-tree';
 import { keyset } from '../common/pagination/connection';
 import type { Scope } from '../common/scope';
 import { likePattern } from '../premises/premises.repository';
@@ -33,6 +33,7 @@ export interface NewOfficer {
 /** What a login checks: the stored hash and whether the account is active. */
 export interface OfficerCredentials {
   id: string;
+  certificateNumber: string;
   passwordHash: string;
   active: boolean;
 }
@@ -44,6 +45,8 @@ export interface OfficerWithJurisdiction {
   bureauId: string;
   roles: Role[];
   active: boolean;
+  /** The version every valid token of the officer carries (raised to end them all). */
+  tokenVersion: number;
   jurisdiction: string[];
 }
 
@@ -83,21 +86,79 @@ export class OfficersRepository {
     return manager.save(manager.create(Officer, { ...officer, active: true }));
   }
 
+  /** Deactivates the officer and ends every token of theirs. */
   async deactivate(manager: EntityManager, id: string): Promise<void> {
-    await manager.update(Officer, { id }, { active: false });
+    await manager.query(
+      `UPDATE officers SET active = false, token_version = token_version + 1, updated_at = now()
+       WHERE id = $1`,
+      [id],
+    );
   }
 
-  /** The stored credentials of a certificate number (执法证号), or null when unknown. */
+  async reactivate(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE officers SET active = true, updated_at = now() WHERE id = $1`, [
+      id,
+    ]);
+  }
+
+  /** Stores a new password hash and ends every earlier token; returns the new token version. */
+  async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<number> {
+    const [rows] = await manager.query<[{ token_version: number }[], number]>(
+      `UPDATE officers SET password_hash = $2, token_version = token_version + 1, updated_at = now()
+       WHERE id = $1 RETURNING token_version`,
+      [id, passwordHash],
+    );
+    return rows[0].token_version;
+  }
+
+  /** Ids of the active ADMINs, locked for the rest of the transaction (the last-admin rule). */
+  async lockActiveAdminIds(manager: EntityManager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM officers WHERE active AND 'ADMIN' = ANY(roles) ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * The stored credentials of a certificate number (执法证号), compared without case and
+   * surrounding spaces as the unique index does, or null when unknown.
+   */
   async credentials(
     manager: EntityManager,
     certificateNumber: string,
   ): Promise<OfficerCredentials | null> {
-    const rows = await manager.query<{ id: string; password_hash: string; active: boolean }[]>(
-      `SELECT id, password_hash, active FROM officers WHERE certificate_number = $1`,
+    const rows = await manager.query<
+      { id: string; certificate_number: string; password_hash: string; active: boolean }[]
+    >(
+      `SELECT id, certificate_number, password_hash, active FROM officers
+       WHERE lower(btrim(certificate_number)) = lower(btrim($1))`,
       [certificateNumber],
     );
     const row = rows[0];
-    return row ? { id: row.id, passwordHash: row.password_hash, active: row.active } : null;
+    return row
+      ? {
+          id: row.id,
+          certificateNumber: row.certificate_number,
+          passwordHash: row.password_hash,
+          active: row.active,
+        }
+      : null;
+  }
+
+  /** The stored credentials of an officer by id, or null when unknown. */
+  async credentialsById(manager: EntityManager, id: string): Promise<OfficerCredentials | null> {
+    const rows = await manager.query<
+      { id: string; certificate_number: string; password_hash: string; active: boolean }[]
+    >(`SELECT id, certificate_number, password_hash, active FROM officers WHERE id = $1`, [id]);
+    const row = rows[0];
+    return row
+      ? {
+          id: row.id,
+          certificateNumber: row.certificate_number,
+          passwordHash: row.password_hash,
+          active: row.active,
+        }
+      : null;
   }
 
   /**
@@ -115,10 +176,11 @@ export class OfficersRepository {
         bureau_id: string;
         roles: Role[];
         active: boolean;
+        token_version: number;
         jurisdiction: string[];
       }[]
     >(
-      `SELECT o.id, o.name, o.bureau_id, o.roles, o.active,
+      `SELECT o.id, o.name, o.bureau_id, o.roles, o.active, o.token_version,
               ARRAY${subtreeOf('o.bureau_id')} AS jurisdiction
        FROM officers o WHERE o.id = $1`,
       [id],
@@ -131,24 +193,31 @@ export class OfficersRepository {
       bureauId: row.bureau_id,
       roles: row.roles,
       active: row.active,
+      tokenVersion: row.token_version,
       jurisdiction: row.jurisdiction,
     };
   }
 
   /**
-   * Whether each of these officers is active, by id; an unknown id is absent. What the two-officer
-   * rule (`twoOfficersProblem`) is given as `known`.
+   * Which of these officers may be named on an inspection or re-inspection of premises of
+   * `bureauId`: active INSPECTORs or SUPERVISORs of that bureau or one of its ancestors (a city
+   * officer may join a sub-bureau's visit). What the two-officer rule (`twoOfficersProblem`) is
+   * given as `eligible`; unknown, deactivated and ineligible ids alike are simply absent.
    */
-  async activityByIds(
+  async eligibleForVisit(
     manager: EntityManager,
     ids: readonly string[],
-  ): Promise<Map<string, boolean>> {
-    if (ids.length === 0) return new Map();
-    const rows = await manager.query<{ id: string; active: boolean }[]>(
-      `SELECT id, active FROM officers WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
+    bureauId: string,
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM officers
+       WHERE id = ANY($1::uuid[]) AND active
+         AND roles && ARRAY['INSPECTOR','SUPERVISOR']::varchar[]
+         AND bureau_id IN ${ancestryOf('$2')}`,
+      [[...new Set(ids)], bureauId],
     );
-    return new Map(rows.map((row) => [row.id, row.active]));
+    return new Set(rows.map((row) => row.id));
   }
 
   /**

@@ -24,6 +24,7 @@ import {
   OfficerPayload,
   OfficersArgs,
   OfficerType,
+  ResetOfficerPasswordInput,
 } from './dto/officer.types';
 import { listOfficers } from './officers-list';
 import { OfficersRepository } from './officers.repository';
@@ -83,7 +84,7 @@ export class OfficersResolver {
 
   @Mutation(() => OfficerPayload, {
     description:
-      'Deactivates an officer at once: they can no longer log in and their tokens stop working. ADMIN only.',
+      'Deactivates an officer at once: they can no longer log in and their tokens stop working. ADMIN only; the last active ADMIN cannot be deactivated (CONFLICT).',
   })
   @Roles('ADMIN')
   async deactivateOfficer(
@@ -91,6 +92,33 @@ export class OfficersResolver {
     @CurrentUser() actor: CurrentOfficer,
   ): Promise<OfficerPayload> {
     return { officer: await this.officers.deactivate(id, actor) };
+  }
+
+  @Mutation(() => OfficerPayload, {
+    description:
+      'Lets a deactivated officer log in again (tokens from before the deactivation stay invalid). ADMIN only.',
+  })
+  @Roles('ADMIN')
+  async reactivateOfficer(
+    @Args('id', { type: () => ID, description: 'The officer to reactivate.' }, UuidPipe) id: string,
+    @CurrentUser() actor: CurrentOfficer,
+  ): Promise<OfficerPayload> {
+    return { officer: await this.officers.reactivate(id, actor) };
+  }
+
+  @Mutation(() => OfficerPayload, {
+    description:
+      "Sets a new password for an officer who forgot theirs; every earlier token of that officer stops working at once. The password has at least 12 characters, does not contain the officer's certificate number and is not a common password. ADMIN only.",
+  })
+  @Roles('ADMIN')
+  async resetOfficerPassword(
+    @Args('input', { description: 'The officer and their new password.' })
+    input: ResetOfficerPasswordInput,
+    @CurrentUser() actor: CurrentOfficer,
+  ): Promise<OfficerPayload> {
+    return {
+      officer: await this.officers.resetPassword(input.officerId, input.newPassword, actor),
+    };
   }
 
   @ResolveField(() => BureauType, { description: 'The bureau the officer belongs to.' })

@@ -203,6 +203,10 @@ export class SweepsRepository {
     await manager.update(Sweep, id, { status: 'ACTIVE', activatedAt });
   }
 
+  async setEndDate(manager: EntityManager, id: string, endDate: string): Promise<void> {
+    await manager.update(Sweep, id, { endDate });
+  }
+
   /**
    * ACTIVE → CLOSED now, as the closing service decided (progress area: closeSweep); returns the
    * sweep as it is then.

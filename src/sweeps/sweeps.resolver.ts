@@ -23,6 +23,7 @@ import { TargetCategoryType } from '../reference/dto/reference.types';
 import { SweepPayload } from './dto/sweep-payload';
 import {
   CreateSweepInput,
+  ExtendSweepInput,
   SetSweepAssignmentsInput,
   SweepConnection,
   SweepsArgs,
@@ -77,6 +78,18 @@ export class SweepsResolver {
     @CurrentUser() officer: CurrentOfficer,
   ): Promise<SweepPayload> {
     return { sweep: await this.sweepsService.activate(id, officer) };
+  }
+
+  @Mutation(() => SweepPayload, {
+    description:
+      'Extends a DRAFT or ACTIVE sweep to a later end date, at most 366 days beyond the current one per call (a sweep is created at most 366 days long). MANAGER only; INVALID_STATE (action EXTEND) once CLOSED.',
+  })
+  @Roles('MANAGER')
+  async extendSweep(
+    @Args('input', { description: 'The sweep and its new end date.' }) input: ExtendSweepInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<SweepPayload> {
+    return { sweep: await this.sweepsService.extend(input.sweepId, input.endDate, officer) };
   }
 
   @Query(() => SweepConnection, {

@@ -23,6 +23,8 @@ import type {
 import type { SweepAssignment } from './sweep-assignment.entity';
 import type { Sweep } from './sweep.entity';
 import { AssignmentRow, sweepCursor, SweepLock, SweepsRepository } from './sweeps.repository';
+import { SWEEP_DATES, sweepDateProblems } from './sweep-dates';
+import { addDays } from '../common/time/shanghai';
 
 /** Sweeps (专项整治行动): creation, assignments (任务分配), activation and listing. */
 @Injectable()
@@ -39,8 +41,8 @@ export class SweepsService {
   async create(input: CreateSweepInput, actor: CurrentOfficer): Promise<Sweep> {
     const snapshot = await this.reference.load();
     const categories = categoriesByCode(input.categoryCodes, snapshot.categoryByCode);
-    if (input.endDate < input.startDate)
-      throw BadUserInput.field('input.endDate', message('sweeps.endBeforeStart'));
+    const dateProblems = sweepDateProblems(input.startDate, input.endDate);
+    if (dateProblems.length > 0) throw new BadUserInput(dateProblems);
     const exposureIds = [...new Set(input.exposureIds.map((id) => id.toLowerCase()))];
     return this.database.transaction(async (manager) => {
       await this.checkReferences(manager, input);
@@ -128,6 +130,43 @@ export class SweepsService {
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'ACTIVATE',
+        entityType: 'Sweep',
+        entityId: id,
+        before,
+        after: sweep,
+        requestId: actor.requestId,
+      });
+      return sweep;
+    });
+  }
+
+  /**
+   * A manager extends a DRAFT or ACTIVE sweep: a later end date, at most `SWEEP_DATES.maxDays`
+   * beyond the current one (a sweep longer than a year is a decision taken step by step, each
+   * audited, not a typo in a date).
+   */
+  async extend(id: string, endDate: string, actor: CurrentOfficer): Promise<Sweep> {
+    return this.database.transaction(async (manager) => {
+      const sweep = await this.locked(manager, id, 'update');
+      if (sweep.status === 'CLOSED')
+        throw new InvalidState(message('sweeps.extendOnlyOpen'), sweep.status, 'EXTEND');
+      if (endDate <= sweep.endDate)
+        throw BadUserInput.field(
+          'input.endDate',
+          message('sweeps.extendLater', { endDate: sweep.endDate }),
+        );
+      const latest = addDays(sweep.endDate, SWEEP_DATES.maxDays);
+      if (endDate > latest)
+        throw BadUserInput.field(
+          'input.endDate',
+          message('sweeps.extendTooFar', { days: SWEEP_DATES.maxDays, latest }),
+        );
+      const before = { ...sweep };
+      await this.sweeps.setEndDate(manager, id, endDate);
+      sweep.endDate = endDate;
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'EXTEND',
         entityType: 'Sweep',
         entityId: id,
         before,

@@ -9,6 +9,7 @@ import {
   createContractWorld,
   Role,
   Side,
+  takeNewToken,
   VariablesBuilder,
 } from '../helpers/contract-variables';
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -69,6 +70,9 @@ const TABLE: Record<string, Row> = {
   CreateBureau: { roles: ['ADMIN'] },
   CreateOfficer: { roles: ['ADMIN'] },
   DeactivateOfficer: { roles: ['ADMIN'] },
+  ResetOfficerPassword: { roles: ['ADMIN'] },
+  // Every officer changes their own password.
+  ChangePassword: { roles: 'ANY' },
   ImportPremises: { roles: ['ADMIN'] },
 
   // Premises detail: a jurisdiction-bound read. Decision: ADMIN may read any premises (it
@@ -245,6 +249,7 @@ describe('authorization matrix of the contract operations', () => {
       expect(outcome).not.toBe('NO ROW');
       const variables = await builders[operation](cellOf(world, role, side));
       const result = await app.gql(operation, variables, { token: callerOf(world, role)?.token });
+      takeNewToken(callerOf(world, role), result.data);
       if (outcome === 'OK') {
         expect(result.errors).toBeUndefined();
         expect(result.data).toEqual(expect.any(Object));

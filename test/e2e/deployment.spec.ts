@@ -140,10 +140,12 @@ describe('docker-compose.yml', () => {
     expect(text).toMatch(/db:\s*\n\s*condition:\s*service_healthy/);
   });
 
-  it('reads the secrets from the environment, with defaults marked as demo only', () => {
-    for (const variable of ['DATABASE_URL', 'JWT_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD']) {
-      expect(text).toMatch(new RegExp(`${variable}: \\$\\{${variable}:-[^}]*DEMO-ONLY`));
-    }
+  it('publishes no default secret: the passwords are required, the JWT secret optional', () => {
+    // Production refuses DEMO-ONLY values (issue 17); a default here would keep it from starting.
+    expect(text).not.toMatch(/DEMO-ONLY/);
+    for (const variable of ['BOOTSTRAP_ADMIN_PASSWORD', 'POSTGRES_PASSWORD'])
+      expect(text).toMatch(new RegExp(`${variable}: \\$\\{${variable}:\\?`));
+    expect(text).toMatch(/JWT_SECRET: \$\{JWT_SECRET:-\}/);
   });
 });
 
@@ -190,13 +192,19 @@ if (!compose) {
       );
     };
 
-    it('accepts the file and fills in the demo defaults', () => {
-      const output = config({});
+    it('refuses to run without the passwords, naming the variable', () => {
+      expect(() => config({})).toThrow(/POSTGRES_PASSWORD|BOOTSTRAP_ADMIN_PASSWORD/);
+    });
+
+    it('accepts the file with the passwords set, the database URL built from them', () => {
+      const output = config({
+        BOOTSTRAP_ADMIN_PASSWORD: 'a-real-admin-password',
+        POSTGRES_PASSWORD: 'a-real-db-password',
+      });
       expect(output).toMatch(/postgres:16/);
       expect(output).toMatch(/condition: service_healthy/);
-      expect(output).toContain('JWT_SECRET: DEMO-ONLY-');
       expect(output).toContain(
-        'DATABASE_URL: postgres://sweep_tracker:DEMO-ONLY-db-password@db:5432/',
+        'DATABASE_URL: postgres://sweep_tracker:a-real-db-password@db:5432/',
       );
     });
 
@@ -204,6 +212,7 @@ if (!compose) {
       const output = config({
         JWT_SECRET: 'a-real-secret-from-the-operator-0123456789',
         BOOTSTRAP_ADMIN_PASSWORD: 'a-real-admin-password',
+        POSTGRES_PASSWORD: 'a-real-db-password',
         DATABASE_URL: 'postgres://app:pw@db.internal:5432/sweeps',
       });
       expect(output).toContain('JWT_SECRET: a-real-secret-from-the-operator-0123456789');

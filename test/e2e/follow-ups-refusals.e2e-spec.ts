@@ -1,4 +1,6 @@
-import { createOfficer } from '../factories/people';
+import { randomUUID } from 'node:crypto';
+import { message, render } from '../../src/common/messages/message';
+import { cityBureau, createOfficer } from '../factories/people';
 import {
   caseFiling,
   closing,
@@ -11,6 +13,10 @@ import {
   transfer,
 } from '../helpers/follow-up-world';
 import { GraphQLResponse } from '../helpers/test-app';
+
+/** The one message every refused officer id gets (in the default language). */
+const notEligible = (id: string): string =>
+  render(message('officers.notEligible', { ids: [id] }), 'zh');
 
 describe('the follow-up workflow (后续处置)', () => {
   let w: FollowUpWorld;
@@ -229,9 +235,36 @@ describe('the follow-up workflow (后续处置)', () => {
       );
       expect(fieldsOf(inactive)).toEqual(['input.officerIds']);
       expect(inactive.errors![0].extensions!.fields).toEqual([
-        { path: 'input.officerIds', message: `以下执法人员已停用：${retired.id}` },
+        { path: 'input.officerIds', message: notEligible(retired.id) },
       ]);
       expect((await w.stored(findingId)).followUps).toEqual([]);
+    });
+
+    it('refuses an officer of another bureau and a MANAGER-only or ADMIN-only account on a re-inspection, with the message an unknown id gets', async () => {
+      const findingId = await w.newFinding({ status: 'RECTIFYING' });
+      const city = await cityBureau(w.app);
+      const manager = await createOfficer(w.app, city.id, ['MANAGER']);
+      const admin = await createOfficer(w.app, city.id, ['ADMIN']);
+      const unknown = randomUUID();
+      for (const id of [w.outsider.id, manager.id, admin.id, unknown]) {
+        const result = await w.send(
+          'recordReinspection',
+          w.reinspection(findingId, 1, { officerIds: [w.inspector.id, id] }),
+          w.inspector.token,
+        );
+        expect(result.errors![0].extensions!.fields).toEqual([
+          { path: 'input.officerIds', message: notEligible(id) },
+        ]);
+      }
+      expect((await w.stored(findingId)).followUps).toEqual([]);
+      // A city inspector may join a sub-bureau's re-inspection.
+      const cityInspector = await createOfficer(w.app, city.id, ['INSPECTOR']);
+      const joined = await w.send(
+        'recordReinspection',
+        w.reinspection(findingId, 1, { officerIds: [w.inspector.id, cityInspector.id] }),
+        w.inspector.token,
+      );
+      expect(joined.errors).toBeUndefined();
     });
 
     it('refuses money with three decimals as BAD_USER_INPUT on the field', async () => {

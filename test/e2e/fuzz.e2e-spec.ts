@@ -6,6 +6,7 @@ import {
   callerOf,
   cellOf,
   contractVariables,
+  takeNewToken,
   ContractWorld,
   createContractWorld,
   VariablesBuilder,
@@ -60,6 +61,8 @@ const SENDER: Record<string, Caller> = {
   CreateBureau: 'ADMIN',
   CreateOfficer: 'ADMIN',
   DeactivateOfficer: 'ADMIN',
+  ResetOfficerPassword: 'ADMIN',
+  ChangePassword: 'INSPECTOR',
   ImportPremises: 'ADMIN',
   Login: 'ANONYMOUS',
   LogInspection: 'INSPECTOR',
@@ -103,6 +106,7 @@ const WRITES: Record<string, string[]> = {
   ImportPremises: ['premises'],
   // Its variables builder writes the officer to deactivate.
   DeactivateOfficer: ['officers'],
+  ResetOfficerPassword: ['officers'],
 };
 const COUNTED = ['bureaus', 'officers', 'premises', 'target_categories', 'violation_types'];
 
@@ -294,8 +298,10 @@ describe('fuzzing the contract operations', () => {
   }
 
   async function send(name: string, variables: Record<string, unknown>): Promise<GraphQLResponse> {
-    const token = callerOf(world, SENDER[name])?.token;
-    return app.gql(name, variables, { token });
+    const caller = callerOf(world, SENDER[name]);
+    const result = await app.gql(name, variables, { token: caller?.token });
+    takeNewToken(caller, result.data);
+    return result;
   }
 
   beforeAll(async () => {

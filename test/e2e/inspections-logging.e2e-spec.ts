@@ -181,7 +181,7 @@ describe('logging and voiding inspections', () => {
       await logInspection(
         app,
         world,
-        { officerIds: [world.manager.id, world.inspectorA.id], premisesId: world.shopB.id },
+        { officerIds: [world.manager.id, world.inspectorB.id], premisesId: world.shopB.id },
         world.manager.token,
       );
     });

@@ -61,6 +61,45 @@ describe('logging and voiding inspections', () => {
       );
     });
 
+    it('refuses officers who may not be named, each with the message an unknown id gets, and writes nothing', async () => {
+      const manager = await createOfficer(app, world.city.id, ['MANAGER']);
+      const admin = await createOfficer(app, world.city.id, ['ADMIN']);
+      const retired = await createOfficer(app, world.bureauA.id, ['INSPECTOR']);
+      await app.query(`UPDATE officers SET active = false WHERE id = $1`, [retired.id]);
+      const refusedIds = [
+        randomUUID(),
+        retired.id,
+        manager.id,
+        admin.id,
+        // Another bureau's inspector on bureau A's premises.
+        world.inspectorB.id,
+      ];
+      const messages = new Set<string>();
+      for (const id of refusedIds) {
+        const before = await writtenRows(app);
+        const result = await app.gql(
+          'LogInspection',
+          { input: inspectionInput(world, { officerIds: [world.inspectorA.id, id] }) },
+          { token: world.inspectorA.token },
+        );
+        const [field] = result.errors![0].extensions!.fields as { path: string; message: string }[];
+        expect(field.path).toBe('input.officerIds');
+        messages.add(field.message.replace(id, '<id>'));
+        expect(await writtenRows(app)).toEqual(before);
+      }
+      expect(messages.size).toBe(1);
+    });
+
+    it('lets a city inspector join a sub-bureau’s visit', async () => {
+      const cityInspector = await createOfficer(app, world.city.id, ['INSPECTOR']);
+      const joined = await app.gql(
+        'LogInspection',
+        { input: inspectionInput(world, { officerIds: [world.inspectorA.id, cityInspector.id] }) },
+        { token: world.inspectorA.token },
+      );
+      expect(joined.errors).toBeUndefined();
+    });
+
     it('refuses an inspection the caller was not part of', () =>
       expectRefused(
         inspectionInput(world, { officerIds: [world.inspectorA2.id, world.supervisorA.id] }),

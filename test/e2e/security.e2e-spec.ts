@@ -355,15 +355,33 @@ describe('access tokens', () => {
   }
 
   it('accepts a token signed with HS256 and the service secret (the control case)', async () => {
-    const token = jwt.sign({ sub: officerId }, TEST_JWT_SECRET, {
+    const token = jwt.sign({ sub: officerId, ver: 0 }, TEST_JWT_SECRET, {
       algorithm: 'HS256',
       expiresIn: 60,
     });
     expect(await codeFor(token)).toBeUndefined();
   });
 
+  it('refuses a token without an expiry, signed with the service secret', async () => {
+    const token = jwt.sign({ sub: officerId, ver: 0 }, TEST_JWT_SECRET, { algorithm: 'HS256' });
+    expect(await codeFor(token)).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a token of an earlier token version', async () => {
+    const token = jwt.sign({ sub: officerId, ver: 0 }, TEST_JWT_SECRET, {
+      algorithm: 'HS256',
+      expiresIn: 60,
+    });
+    await app.query(`UPDATE officers SET token_version = 1 WHERE id = $1`, [officerId]);
+    try {
+      expect(await codeFor(token)).toBe('UNAUTHENTICATED');
+    } finally {
+      await app.query(`UPDATE officers SET token_version = 0 WHERE id = $1`, [officerId]);
+    }
+  });
+
   it('refuses an HS512 token signed with the service secret', async () => {
-    const token = jwt.sign({ sub: officerId }, TEST_JWT_SECRET, {
+    const token = jwt.sign({ sub: officerId, ver: 0 }, TEST_JWT_SECRET, {
       algorithm: 'HS512',
       expiresIn: 60,
     });

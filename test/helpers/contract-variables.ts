@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createFinding, createInspection, createSweep } from '../factories/field-work';
-import { createOfficer, OfficerRecord } from '../factories/people';
+import { hashPassword } from '../../src/auth/password';
+import { createOfficer, OFFICER_PASSWORD, OfficerRecord } from '../factories/people';
 import { createFieldWorld, FieldWorld } from './field-world';
 import { ADMIN_CERTIFICATE, ADMIN_PASSWORD, TestApp } from './test-app';
 
@@ -72,6 +73,19 @@ export function cellOf(world: ContractWorld, role: Caller, side: Side): Cell {
 
 export function unique(prefix: string): string {
   return `${prefix}${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+/**
+ * After a successful changePassword the caller's earlier token no longer works: the caller keeps
+ * the one the answer carries.
+ */
+export function takeNewToken(
+  caller: OfficerRecord | undefined,
+  data: Record<string, any> | null | undefined,
+): void {
+  const accessToken = (data?.changePassword as { accessToken?: string } | null | undefined)
+    ?.accessToken;
+  if (caller && accessToken) caller.token = accessToken;
 }
 
 export type VariablesBuilder = (cell: Cell) => Promise<Record<string, unknown>>;
@@ -186,7 +200,30 @@ export function contractVariables(
     return finding;
   }
 
+  let officerPasswordHash: Promise<string> | undefined;
+  /** The caller's password set back to OFFICER_PASSWORD, and their failed attempts forgotten. */
+  async function resetCallerPassword(officerId: string): Promise<void> {
+    officerPasswordHash ??= hashPassword(OFFICER_PASSWORD);
+    await app.query(`UPDATE officers SET password_hash = $2 WHERE id = $1`, [
+      officerId,
+      await officerPasswordHash,
+    ]);
+    await app.query(`DELETE FROM login_failures`);
+  }
+
   const builders: Record<string, (cell: Cell) => unknown> = {
+    // A successful change ends the caller's token: the sender takes the new one (see
+    // `takeNewToken`).
+    ChangePassword: async (cell) => {
+      await resetCallerPassword(cell.actor.id);
+      return { input: { currentPassword: OFFICER_PASSWORD, newPassword: unique('new-pass-') } };
+    },
+    ResetOfficerPassword: async (cell) => ({
+      input: {
+        officerId: await officerToDeactivate(cell.bureauId),
+        newPassword: unique('reset-pass-'),
+      },
+    }),
     Bureaus: () => ({}),
     ReferenceData: () => ({}),
     Me: () => ({}),

@@ -57,7 +57,8 @@ export async function createFieldWorld(app: TestApp): Promise<FieldWorld> {
     }),
     inspectorB: await createOfficer(app, bureauB.id, ['INSPECTOR'], { name: '赵敏' }),
     supervisorB: await createOfficer(app, bureauB.id, ['INSPECTOR', 'SUPERVISOR']),
-    manager: await createOfficer(app, city.id, ['MANAGER'], { name: '市局领导' }),
+    // A city leader who holds an enforcement certificate: may join any bureau's visit.
+    manager: await createOfficer(app, city.id, ['MANAGER', 'INSPECTOR'], { name: '市局领导' }),
     shopA: await createPremises(app, { bureauId: bureauA.id, name: '解放街食品店' }),
     shopA1: await createPremises(app, {
       bureauId: bureauA1.id,

@@ -29,3 +29,32 @@ export class LoginPayload {
   @Field(() => OfficerType, { description: 'The officer logged in.' })
   officer: OfficerType;
 }
+
+@InputType({ description: "The logged-in officer's current password and a new one." })
+export class ChangePasswordInput {
+  @Field({ description: 'The current password.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword: string;
+
+  @Field({
+    description:
+      'At least 12 characters, not containing the certificate number, not a common password.',
+  })
+  @IsString()
+  @MinLength(12, { message: 'officers.passwordTooShort' })
+  @MaxLength(200)
+  newPassword: string;
+}
+
+@ObjectType({
+  description: 'A new access token after a password change; earlier tokens no longer work.',
+})
+export class ChangePasswordPayload {
+  @Field({ description: 'JWT (HS256) to send as `Authorization: Bearer <accessToken>`.' })
+  accessToken: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the token expires (UTC).' })
+  expiresAt: Date;
+}

@@ -44,7 +44,7 @@ describe('translateDatabaseError', () => {
     expect(translateDatabaseError(error)?.code).toBe('SERVICE_UNAVAILABLE');
   });
 
-  it('makes a unique violation CONFLICT with the constraint', () => {
+  it('makes a unique violation CONFLICT naming the input field, never the constraint', () => {
     const error = new QueryFailedError(
       'INSERT',
       [],
@@ -52,10 +52,28 @@ describe('translateDatabaseError', () => {
         constraint: 'bureaus_code_key',
       }),
     );
-    expect(translateDatabaseError(error)).toMatchObject({
+    const translated = translateDatabaseError(error);
+    expect(translated).toMatchObject({
       code: 'CONFLICT',
       message: 'A bureau with this code already exists',
+      extensions: { field: 'input.code' },
     });
+    expect(JSON.stringify(translated?.extensions)).not.toContain('bureaus_code_key');
+  });
+
+  it('says only that the record exists for a unique constraint it does not know', () => {
+    const error = new QueryFailedError(
+      'INSERT',
+      [],
+      Object.assign(driverError('duplicate key value', '23505'), {
+        constraint: 'some_internal_idx',
+      }),
+    );
+    const translated = translateDatabaseError(error);
+    expect(translated?.code).toBe('CONFLICT');
+    expect(JSON.stringify({ ...translated, message: translated?.message })).not.toContain(
+      'some_internal_idx',
+    );
   });
 
   it('leaves a real fault (a missing column) to INTERNAL_SERVER_ERROR', () => {

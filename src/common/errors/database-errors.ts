@@ -36,13 +36,23 @@ const CONNECTION_MESSAGES = [
   /Query read timeout/i,
 ];
 
-/** Unique constraints the service relies on, with the conflict a client sees. */
-const UNIQUE_CONSTRAINTS: Record<string, Message> = {
-  bureaus_code_key: message('conflict.bureauCode'),
-  officers_certificate_number_key: message('conflict.certificateNumber'),
-  sweeps_code_key: message('conflict.sweepCode'),
-  premises_credit_code_name_key: message('conflict.creditCode'),
-  sweep_assignments_sweep_bureau_category_key: message('conflict.assignment'),
+/**
+ * Unique constraints the service relies on, with the conflict a client sees: a message and the
+ * input field that conflicts, in the contract's terms. The constraint's own name never leaves the
+ * service (it tells the schema).
+ */
+const UNIQUE_CONSTRAINTS: Record<string, { described: Message; field: string }> = {
+  bureaus_code_key: { described: message('conflict.bureauCode'), field: 'input.code' },
+  officers_certificate_number_key: {
+    described: message('conflict.certificateNumber'),
+    field: 'input.certificateNumber',
+  },
+  sweeps_code_key: { described: message('conflict.sweepCode'), field: 'input.code' },
+  premises_credit_code_name_key: { described: message('conflict.creditCode'), field: 'creditCode' },
+  sweep_assignments_sweep_bureau_category_key: {
+    described: message('conflict.assignment'),
+    field: 'input.assignments',
+  },
 };
 
 /**
@@ -63,9 +73,10 @@ export function translateDatabaseError(error: unknown): DomainError | undefined 
   if (driver.code === '40001' || driver.code === '40P01')
     return new ServiceUnavailable(message('error.concurrentChange'));
   if (driver.code === '23505') {
-    const described =
-      (driver.constraint && UNIQUE_CONSTRAINTS[driver.constraint]) || message('error.exists');
-    return new Conflict(described, { constraint: driver.constraint });
+    const known = driver.constraint ? UNIQUE_CONSTRAINTS[driver.constraint] : undefined;
+    return known
+      ? new Conflict(known.described, { field: known.field })
+      : new Conflict(message('error.exists'));
   }
   return undefined;
 }

@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   GRAPHQL_VALIDATION_FAILED: { httpStatus: 400, domain: false },
   PERSISTED_QUERY_NOT_FOUND: { httpStatus: 400, domain: false },
   PERSISTED_QUERY_NOT_SUPPORTED: { httpStatus: 400, domain: false },
+  // GRAPHQL_TRUSTED_DOCUMENTS=contract: a document that is not a trusted one (src/graphql/trusted-documents.ts).
+  PERSISTED_QUERY_REQUIRED: { httpStatus: 400, domain: false },
   OPERATION_RESOLUTION_FAILURE: { httpStatus: 400, domain: false },
   BAD_REQUEST: { httpStatus: 400, domain: false },
 } as const satisfies Record<string, { httpStatus: number; domain: boolean }>;

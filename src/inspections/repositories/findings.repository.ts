@@ -115,6 +115,30 @@ export class FindingsRepository {
   }
 
   /**
+   * The findings within `scope` citing the file that are the officer's own: logged by them or on
+   * an inspection they made. What an upload of the file by this officer is for (evidence
+   * ownership, issue 17).
+   */
+  async idsCitingEvidenceOfOfficer(
+    manager: EntityManager,
+    scope: Scope,
+    sha256: string,
+    officerId: string,
+  ): Promise<string[]> {
+    const params = new SqlParameters();
+    const cited$ = params.add(JSON.stringify([{ sha256 }]), 'jsonb');
+    const officer$ = params.add(officerId, 'uuid');
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT f.id FROM findings f JOIN inspections i ON i.id = f.inspection_id
+       WHERE f.evidence @> ${cited$} AND ${scope.sql('f.bureau_id', params)}
+         AND (f.created_by_id = ${officer$} OR ${officer$} = ANY(i.officer_ids))
+       ORDER BY f.created_at, f.id`,
+      params.values,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
    * The ids of an inspection's findings in the order they were written (the order logged), of
    * every bureau. Unscoped: for the demo seed (a system job) only.
    */

@@ -103,7 +103,26 @@ export class CreateOfficerInput {
   password: string;
 }
 
-@ObjectType({ description: 'Result of createOfficer or deactivateOfficer.' })
+@InputType({ description: 'A new password an ADMIN sets for an officer.' })
+export class ResetOfficerPasswordInput {
+  @Field(() => ID, { description: 'The officer.' })
+  @IsUUID('all', { message: 'validation.isUuid' })
+  officerId: string;
+
+  @Field({
+    description:
+      'At least 12 characters, not containing the certificate number, not a common password.',
+  })
+  @IsString()
+  @MinLength(12, { message: 'officers.passwordTooShort' })
+  @MaxLength(200)
+  newPassword: string;
+}
+
+@ObjectType({
+  description:
+    'Result of createOfficer, deactivateOfficer, reactivateOfficer or resetOfficerPassword.',
+})
 export class OfficerPayload {
   @Field(() => OfficerType, { description: 'The officer as stored.' })
   officer: OfficerType;

@@ -42,6 +42,7 @@ type Log = (message: string) => void;
 const DOMAIN_TABLES = [
   'inspection_plan_visits',
   'inspection_plans',
+  'evidence_uploads',
   'evidence_files',
   'follow_ups',
   'findings',

@@ -150,3 +150,17 @@ export const SweepConnection = ConnectionType(
   'Sweep',
   'sweeps (专项整治行动), newest start date first',
 );
+
+@InputType({ description: 'A later end date for a sweep (MANAGER).' })
+export class ExtendSweepInput {
+  @Field(() => ID, { description: 'UUID of the sweep.' })
+  @IsUUID('all', { message: 'validation.isUuid' })
+  sweepId: string;
+
+  @Field(() => DateScalar, {
+    description:
+      'The new last day, inclusive (Asia/Shanghai): after the current one, at most 366 days after it.',
+  })
+  @IsString()
+  endDate: string;
+}

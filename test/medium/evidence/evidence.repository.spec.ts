@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { EvidenceRepository } from '../../../src/evidence/evidence.repository';
+import { Scope } from '../../../src/common/scope';
 import { Loaders } from '../../../src/graphql/loaders';
 import { createBureau } from '../../factories/people';
 import { mediumDatabase, type MediumDatabase } from '../medium';
@@ -26,7 +27,7 @@ describe('EvidenceRepository (evidence files)', () => {
   });
   afterAll(() => db.close());
 
-  it('records a file once, and tells which files have arrived', async () => {
+  it('records a file once, and reports no file uploaded for no finding', async () => {
     const file = {
       sha256: cited,
       mediaType: 'image/jpeg' as const,
@@ -53,8 +54,9 @@ describe('EvidenceRepository (evidence files)', () => {
 
     await files.insertIfAbsent(db.manager, file);
     const missing = sha256();
-    const loader = files.uploadedLoader(new Loaders(db.database));
-    expect(await loader.loadMany([cited, missing])).toEqual([true, false]);
+    // Stored but uploaded for no finding: reported to nobody, not even an unrestricted scope.
+    const loader = files.uploadedLoader(new Loaders(db.database), Scope.system());
+    expect(await loader.loadMany([cited, missing])).toEqual([false, false]);
     expect(await files.findBySha256(db.manager, missing)).toBeNull();
   });
 });

@@ -12,11 +12,11 @@ describe('OfficersRepository', () => {
   });
   afterAll(() => db.close());
 
-  async function officer(bureauId: string, active = true): Promise<string> {
+  async function officer(bureauId: string, active = true, roles = ['INSPECTOR']): Promise<string> {
     const [row] = await db.query<{ id: string }>(
       `INSERT INTO officers (name, certificate_number, bureau_id, roles, password_hash, active)
-       VALUES ('测试执法员', $1, $2, '{INSPECTOR}', 'hash', $3) RETURNING id`,
-      [`C${Math.random().toString(36).slice(2, 12)}`, bureauId, active],
+       VALUES ('测试执法员', $1, $2, $4, 'hash', $3) RETURNING id`,
+      [`C${Math.random().toString(36).slice(2, 12)}`, bureauId, active, roles],
     );
     return row.id;
   }
@@ -51,20 +51,31 @@ describe('OfficersRepository', () => {
     ).toBeNull();
   });
 
-  it('tells which officers are active, leaving unknown ids out', async () => {
-    const bureau = await createBureau(db);
+  it('tells which officers may be named on a visit to premises of a bureau', async () => {
+    const city = await cityBureau(db);
+    const county = await createBureau(db, { kind: 'COUNTY' });
+    const bureau = await createBureau(db, { parentId: county.id });
+    const below = await createBureau(db, { parentId: bureau.id });
+    const sibling = await createBureau(db, { parentId: county.id });
     const active = await officer(bureau.id);
-    const inactive = await officer(bureau.id, false);
-    const unknown = '00000000-0000-4000-8000-000000000000';
+    const supervisorAbove = await officer(county.id, true, ['SUPERVISOR']);
+    const cityInspector = await officer(city.id, true, ['INSPECTOR', 'MANAGER']);
+    const refused = [
+      await officer(bureau.id, false),
+      await officer(city.id, true, ['MANAGER']),
+      await officer(bureau.id, true, ['ADMIN']),
+      await officer(sibling.id),
+      await officer(below.id),
+      '00000000-0000-4000-8000-000000000000',
+    ];
 
-    const activity = await officers.activityByIds(db.manager, [active, inactive, unknown, active]);
-    expect(activity).toEqual(
-      new Map([
-        [active, true],
-        [inactive, false],
-      ]),
+    const eligible = await officers.eligibleForVisit(
+      db.manager,
+      [active, supervisorAbove, cityInspector, ...refused, active],
+      bureau.id,
     );
-    expect(await officers.activityByIds(db.manager, [])).toEqual(new Map());
+    expect(eligible).toEqual(new Set([active, supervisorAbove, cityInspector]));
+    expect(await officers.eligibleForVisit(db.manager, [], bureau.id)).toEqual(new Set());
   });
 
   it('deactivates an officer and gives credentials by certificate number', async () => {
@@ -74,8 +85,9 @@ describe('OfficersRepository', () => {
       'SELECT certificate_number FROM officers WHERE id = $1',
       [id],
     );
-    expect(await officers.credentials(db.manager, certificate)).toEqual({
+    expect(await officers.credentials(db.manager, ` ${certificate.toUpperCase()} `)).toEqual({
       id,
+      certificateNumber: certificate,
       passwordHash: 'hash',
       active: true,
     });

@@ -189,7 +189,7 @@ describe('evidence files (证据文件)', () => {
     expect(seen.errors).toBeUndefined();
     expect(seen.data!.auditTrail).toMatchObject([
       {
-        action: 'evidence.upload',
+        action: 'EVIDENCE_UPLOAD',
         actor: { id: world.inspectorA.id },
         after: { sha256: hash, mediaType: 'application/pdf', sizeBytes: bytes.length },
       },

@@ -20,7 +20,7 @@ describe('nested reads after a premises moves bureau', () => {
   beforeAll(async () => {
     app = await startTestApp();
     world = await createFieldWorld(app);
-    const creditCode = '91640104MA76A1B2CK';
+    const creditCode = '91640104MA76A1B29A';
     premisesId = (
       await createPremises(app, { bureauId: world.bureauA.id, name: '搬走的店', creditCode })
     ).id;

@@ -97,8 +97,10 @@ describe('logInspection in one transaction', () => {
     );
     // 15 working days after 2019-03-20, skipping weekends and Qingming (2019-04-05).
     expect(findings).toEqual([
-      { description: '第一个问题', bureau_id: field.bureauA1.id, due: '2019-04-11' },
-      { description: '第二个问题', bureau_id: field.bureauA1.id, due: '2019-04-11' },
+      // Found 2019-03-20, before the SAMR rule of 2019-04-01: 工商行政管理机关行政处罚程序规定 第十七条
+      // gives 7 working days (21–29 March).
+      { description: '第一个问题', bureau_id: field.bureauA1.id, due: '2019-03-29' },
+      { description: '第二个问题', bureau_id: field.bureauA1.id, due: '2019-03-29' },
     ]);
   });
 

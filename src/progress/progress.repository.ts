@@ -194,9 +194,10 @@ function workingDaysAfterSql(day: string, n: number): string {
  * a case with findings in two categories counts once in each category's row and once in a total,
  * as every fact is counted distinct per group by its key). Each fact is one row keyed by what it
  * counts: a case by its id (filed by D; money once per PENALTY decision decided by D, never per
- * finding; a transfer to the police made by D — counted even when the police returned it later, the
- * 移送 having happened), a finding by its id (a 不予立案 decided by D; a transfer to the police
- * without a case by D).
+ * finding; a case transferred to the police by D and not returned by then — a transfer the police
+ * return (不予立案, 退回) puts the case back in the bureau's hands (DOMAIN.md, Case), so the demo's
+ * 仁和堂 case returned on 8 April is not among 30 April's 移送公安1件), a finding by its id (a 不予立案
+ * decided by D; a transfer to the police without a case by D).
  *
  * Overdue by clock on D (a due day itself is on time), as `overdueSql` judges a finding today:
  * - filing decision: a finding with no filing decision by D (nor a transfer without a case) whose
@@ -235,6 +236,7 @@ function caseFactsSql(asOf: string): string {
         UNION ALL
         SELECT l.sweep_id, l.bureau_id, l.category_id, 'POLICE', l.case_id::text, NULL, NULL, NULL
         FROM case_links l WHERE l.transfer_authority = 'POLICE' AND l.transferred_on <= ${asOf}
+          AND NOT coalesce(l.transfer_outcome = 'RETURNED' AND l.transfer_outcome_on <= ${asOf}, false)
         UNION ALL
         SELECT f.sweep_id, f.bureau_id, f.category_id, 'POLICE', f.id::text, NULL, NULL, NULL
         FROM fnd f WHERE f.case_id IS NULL AND f.transferred_on <= ${asOf}
@@ -494,7 +496,9 @@ export class ProgressRepository {
 
   /**
    * The findings counted, for the workbook's findings sheet (问题清单), oldest inspection first,
-   * with their status, deadline and amounts as of the as-of day.
+   * with their status, deadline and amounts as of the as-of day: the fine and illegal gains of
+   * the decision of their case, decided by then (the same amounts on each finding of one case;
+   * the 汇总 sheet counts them once per decision).
    */
   findingList(
     manager: EntityManager,
@@ -506,11 +510,10 @@ export class ProgressRepository {
       `${ctes.sql},
       ${findingsAsOfSql(ctes.asOf())},
       decided AS (
-        SELECT u.finding_id, sum(u.fine) AS fine, sum(u.confiscation) AS confiscation
-        FROM follow_ups u
-        WHERE u.finding_id IN (SELECT id FROM fnd) AND u.action = 'PENALTY_DECIDED'
-          AND ${FOLLOW_UP_DAY} <= ${ctes.asOf()}
-        GROUP BY u.finding_id
+        SELECT f.id AS finding_id, c.fine, c.illegal_gains AS confiscation
+        FROM fnd f JOIN cases c ON c.id = f.case_id
+        WHERE c.outcome = 'PENALTY' AND c.decided_on <= ${ctes.asOf()}
+          AND coalesce(f.filing_decided_on, c.filed_on) <= ${ctes.asOf()}
       )
       SELECT p.name AS premises, b.name AS bureau, v.name AS violation, f.severity, x.status,
         x.rectification_deadline::text AS rectification_deadline,

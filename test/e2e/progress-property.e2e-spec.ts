@@ -54,7 +54,8 @@ const findingArbitrary = fc.record({
   goodsCents: fc.option(fc.integer({ min: 0, max: 5_000_000 })),
   /** Filing clock's due day, days after the inspection. */
   filingDue: fc.integer({ min: 0, max: 12 }),
-  filing: fc.constantFrom(...FILINGS),
+  /** JOIN weighted up, so that cases often hold several findings (money once per decision). */
+  filing: fc.constantFrom(...FILINGS, 'JOIN', 'JOIN'),
   /** Days after the inspection (JOIN: after the case's filing too) the filing decision took effect. */
   filingAfter: fc.integer({ min: 0, max: 8 }),
   steps: fc.array(
@@ -84,7 +85,7 @@ const worldArbitrary = fc.record({
         penaltyDue: fc.integer({ min: 0, max: 15 }),
         decidedAfter: fc.option(fc.integer({ min: 0, max: 10 })),
         outcome: fc.constantFrom('PENALTY', 'PENALTY', 'NO_PENALTY'),
-        fineCents: fc.integer({ min: 0, max: 10_000_000 }),
+        fineCents: fc.integer({ min: 1, max: 10_000_000 }),
         gainsCents: fc.integer({ min: 0, max: 1_000_000 }),
         goodsCents: fc.integer({ min: 0, max: 1_000_000 }),
         publishedAfter: fc.option(fc.integer({ min: 0, max: 40 })),
@@ -115,7 +116,7 @@ const worldArbitrary = fc.record({
     categories: fc.option(fc.subarray(CATEGORY_CODES, { minLength: 1 })),
     from: fc.option(fc.integer({ min: 0, max: 5 })),
     /** Days after the first day: up to 60, so ranges end before, among and after follow-ups and clocks. */
-    to: fc.option(fc.integer({ min: 0, max: 60 })),
+    to: fc.option(fc.oneof(fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 60 }))),
   }),
 });
 type World = typeof worldArbitrary extends fc.Arbitrary<infer T> ? T : never;

@@ -2,6 +2,8 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentScope } from '../auth/decorators';
 import type { Scope } from '../common/scope';
 import { DateScalar } from '../common/scalars/scalars';
+import { shanghaiDay } from '../common/time/shanghai';
+import { isOverdue } from '../follow-ups/overdue';
 import type { GraphQLContext } from '../graphql/context';
 import { FindingType } from '../inspections/dto/inspection.types';
 import type { Finding } from '../inspections/finding.entity';
@@ -29,6 +31,21 @@ export class FindingCaseResolver {
   ): Promise<CaseFile | null> {
     if (!finding.caseId) return null;
     return this.cases.caseLoader(context.loaders, scope).load(finding.caseId);
+  }
+
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether it is overdue today (Asia/Shanghai days) on any of the four clocks the statistics count: rectification (RECTIFYING past its deadline), filing decision (none taken past the filing clock), penalty decision (its case FILED past the decision clock) or publication (its decision unpublished past the publication clock). A due day itself is on time.',
+  })
+  async overdue(
+    @Parent() finding: Finding,
+    @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
+  ): Promise<boolean> {
+    const caseFile = finding.caseId
+      ? await this.cases.caseLoader(context.loaders, scope).load(finding.caseId)
+      : null;
+    return isOverdue(finding, caseFile ?? null, shanghaiDay(new Date()));
   }
 
   @ResolveField(() => FilingDecisionType, {

@@ -3,12 +3,10 @@ import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentScope, CurrentUser } from '../auth/decorators';
 import type { Connection } from '../common/pagination/connection';
 import type { Scope } from '../common/scope';
-import { shanghaiDay } from '../common/time/shanghai';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { ExposedProductType } from '../exposures/dto/exposure.types';
 import type { ExposedProduct } from '../exposures/exposed-product.entity';
 import { ExposuresRepository } from '../exposures/exposures.repository';
-import { isOverdue } from '../follow-ups/overdue';
 import type { GraphQLContext } from '../graphql/context';
 import { ViolationTypeType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
@@ -98,13 +96,5 @@ export class FindingsResolver {
     return this.inspectionsRepository
       .inspectionLoader(context.loaders, scope)
       .load(finding.inspectionId);
-  }
-
-  @ResolveField(() => Boolean, {
-    description:
-      'Whether it is overdue (逾期未整改) today, counted in Asia/Shanghai days: RECTIFYING past its deadline, OPEN past its case decision due date, or CASE_FILED past its penalty decision due date.',
-  })
-  overdue(@Parent() finding: FindingType): boolean {
-    return isOverdue(finding, shanghaiDay(new Date()));
   }
 }

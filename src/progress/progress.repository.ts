@@ -154,10 +154,11 @@ function findingsAsOfSql(asOf: string): string {
           (array_agg(u.due_date ORDER BY u.recorded_at DESC, u.id DESC)
             FILTER (WHERE u.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED')))[1]
             AS rectification_deadline,
+          (array_agg(u.action ORDER BY u.recorded_at DESC, u.id DESC)
+            FILTER (WHERE u.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED', 'REINSPECTION_PASSED')))[1]
+            AS rectification_last,
           bool_or(u.action = 'RECTIFICATION_ORDERED') AS ordered,
-          bool_or(u.action = 'REINSPECTION_PASSED') AS passed,
-          bool_or(u.action = 'CASE_FILED') AS filed,
-          bool_or(u.action = 'TRANSFERRED_TO_POLICE') AS transferred
+          bool_or(u.action = 'REINSPECTION_PASSED') AS passed
         FROM follow_ups u
         WHERE u.finding_id IN (SELECT id FROM fnd) AND ${FOLLOW_UP_DAY} <= ${asOf}
         GROUP BY u.finding_id
@@ -166,42 +167,108 @@ function findingsAsOfSql(asOf: string): string {
         SELECT f.id, f.sweep_id, f.bureau_id, f.category_id, f.premises_id, f.goods_value,
           f.exposed_product_id, f.case_number, f.case_decision_due, f.penalty_decision_due,
           coalesce(fu.status, 'OPEN') AS status, fu.rectification_deadline,
-          coalesce(fu.ordered, false) AS ordered, coalesce(fu.passed, false) AS passed,
-          coalesce(fu.filed, false) AS filed, coalesce(fu.transferred, false) AS transferred
+          coalesce(fu.rectification_last IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED'), false)
+            AS rectifying,
+          coalesce(fu.ordered, false) AS ordered, coalesce(fu.passed, false) AS passed
         FROM fnd f LEFT JOIN fu ON fu.finding_id = f.id
       )`;
 }
 
 /**
- * 立案、不予立案、罚没款、没收非法财物、移送公安 and the filing / penalty / publication clocks, kept
- * in one place because they belong to the case files (案件): until the case tables exist they are
- * read from the findings' own case columns and follow-ups. Each case fact is one row keyed so that
- * a group counts it once: a case by its number, a penalty decision by its document number (money
- * once per decision, never per finding), a transfer by its case (or the finding without one).
- * `cases_declined`, `confiscated_goods_value` and overdue publications have no source yet (0).
+ * The working day `n` working days after the SQL date `day` (the start day not counted), over the
+ * holiday table (weekends off, holidays off, 调休 weekend days worked), as `computeClock` counts a
+ * working-day period without exclusions. Used for the publication clock (20 working days, no
+ * extension, no suspension) of decisions published since, whose stored due day is gone.
+ */
+function workingDaysAfterSql(day: string, n: number): string {
+  return `(SELECT wd.d::date FROM generate_series(${day} + 1, ${day} + ${n * 3 + 30}, interval '1 day') AS wd(d)
+      LEFT JOIN calendar_exceptions ce ON ce.day = wd.d::date
+      WHERE coalesce(ce.working_day, extract(isodow FROM wd.d) < 6)
+      ORDER BY wd.d OFFSET ${n - 1} LIMIT 1)`;
+}
+
+/**
+ * 立案、不予立案、罚没款、没收非法财物、移送公安 and the filing / penalty / publication clocks as of
+ * the as-of day D, from the case files (docs/cases.md). A case counts through the findings counted
+ * that joined it by D (the findings' sweep, category and premises' bureau place it in the groups:
+ * a case with findings in two categories counts once in each category's row and once in a total,
+ * as every fact is counted distinct per group by its key). Each fact is one row keyed by what it
+ * counts: a case by its id (filed by D; money once per PENALTY decision decided by D, never per
+ * finding; a case transferred to the police by D and not returned by then — a transfer the police
+ * return (不予立案, 退回) puts the case back in the bureau's hands (DOMAIN.md, Case), so the demo's
+ * 仁和堂 case returned on 8 April is not among 30 April's 移送公安1件), a finding by its id (a 不予立案
+ * decided by D; a transfer to the police without a case by D).
+ *
+ * Overdue by clock on D (a due day itself is on time), as `overdueSql` judges a finding today:
+ * - filing decision: a finding with no filing decision by D (nor a transfer without a case) whose
+ *   stored filing due day (`case_decision_due`) < D;
+ * - penalty decision: a case filed by D, not decided, closed or with another authority on D (a
+ *   transfer made by D and not returned by then), whose penalty due day < D: the stored
+ *   `clock_dues.PENALTY_DECISION` while still open, else the due day mirrored on its findings;
+ * - publication: a case decided by D with a PENALTY published (not a warning alone from
+ *   2021-09-01), not published by D, whose publication due day < D: the stored
+ *   `clock_dues.PUBLICATION` while unpublished (none stored: not judged overdue, as `overdueSql`),
+ *   else (published after D, the stored due day gone) 20 working days after the decision.
+ * Approximation: the stored due days are those computed with every extension and suspension
+ * recorded so far (including any recorded after D, and the excluded time of a transfer returned
+ * after D); the stored data keeps no history of due days, so a clock judged on a past D uses them.
  */
 function caseFactsSql(asOf: string): string {
-  return `case_facts AS (
-        SELECT f.sweep_id, f.bureau_id, f.category_id, 'FILED'::text AS fact, f.case_number AS fact_key,
-          NULL::numeric AS fine, NULL::numeric AS confiscation
-        FROM fx f WHERE f.filed AND f.case_number IS NOT NULL
-        UNION ALL
-        SELECT f.sweep_id, f.bureau_id, f.category_id, 'DECISION',
-          coalesce(u.document_number, f.case_number, f.id::text), u.fine, u.confiscation
-        FROM fx f JOIN follow_ups u ON u.finding_id = f.id
-        WHERE u.action = 'PENALTY_DECIDED' AND ${FOLLOW_UP_DAY} <= ${asOf}
-        UNION ALL
-        SELECT f.sweep_id, f.bureau_id, f.category_id, 'POLICE',
-          CASE WHEN f.filed AND f.case_number IS NOT NULL THEN f.case_number ELSE f.id::text END,
-          NULL, NULL
-        FROM fx f WHERE f.transferred
+  return `case_links AS (
+        SELECT f.sweep_id, f.bureau_id, f.category_id, c.id AS case_id, c.decided_on, c.outcome,
+          c.penalties, c.fine, c.illegal_gains, c.confiscated_goods_value, c.transfer_authority,
+          c.transferred_on, c.transfer_outcome, c.transfer_outcome_on, c.published_on, c.closed_on,
+          coalesce((c.clock_dues ->> 'PENALTY_DECISION')::date, f.penalty_decision_due) AS penalty_due,
+          c.clock_dues ->> 'PUBLICATION' AS publication_due
+        FROM fnd f JOIN cases c ON c.id = f.case_id
+        WHERE f.filing_decision = 'FILED' AND c.filed_on <= ${asOf}
+          AND coalesce(f.filing_decided_on, c.filed_on) <= ${asOf}
       ),
-      case_overdue AS (
-        SELECT f.sweep_id, f.bureau_id, f.category_id,
-          (f.status = 'OPEN' AND f.case_decision_due < ${asOf}) AS filing,
-          (f.status = 'CASE_FILED' AND f.penalty_decision_due < ${asOf}) AS penalty,
-          false AS publication
-        FROM fx f
+      case_facts AS (
+        SELECT l.sweep_id, l.bureau_id, l.category_id, 'FILED'::text AS fact,
+          l.case_id::text AS fact_key, NULL::numeric AS fine, NULL::numeric AS confiscation,
+          NULL::numeric AS goods
+        FROM case_links l
+        UNION ALL
+        SELECT l.sweep_id, l.bureau_id, l.category_id, 'DECISION', l.case_id::text, l.fine,
+          l.illegal_gains, l.confiscated_goods_value
+        FROM case_links l WHERE l.outcome = 'PENALTY' AND l.decided_on <= ${asOf}
+        UNION ALL
+        SELECT l.sweep_id, l.bureau_id, l.category_id, 'POLICE', l.case_id::text, NULL, NULL, NULL
+        FROM case_links l WHERE l.transfer_authority = 'POLICE' AND l.transferred_on <= ${asOf}
+          AND NOT coalesce(l.transfer_outcome = 'RETURNED' AND l.transfer_outcome_on <= ${asOf}, false)
+        UNION ALL
+        SELECT f.sweep_id, f.bureau_id, f.category_id, 'POLICE', f.id::text, NULL, NULL, NULL
+        FROM fnd f WHERE f.case_id IS NULL AND f.transferred_on <= ${asOf}
+        UNION ALL
+        SELECT f.sweep_id, f.bureau_id, f.category_id, 'DECLINED', f.id::text, NULL, NULL, NULL
+        FROM fnd f WHERE f.filing_decision = 'DECLINED' AND f.filing_decided_on <= ${asOf}
+        UNION ALL
+        SELECT f.sweep_id, f.bureau_id, f.category_id, 'OVERDUE_FILING', f.id::text, NULL, NULL, NULL
+        FROM fnd f LEFT JOIN cases c ON c.id = f.case_id
+        WHERE f.case_decision_due < ${asOf}
+          AND NOT coalesce(f.filing_decision IS NOT NULL
+            AND coalesce(f.filing_decided_on, c.filed_on) <= ${asOf}, false)
+          AND NOT coalesce(f.case_id IS NULL AND f.transferred_on <= ${asOf}, false)
+        UNION ALL
+        SELECT l.sweep_id, l.bureau_id, l.category_id, 'OVERDUE_PENALTY', l.case_id::text,
+          NULL, NULL, NULL
+        FROM case_links l
+        WHERE l.penalty_due < ${asOf}
+          AND NOT coalesce(l.decided_on <= ${asOf}, false)
+          AND NOT coalesce(l.closed_on <= ${asOf}, false)
+          AND NOT coalesce(l.transferred_on <= ${asOf}
+            AND NOT coalesce(l.transfer_outcome = 'RETURNED' AND l.transfer_outcome_on <= ${asOf}, false),
+            false)
+        UNION ALL
+        SELECT l.sweep_id, l.bureau_id, l.category_id, 'OVERDUE_PUBLICATION', l.case_id::text,
+          NULL, NULL, NULL
+        FROM case_links l
+        WHERE l.outcome = 'PENALTY' AND l.decided_on <= ${asOf}
+          AND NOT (l.penalties = ARRAY['WARNING']::varchar[] AND l.decided_on >= DATE '2021-09-01')
+          AND NOT coalesce(l.published_on <= ${asOf}, false)
+          AND CASE WHEN l.published_on IS NULL THEN l.publication_due::date
+            ELSE ${workingDaysAfterSql('l.decided_on', 20)} END < ${asOf}
       )`;
 }
 
@@ -271,7 +338,7 @@ export class ProgressRepository {
       finding_facts AS (
         SELECT f.sweep_id, f.bureau_id, f.category_id, f.premises_id, f.goods_value,
           f.exposed_product_id, f.ordered, f.passed,
-          (f.status = 'RECTIFYING' AND f.rectification_deadline < ${ctes.asOf()}) AS overdue_rectification
+          (f.rectifying AND f.rectification_deadline < ${ctes.asOf()}) AS overdue_rectification
         FROM fx f
       ),
       finding_figures AS (
@@ -287,23 +354,25 @@ export class ProgressRepository {
       case_figures AS (
         SELECT sweep_id, kind, key,
           count(DISTINCT fact_key) FILTER (WHERE fact = 'FILED')::int AS cases_filed,
-          count(DISTINCT fact_key) FILTER (WHERE fact = 'POLICE')::int AS transferred_to_police
+          count(DISTINCT fact_key) FILTER (WHERE fact = 'DECLINED')::int AS cases_declined,
+          count(DISTINCT fact_key) FILTER (WHERE fact = 'POLICE')::int AS transferred_to_police,
+          count(DISTINCT fact_key) FILTER (WHERE fact = 'OVERDUE_FILING')::int
+            AS overdue_filing_decisions,
+          count(DISTINCT fact_key) FILTER (WHERE fact = 'OVERDUE_PENALTY')::int
+            AS overdue_penalty_decisions,
+          count(DISTINCT fact_key) FILTER (WHERE fact = 'OVERDUE_PUBLICATION')::int
+            AS overdue_publications
         FROM ${grouped('case_facts')} w GROUP BY sweep_id, kind, key
       ),
       decision_figures AS (
-        SELECT sweep_id, kind, key, sum(fine) AS fines, sum(confiscation) AS confiscations
+        SELECT sweep_id, kind, key, sum(fine) AS fines, sum(confiscation) AS confiscations,
+          sum(goods) AS confiscated_goods_value
         FROM (
-          SELECT DISTINCT ON (sweep_id, kind, key, fact_key) sweep_id, kind, key, fine, confiscation
+          SELECT DISTINCT ON (sweep_id, kind, key, fact_key) sweep_id, kind, key, fine, confiscation,
+            goods
           FROM ${grouped('case_facts')} w WHERE fact = 'DECISION'
           ORDER BY sweep_id, kind, key, fact_key
         ) d GROUP BY sweep_id, kind, key
-      ),
-      case_overdue_figures AS (
-        SELECT sweep_id, kind, key,
-          count(*) FILTER (WHERE filing)::int AS overdue_filing_decisions,
-          count(*) FILTER (WHERE penalty)::int AS overdue_penalty_decisions,
-          count(*) FILTER (WHERE publication)::int AS overdue_publications
-        FROM ${grouped('case_overdue')} w GROUP BY sweep_id, kind, key
       ),
       assignments AS (
         SELECT a.sweep_id, a.bureau_id, a.category_id, a.target,
@@ -341,15 +410,15 @@ export class ProgressRepository {
         coalesce(y.rectified, 0) AS rectified,
         round(coalesce(y.goods_removed_value, 0), 2)::text AS goods_removed_value,
         coalesce(c.cases_filed, 0) AS cases_filed,
-        0 AS cases_declined,
+        coalesce(c.cases_declined, 0) AS cases_declined,
         round(coalesce(d.fines, 0), 2)::text AS fines,
         round(coalesce(d.confiscations, 0), 2)::text AS confiscations,
-        '0.00' AS confiscated_goods_value,
+        round(coalesce(d.confiscated_goods_value, 0), 2)::text AS confiscated_goods_value,
         coalesce(c.transferred_to_police, 0) AS transferred_to_police,
         coalesce(y.overdue_rectifications, 0) AS overdue_rectifications,
-        coalesce(k.overdue_filing_decisions, 0) AS overdue_filing_decisions,
-        coalesce(k.overdue_penalty_decisions, 0) AS overdue_penalty_decisions,
-        coalesce(k.overdue_publications, 0) AS overdue_publications,
+        coalesce(c.overdue_filing_decisions, 0) AS overdue_filing_decisions,
+        coalesce(c.overdue_penalty_decisions, 0) AS overdue_penalty_decisions,
+        coalesce(c.overdue_publications, 0) AS overdue_publications,
         coalesce(y.exposed_products_found, 0) AS exposed_products_found
       FROM listed l
       LEFT JOIN officer_figures o USING (sweep_id, kind, key)
@@ -357,7 +426,6 @@ export class ProgressRepository {
       LEFT JOIN finding_figures y USING (sweep_id, kind, key)
       LEFT JOIN case_figures c USING (sweep_id, kind, key)
       LEFT JOIN decision_figures d USING (sweep_id, kind, key)
-      LEFT JOIN case_overdue_figures k USING (sweep_id, kind, key)
       LEFT JOIN target_figures t USING (sweep_id, kind, key)`,
       ctes.params.values,
     );
@@ -428,7 +496,9 @@ export class ProgressRepository {
 
   /**
    * The findings counted, for the workbook's findings sheet (问题清单), oldest inspection first,
-   * with their status, deadline and amounts as of the as-of day.
+   * with their status, deadline and amounts as of the as-of day: the fine and illegal gains of
+   * the decision of their case, decided by then (the same amounts on each finding of one case;
+   * the 汇总 sheet counts them once per decision).
    */
   findingList(
     manager: EntityManager,
@@ -440,11 +510,10 @@ export class ProgressRepository {
       `${ctes.sql},
       ${findingsAsOfSql(ctes.asOf())},
       decided AS (
-        SELECT u.finding_id, sum(u.fine) AS fine, sum(u.confiscation) AS confiscation
-        FROM follow_ups u
-        WHERE u.finding_id IN (SELECT id FROM fnd) AND u.action = 'PENALTY_DECIDED'
-          AND ${FOLLOW_UP_DAY} <= ${ctes.asOf()}
-        GROUP BY u.finding_id
+        SELECT f.id AS finding_id, c.fine, c.illegal_gains AS confiscation
+        FROM fnd f JOIN cases c ON c.id = f.case_id
+        WHERE c.outcome = 'PENALTY' AND c.decided_on <= ${ctes.asOf()}
+          AND coalesce(f.filing_decided_on, c.filed_on) <= ${ctes.asOf()}
       )
       SELECT p.name AS premises, b.name AS bureau, v.name AS violation, f.severity, x.status,
         x.rectification_deadline::text AS rectification_deadline,

@@ -366,11 +366,19 @@ describe('the demo sweep’s progress as a bureau signs it', () => {
       fines: '0.00',
       confiscations: '0.00',
       rectified: 3,
-      overdue: 0,
+      // Every finding needs a filing decision within its filing clock (7 working days before
+      // 2019-04-01), even one rectified: the five findings of 18–19 March without one are late.
+      overdueRectifications: 0,
+      overdueFilingDecisions: 5,
+      overduePenaltyDecisions: 0,
+      overduePublications: 0,
+      overdue: 5,
     });
-    // 人次 per officer-day, 户次 per premises-day: no longer exactly twice 户次.
+    // 人次 per officer-day, 户次 per premises-day: no longer exactly twice 户次. 移送公安2件: the
+    // night-market stall's finding (22 March) and 仁和堂's case, with the police from 28 March until
+    // they returned it on 8 April.
     expect(summaryText).toBe(
-      `${LEAD_IN}截至2019年3月31日，全市共出动执法人员39人次，检查各类主体20户次（20户），发现问题14个，责令整改6户，已整改3户，下架查扣问题产品货值7425元，立案4件，移送公安1件，发现被曝光产品2批次。`,
+      `${LEAD_IN}截至2019年3月31日，全市共出动执法人员39人次，检查各类主体20户次（20户），发现问题14个，责令整改6户，已整改3户，下架查扣问题产品货值7425元，立案4件，移送公安2件，发现被曝光产品2批次。`,
     );
   });
 
@@ -383,15 +391,20 @@ describe('the demo sweep’s progress as a bureau signs it', () => {
     const { totals, summaryText } = result.data!.sweepProgress;
     expect(totals).toMatchObject({
       fines: '55000.00',
-      confiscations: '6600.00',
+      // 没收违法所得 5000 of 老马's case; the 1600 of pesticides confiscated are goods (没收非法财物),
+      // their own figure with 老马's 4800, not in 罚没款.
+      confiscations: '5000.00',
+      confiscatedGoodsValue: '6400.00',
       rectified: 4,
       overdueRectifications: 2,
-      overdueFilingDecisions: 3,
+      // The five late on 31 March and the three of 26–28 March, all without a filing decision.
+      overdueFilingDecisions: 8,
       overduePenaltyDecisions: 0,
-      overdue: 5,
+      overduePublications: 0,
+      overdue: 10,
     });
     expect(summaryText).toBe(
-      `${LEAD_IN}截至2019年4月30日，全市共出动执法人员39人次，检查各类主体20户次（20户），发现问题14个，责令整改6户，已整改4户，下架查扣问题产品货值7425元，立案4件，罚没款6.16万元，移送公安1件，发现被曝光产品2批次。`,
+      `${LEAD_IN}截至2019年4月30日，全市共出动执法人员39人次，检查各类主体20户次（20户），发现问题14个，责令整改6户，已整改4户，下架查扣问题产品货值7425元，立案4件，不予立案1件，罚没款6万元，移送公安1件，发现被曝光产品2批次。`,
     );
   });
 });

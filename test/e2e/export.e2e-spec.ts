@@ -79,6 +79,7 @@ describe('GET /reports/sweeps/:id/progress.xlsx', () => {
       status: 'PENALIZED',
       caseNumber: '银市监立〔2019〕7号',
       caseFiledOn: '2019-03-22',
+      decidedOn: '2019-04-02',
       penaltyDecisionDue: '2019-06-20',
       fine: '30000.00',
       confiscation: '5000.50',

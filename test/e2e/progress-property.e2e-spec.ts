@@ -16,11 +16,13 @@ import { startTestApp, TestApp } from '../helpers/test-app';
 /**
  * Property: for random sweeps (a small bureau tree, assignments, premises, inspections some voided
  * by real city officers and officers without a record over several days, times near Shanghai
- * midnight, findings walking the follow-up workflow on dated days) and random filters, every figure
+ * midnight, findings walking the rectification track on dated days and the case track through case
+ * files — one case per premises, filed, decided, transferred to the police and returned, published,
+ * on dated days, with findings joining it, declined or transferred alone) and random filters, every figure
  * of sweepProgress equals a plain recomputation in TypeScript over the generated records, written
  * from DOMAIN.md's table without the service's SQL: as of min(`to`, today), 人次 = distinct
  * (officer, day), 户次 = distinct (premises, day), completion per assignment capped, 已整改 per
- * premises, money once per decision, the four overdue clocks.
+ * premises, cases counted once per group, money once per decision, the four overdue clocks.
  */
 const CATEGORY_CODES = [
   'SEASONED_FLOUR_PRODUCTS',
@@ -34,25 +36,17 @@ const FIRST_DAY = '2019-03-18';
 /** Minutes after Shanghai midnight: just after midnight, mid-morning, just before midnight. */
 const TIMES = [5, 570, 1435];
 
-/** The follow-up workflow's moves (src/follow-ups/workflow.ts), restated for the generator. */
+/** The rectification track's moves (src/follow-ups/workflow.ts), restated for the generator. */
 const MOVES: Record<string, { action: string; to: string }[]> = {
-  OPEN: [
-    { action: 'RECTIFICATION_ORDERED', to: 'RECTIFYING' },
-    { action: 'CASE_FILED', to: 'CASE_FILED' },
-    { action: 'TRANSFERRED_TO_POLICE', to: 'TRANSFERRED' },
-  ],
+  OPEN: [{ action: 'RECTIFICATION_ORDERED', to: 'RECTIFYING' }],
   RECTIFYING: [
     { action: 'REINSPECTION_PASSED', to: 'RESOLVED' },
     { action: 'REINSPECTION_FAILED', to: 'RECTIFYING' },
-    { action: 'CASE_FILED', to: 'CASE_FILED' },
   ],
-  CASE_FILED: [
-    { action: 'PENALTY_DECIDED', to: 'PENALIZED' },
-    { action: 'CLOSED', to: 'CLOSED' },
-    { action: 'TRANSFERRED_TO_POLICE', to: 'TRANSFERRED' },
-  ],
-  PENALIZED: [{ action: 'CLOSED', to: 'CLOSED' }],
 };
+
+/** A finding's filing decision: none, joining its premises' case, declined, or to the police alone. */
+const FILINGS = ['NONE', 'JOIN', 'DECLINE', 'POLICE'] as const;
 
 const findingArbitrary = fc.record({
   violation: fc.constantFrom(...VIOLATIONS),
@@ -60,7 +54,10 @@ const findingArbitrary = fc.record({
   goodsCents: fc.option(fc.integer({ min: 0, max: 5_000_000 })),
   /** Filing clock's due day, days after the inspection. */
   filingDue: fc.integer({ min: 0, max: 12 }),
-  penaltyDue: fc.integer({ min: 0, max: 12 }),
+  /** JOIN weighted up, so that cases often hold several findings (money once per decision). */
+  filing: fc.constantFrom(...FILINGS, 'JOIN', 'JOIN'),
+  /** Days after the inspection (JOIN: after the case's filing too) the filing decision took effect. */
+  filingAfter: fc.integer({ min: 0, max: 8 }),
   steps: fc.array(
     fc.record({
       move: fc.nat(),
@@ -78,10 +75,30 @@ const worldArbitrary = fc.record({
     fc.record({ bureau: fc.nat(), category: fc.nat(), target: fc.integer({ min: 1, max: 3 }) }),
     { maxLength: 6 },
   ),
-  premises: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
-  /** Per premises, the decision's fine and confiscation (one case per premises and sweep). */
-  fineCents: fc.integer({ min: 0, max: 10_000_000 }),
-  confiscationCents: fc.integer({ min: 0, max: 1_000_000 }),
+  premises: fc.array(
+    fc.record({
+      bureau: fc.nat(),
+      /** The premises' case (one per premises and sweep), when some finding joins it. */
+      case: fc.record({
+        /** Filed this many days after the first day. */
+        filedDay: fc.integer({ min: 0, max: 8 }),
+        penaltyDue: fc.integer({ min: 0, max: 15 }),
+        decidedAfter: fc.option(fc.integer({ min: 0, max: 10 })),
+        outcome: fc.constantFrom('PENALTY', 'PENALTY', 'NO_PENALTY'),
+        fineCents: fc.integer({ min: 1, max: 10_000_000 }),
+        gainsCents: fc.integer({ min: 0, max: 1_000_000 }),
+        goodsCents: fc.integer({ min: 0, max: 1_000_000 }),
+        publishedAfter: fc.option(fc.integer({ min: 0, max: 40 })),
+        transfer: fc.option(
+          fc.record({
+            after: fc.integer({ min: 0, max: 6 }),
+            returnedAfter: fc.option(fc.integer({ min: 0, max: 6 })),
+          }),
+        ),
+      }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  ),
   inspections: fc.array(
     fc.record({
       premises: fc.nat(),
@@ -98,8 +115,8 @@ const worldArbitrary = fc.record({
     bureau: fc.option(fc.nat()),
     categories: fc.option(fc.subarray(CATEGORY_CODES, { minLength: 1 })),
     from: fc.option(fc.integer({ min: 0, max: 5 })),
-    /** Days after the first day: up to 20, so ranges end before, among and after follow-ups. */
-    to: fc.option(fc.integer({ min: 0, max: 20 })),
+    /** Days after the first day: up to 60, so ranges end before, among and after follow-ups and clocks. */
+    to: fc.option(fc.oneof(fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 60 }))),
   }),
 });
 type World = typeof worldArbitrary extends fc.Arbitrary<infer T> ? T : never;
@@ -126,20 +143,36 @@ interface FollowUpRecord {
   to: string;
   day: string;
   dueDate: string | null;
-  document: string | null;
+}
+/** A case file as generated: every day is the Asia/Shanghai day a move took effect. */
+interface CaseRecord {
+  id: string;
+  filedOn: string;
+  penaltyDue: string;
+  decidedOn: string | null;
+  outcome: string;
   fineCents: number;
-  confiscationCents: number;
+  gainsCents: number;
+  goodsCents: number;
+  publicationDue: string | null;
+  publishedOn: string | null;
+  transferredOn: string | null;
+  returnedOn: string | null;
 }
 interface FindingRecord {
   id: string;
   inspection: InspectionRecord;
   violation: string;
-  caseNumber: string | null;
   caseDecisionDue: string;
-  penaltyDecisionDue: string | null;
   goodsCents: number;
   exposed: boolean;
   followUps: FollowUpRecord[];
+  /** The case it joined, and the day it did. */
+  case: CaseRecord | null;
+  declinedOn: string | null;
+  /** Transferred to the police without a case. */
+  transferredOn: string | null;
+  filingDecidedOn: string | null;
 }
 
 function money(cents: number): string {
@@ -155,11 +188,16 @@ function stateOn(finding: FindingRecord, day: string) {
     status: effective.length ? effective[effective.length - 1].to : 'OPEN',
     ordered: has('RECTIFICATION_ORDERED'),
     passed: has('REINSPECTION_PASSED'),
-    filed: has('CASE_FILED'),
-    transferred: has('TRANSFERRED_TO_POLICE'),
     deadline: deadlines.length ? deadlines[deadlines.length - 1].dueDate : null,
-    decisions: effective.filter((followUp) => followUp.action === 'PENALTY_DECIDED'),
   };
+}
+
+const by = (day: string | null, asOf: string): boolean => day !== null && day <= asOf;
+
+/** The case a finding belongs to on a day: joined by then, the case filed by then. */
+function caseOn(finding: FindingRecord, day: string): CaseRecord | null {
+  const c = finding.case;
+  return c && by(c.filedOn, day) && by(finding.filingDecidedOn, day) ? c : null;
 }
 
 /** Officer-days of the inspections, as (officer, day, the bureau whose row they count in). */
@@ -187,19 +225,30 @@ function expectedFigures(
       .filter((x) => x.state.ordered && !x.state.passed)
       .map((x) => x.finding.inspection.premises),
   );
-  const decisions = new Map<string, FollowUpRecord>();
-  for (const { state } of states)
-    for (const decision of state.decisions) decisions.set(decision.document!, decision);
+  const cases = new Map<string, CaseRecord>();
+  for (const { finding } of states) {
+    const c = caseOn(finding, asOf);
+    if (c) cases.set(c.id, c);
+  }
+  const caseList = [...cases.values()];
+  const decisions = caseList.filter((c) => c.outcome === 'PENALTY' && by(c.decidedOn, asOf));
   const target = assignments.reduce((total, a) => total + a.target, 0);
   const completed = assignments.reduce((total, a) => total + a.completed, 0);
   const overdueRectifications = states.filter(
     (x) => x.state.status === 'RECTIFYING' && x.state.deadline! < asOf,
   ).length;
-  const overdueFilingDecisions = states.filter(
-    (x) => x.state.status === 'OPEN' && x.finding.caseDecisionDue < asOf,
+  const overdueFilingDecisions = findings.filter(
+    (finding) =>
+      finding.caseDecisionDue < asOf &&
+      !by(finding.filingDecidedOn, asOf) &&
+      !by(finding.transferredOn, asOf),
   ).length;
-  const overduePenaltyDecisions = states.filter(
-    (x) => x.state.status === 'CASE_FILED' && x.finding.penaltyDecisionDue! < asOf,
+  const withPolice = (c: CaseRecord) => by(c.transferredOn, asOf) && !by(c.returnedOn, asOf);
+  const overduePenaltyDecisions = caseList.filter(
+    (c) => c.penaltyDue < asOf && !by(c.decidedOn, asOf) && !withPolice(c),
+  ).length;
+  const overduePublications = decisions.filter(
+    (c) => !by(c.publishedOn, asOf) && c.publicationDue! < asOf,
   ).length;
   const sumCents = (values: number[]) => money(values.reduce((total, value) => total + value, 0));
   return {
@@ -212,21 +261,23 @@ function expectedFigures(
     rectificationOrders: orderedPremises.size,
     rectified: [...orderedPremises].filter((premises) => !unfinishedPremises.has(premises)).length,
     goodsRemovedValue: sumCents(findings.map((finding) => finding.goodsCents)),
-    casesFiled: distinct(states.filter((x) => x.state.filed).map((x) => x.finding.caseNumber)),
-    casesDeclined: 0,
-    fines: sumCents([...decisions.values()].map((decision) => decision.fineCents)),
-    confiscations: sumCents([...decisions.values()].map((decision) => decision.confiscationCents)),
-    confiscatedGoodsValue: '0.00',
-    transferredToPolice: distinct(
-      states
-        .filter((x) => x.state.transferred)
-        .map((x) => (x.state.filed ? x.finding.caseNumber : x.finding.id)),
-    ),
-    overdue: overdueRectifications + overdueFilingDecisions + overduePenaltyDecisions,
+    casesFiled: caseList.length,
+    casesDeclined: findings.filter((finding) => by(finding.declinedOn, asOf)).length,
+    fines: sumCents(decisions.map((c) => c.fineCents)),
+    confiscations: sumCents(decisions.map((c) => c.gainsCents)),
+    confiscatedGoodsValue: sumCents(decisions.map((c) => c.goodsCents)),
+    transferredToPolice:
+      caseList.filter(withPolice).length +
+      findings.filter((finding) => by(finding.transferredOn, asOf)).length,
+    overdue:
+      overdueRectifications +
+      overdueFilingDecisions +
+      overduePenaltyDecisions +
+      overduePublications,
     overdueRectifications,
     overdueFilingDecisions,
     overduePenaltyDecisions,
-    overduePublications: 0,
+    overduePublications,
     exposedProductsFound: findings.filter((finding) => finding.exposed).length,
   };
 }
@@ -237,6 +288,8 @@ describe('sweepProgress property', () => {
   let managerToken: string;
   let cityOfficers: Officer[];
   let exposedProductId: string;
+  /** The holiday table: day → whether it is a working day (a weekend day worked, or a holiday). */
+  let calendar: Map<string, boolean>;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -248,9 +301,104 @@ describe('sweepProgress property', () => {
       cityOfficers.push({ id: officer.id, bureau: city.id });
     }
     exposedProductId = (await createExposure(app)).productIds[0];
+    const exceptions = await app.query<{ day: string; working_day: boolean }>(
+      `SELECT to_char(day, 'YYYY-MM-DD') AS day, working_day FROM calendar_exceptions`,
+    );
+    calendar = new Map(exceptions.map((row) => [row.day, row.working_day]));
   });
 
   afterAll(() => app?.close());
+
+  /** The working day `n` working days after `day` over the holiday table (start day not counted). */
+  function workingDaysAfter(day: string, n: number): string {
+    let current = day;
+    for (let counted = 0; counted < n;) {
+      current = addDays(current, 1);
+      const exception = calendar.get(current);
+      const weekday = new Date(`${current}T00:00:00Z`).getUTCDay();
+      if (exception ?? (weekday !== 0 && weekday !== 6)) counted++;
+    }
+    return current;
+  }
+
+  /**
+   * A premises' case as the case engine leaves it today: filed no earlier than the finding that
+   * opens it, transferred to the police (and maybe returned), decided (after a return), published;
+   * `clock_dues` holds the clocks still open today, the findings mirror the penalty due day.
+   */
+  async function createCase(
+    sweepId: string,
+    place: { id: string; bureau: string; spec: World['premises'][number]['case'] },
+    firstDay: string,
+  ): Promise<CaseRecord> {
+    const spec = place.spec;
+    const earliest = addDays(FIRST_DAY, spec.filedDay);
+    const filedOn = earliest > firstDay ? earliest : firstDay;
+    const transferredOn = spec.transfer ? addDays(filedOn, spec.transfer.after) : null;
+    const returnedOn =
+      spec.transfer && spec.transfer.returnedAfter !== null
+        ? addDays(transferredOn!, spec.transfer.returnedAfter)
+        : null;
+    const withPolice = transferredOn !== null && returnedOn === null;
+    const decidedOn =
+      spec.decidedAfter === null || withPolice
+        ? null
+        : addDays(returnedOn ?? filedOn, spec.decidedAfter);
+    const penalty = decidedOn !== null && spec.outcome === 'PENALTY';
+    const publishedOn =
+      penalty && spec.publishedAfter !== null ? addDays(decidedOn, spec.publishedAfter) : null;
+    const c: CaseRecord = {
+      id: randomUUID(),
+      filedOn,
+      penaltyDue: addDays(filedOn, spec.penaltyDue),
+      decidedOn,
+      outcome: spec.outcome,
+      fineCents: spec.fineCents,
+      gainsCents: spec.gainsCents,
+      goodsCents: spec.goodsCents,
+      publicationDue: penalty ? workingDaysAfter(decidedOn, 20) : null,
+      publishedOn,
+      transferredOn,
+      returnedOn,
+    };
+    const dues: Record<string, string> = {};
+    if (decidedOn === null && !withPolice) dues.PENALTY_DECISION = c.penaltyDue;
+    if (penalty && publishedOn === null) dues.PUBLICATION = c.publicationDue!;
+    await app.query(
+      `INSERT INTO cases (id, case_number, bureau_id, premises_id, sweep_id, status, filed_on, approved_by_id,
+         filing_started_on, decision_number, decided_on, outcome, penalties, fine, illegal_gains,
+         confiscated_goods_value, transfer_authority, transfer_document_number, transferred_on,
+         transfer_outcome, transfer_outcome_on, published_on, clock_dues, created_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+         $20, $21, $22, $23, $8)`,
+      [
+        c.id,
+        `立案-${c.id.slice(0, 13)}`,
+        place.bureau,
+        place.id,
+        sweepId,
+        decidedOn ? 'DECIDED' : withPolice ? 'TRANSFERRED' : 'FILED',
+        filedOn,
+        cityOfficers[0].id,
+        firstDay,
+        decidedOn ? `决定-${c.id.slice(0, 13)}` : null,
+        decidedOn,
+        decidedOn ? spec.outcome : null,
+        penalty ? ['FINE', 'CONFISCATE_ILLEGAL_GAINS', 'CONFISCATE_ILLEGAL_PROPERTY'] : [],
+        penalty ? money(spec.fineCents) : null,
+        penalty ? money(spec.gainsCents) : null,
+        penalty ? money(spec.goodsCents) : null,
+        transferredOn ? 'POLICE' : null,
+        transferredOn ? `移送-${c.id.slice(0, 13)}` : null,
+        transferredOn,
+        transferredOn ? (returnedOn ? 'RETURNED' : 'PENDING') : null,
+        returnedOn,
+        publishedOn,
+        JSON.stringify(dues),
+      ],
+    );
+    return c;
+  }
 
   async function build(world: World) {
     const bureaus: Bureau[] = [{ id: city.id, parent: null }];
@@ -279,13 +427,18 @@ describe('sweepProgress property', () => {
         target: a.target,
       })),
     });
-    const premises: { id: string; bureau: string }[] = [];
-    for (const bureauIndex of world.premises) {
-      const bureau = bureaus[bureauIndex % bureaus.length].id;
-      premises.push({ id: (await createPremises(app, { bureauId: bureau })).id, bureau });
+    const premises: { id: string; bureau: string; spec: World['premises'][number]['case'] }[] = [];
+    for (const spec of world.premises) {
+      const bureau = bureaus[spec.bureau % bureaus.length].id;
+      premises.push({
+        id: (await createPremises(app, { bureauId: bureau })).id,
+        bureau,
+        spec: spec.case,
+      });
     }
     const inspections: InspectionRecord[] = [];
     const findings: FindingRecord[] = [];
+    const cases = new Map<string, CaseRecord>();
     for (const spec of world.inspections) {
       const place = premises[spec.premises % premises.length];
       const category = world.categories[spec.category % world.categories.length];
@@ -311,8 +464,6 @@ describe('sweepProgress property', () => {
       };
       inspections.push(inspection);
       for (const findingSpec of spec.findings) {
-        // One case per premises of the sweep, decided once: its findings share number and money.
-        const caseNumber = `立案${sweep.id.slice(0, 8)}-${place.id.slice(0, 8)}`;
         const followUps: FollowUpRecord[] = [];
         let status = 'OPEN';
         let followUpDay = day;
@@ -323,23 +474,14 @@ describe('sweepProgress property', () => {
           followUpDay = addDays(followUpDay, step.after);
           const dated =
             move.action === 'RECTIFICATION_ORDERED' || move.action === 'REINSPECTION_FAILED';
-          const decided = move.action === 'PENALTY_DECIDED';
           followUps.push({
             action: move.action,
             to: move.to,
             day: followUpDay,
             dueDate: dated ? addDays(followUpDay, step.deadline) : null,
-            document: decided
-              ? `决定${caseNumber}`
-              : move.action === 'CASE_FILED'
-                ? caseNumber
-                : null,
-            fineCents: decided ? world.fineCents : 0,
-            confiscationCents: decided ? world.confiscationCents : 0,
           });
           status = move.to;
         }
-        const filed = followUps.some((followUp) => followUp.action === 'CASE_FILED');
         const deadlines = followUps.filter((followUp) => followUp.dueDate !== null);
         const created2 = await createFinding(app, {
           inspectionId: created.id,
@@ -350,8 +492,6 @@ describe('sweepProgress property', () => {
           caseDecisionDue: addDays(day, findingSpec.filingDue),
           rectificationOrdered: followUps.some((f) => f.action === 'RECTIFICATION_ORDERED'),
           rectificationDeadline: deadlines.length ? deadlines[deadlines.length - 1].dueDate : null,
-          caseNumber: filed ? caseNumber : null,
-          penaltyDecisionDue: filed ? addDays(day, findingSpec.penaltyDue) : null,
         });
         let from = 'OPEN';
         for (const followUp of followUps) {
@@ -362,24 +502,53 @@ describe('sweepProgress property', () => {
             toStatus: followUp.to,
             on: followUp.day,
             dueDate: followUp.dueDate,
-            documentNumber: followUp.document,
-            fine: followUp.action === 'PENALTY_DECIDED' ? money(followUp.fineCents) : null,
-            confiscation:
-              followUp.action === 'PENALTY_DECIDED' ? money(followUp.confiscationCents) : null,
           });
           from = followUp.to;
         }
-        findings.push({
+        const record: FindingRecord = {
           id: created2.id,
           inspection,
           violation: findingSpec.violation,
-          caseNumber: filed ? caseNumber : null,
           caseDecisionDue: addDays(day, findingSpec.filingDue),
-          penaltyDecisionDue: filed ? addDays(day, findingSpec.penaltyDue) : null,
           goodsCents: findingSpec.goodsCents ?? 0,
           exposed: findingSpec.exposed,
           followUps,
-        });
+          case: null,
+          declinedOn: null,
+          transferredOn: null,
+          filingDecidedOn: null,
+        };
+        if (findingSpec.filing === 'JOIN') {
+          let c = cases.get(place.id);
+          if (!c) {
+            c = await createCase(sweep.id, place, day);
+            cases.set(place.id, c);
+          }
+          record.case = c;
+          record.filingDecidedOn = addDays(
+            c.filedOn > day ? c.filedOn : day,
+            findingSpec.filingAfter,
+          );
+        } else if (findingSpec.filing === 'DECLINE') {
+          record.declinedOn = record.filingDecidedOn = addDays(day, findingSpec.filingAfter);
+        } else if (findingSpec.filing === 'POLICE') {
+          record.transferredOn = addDays(day, findingSpec.filingAfter);
+        }
+        await app.query(
+          `UPDATE findings SET case_id = $2, case_number = (SELECT case_number FROM cases WHERE id = $2),
+             filing_decision = $3, filing_decided_on = $4, transferred_on = $5,
+             penalty_decision_due = $6
+           WHERE id = $1`,
+          [
+            record.id,
+            record.case?.id ?? null,
+            record.case ? 'FILED' : record.declinedOn ? 'DECLINED' : null,
+            record.filingDecidedOn,
+            record.transferredOn ?? record.case?.transferredOn ?? null,
+            record.case?.penaltyDue ?? null,
+          ],
+        );
+        findings.push(record);
       }
     }
     return {

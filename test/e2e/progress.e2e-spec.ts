@@ -73,9 +73,11 @@ describe('sweepProgress', () => {
     casesFiled: 1,
     fines: '30000.00',
     confiscations: '5000.00',
-    overdue: 2,
+    // Every finding needs a filing decision, even one rectified: the OPEN, RECTIFYING and RESOLVED
+    // findings have none past their filing clock.
+    overdue: 4,
     overdueRectifications: 1,
-    overdueFilingDecisions: 1,
+    overdueFilingDecisions: 3,
     exposedProductsFound: 1,
   });
   const TOTALS = figures({
@@ -91,9 +93,11 @@ describe('sweepProgress', () => {
     fines: '30000.00',
     confiscations: '5000.00',
     transferredToPolice: 1,
-    overdue: 2,
+    // Every finding needs a filing decision, even one rectified: the OPEN, RECTIFYING and RESOLVED
+    // findings have none past their filing clock.
+    overdue: 4,
     overdueRectifications: 1,
-    overdueFilingDecisions: 1,
+    overdueFilingDecisions: 3,
     exposedProductsFound: 1,
   });
 
@@ -235,6 +239,8 @@ describe('sweepProgress', () => {
         status: 'PENALIZED',
         caseNumber: '银市监立〔2019〕7号',
         caseFiledOn: '2019-03-22',
+        decidedOn: '2019-04-20',
+        publishedOn: '2019-04-26',
         penaltyDecisionDue: '2019-06-20',
         fine: '30000.00',
         confiscation: '5000.00',
@@ -377,7 +383,19 @@ describe('sweepProgress', () => {
       { token: managerToken },
     );
     expect(overdue.errors).toBeUndefined();
-    expect(overdue.data!.findings.totalCount).toBe(totals.overdue);
+    // The findings marked overdue are those counted in at least one clock's figure: the OPEN one
+    // (filing), the RECTIFYING one (its rectification deadline and its filing clock: one finding
+    // in two figures) and the RESOLVED one (filing); the total adds the four figures up.
+    expect(
+      overdue.data!.findings.edges.map(({ node }: any) => node.status as string).sort(),
+    ).toEqual(['OPEN', 'RECTIFYING', 'RESOLVED']);
+    expect(overdue.data!.findings.totalCount).toBe(3);
+    expect(totals).toMatchObject({
+      overdueRectifications: 1,
+      overdueFilingDecisions: 3,
+      overduePenaltyDecisions: 0,
+      overduePublications: 0,
+    });
     expect(totals.overdue).toBe(
       totals.overdueRectifications +
         totals.overdueFilingDecisions +
@@ -397,7 +415,7 @@ describe('sweepProgress', () => {
         ...TOTALS,
         fines: '0.00',
         confiscations: '0.00',
-        // The rectification deadline of 30 March has passed; the filing clock of 10 April not yet.
+        // The rectification deadline of 30 March has passed; the filing clocks of 10 April not yet.
         overdue: 1,
         overdueRectifications: 1,
         overdueFilingDecisions: 0,

@@ -187,6 +187,18 @@ export interface FindingOverrides {
   penaltyDecisionDue?: string | null;
   fine?: string | null;
   confiscation?: string | null;
+  /** The case's decision day (PENALIZED, CLOSED); the filing day when not given. */
+  decidedOn?: string | null;
+  /** The case's 没收非法财物 (decided cases). */
+  confiscatedGoodsValue?: string | null;
+  /** The day the case's decision was published (公示), if it was. */
+  publishedOn?: string | null;
+  /** The publication clock's stored due day of a decided case not yet published. */
+  publicationDue?: string | null;
+  /** The day of the filing decision (FILED or DECLINED); the filing day or the finding's day when not given. */
+  filingDecidedOn?: string | null;
+  /** The day a TRANSFERRED finding went to the police without a case; the finding's day when not given. */
+  transferredOn?: string | null;
 }
 
 /** A finding copying sweep, bureau, premises, category and voided from its inspection. */
@@ -304,19 +316,31 @@ async function settleTracks(
       ? [existing]
       : await app.query<{ id: string }>(
           `INSERT INTO cases (case_number, bureau_id, premises_id, sweep_id, status, filed_on, approved_by_id,
-             filing_started_on, decision_number, decided_on, outcome, penalties, fine, illegal_gains, closed_on,
-             next_due_on, clock_dues, created_by_id)
+             filing_started_on, decision_number, decided_on, outcome, penalties, fine, illegal_gains,
+             confiscated_goods_value, published_on, closed_on, next_due_on, clock_dues, created_by_id)
            SELECT $2::text, f.bureau_id, f.premises_id, f.sweep_id, $3::text, $4::date, f.created_by_id, f.found_on,
-             CASE WHEN $5::boolean THEN $2::text || '决' END, CASE WHEN $5::boolean THEN $4::date END, CASE WHEN $5::boolean THEN 'PENALTY' END,
+             CASE WHEN $5::boolean THEN $2::text || '决' END, CASE WHEN $5::boolean THEN $6::date END, CASE WHEN $5::boolean THEN 'PENALTY' END,
              CASE WHEN $5::boolean THEN ARRAY['FINE']::varchar[] ELSE '{}'::varchar[] END,
              CASE WHEN $5::boolean THEN coalesce(f.fine, 0) END, CASE WHEN $5::boolean THEN f.confiscation END,
-             CASE WHEN $3::text = 'CLOSED' THEN $4::date END,
-             CASE WHEN $5::boolean THEN NULL ELSE f.penalty_decision_due END,
-             CASE WHEN $5::boolean OR f.penalty_decision_due IS NULL THEN '{}'::jsonb
+             CASE WHEN $5::boolean THEN $7::numeric END, $8::date,
+             CASE WHEN $3::text = 'CLOSED' THEN $6::date END,
+             CASE WHEN $5::boolean THEN $9::date ELSE f.penalty_decision_due END,
+             CASE WHEN $5::boolean AND $9::date IS NOT NULL THEN jsonb_build_object('PUBLICATION', $9::text)
+                  WHEN $5::boolean OR f.penalty_decision_due IS NULL THEN '{}'::jsonb
                   ELSE jsonb_build_object('PENALTY_DECISION', f.penalty_decision_due::text) END,
              f.created_by_id
            FROM findings f WHERE f.id = $1 RETURNING id`,
-          [findingId, caseNumber, caseStatus, filedOn, decided],
+          [
+            findingId,
+            caseNumber,
+            caseStatus,
+            filedOn,
+            decided,
+            overrides.decidedOn ?? filedOn,
+            overrides.confiscatedGoodsValue ?? null,
+            overrides.publishedOn ?? null,
+            overrides.publishedOn ? null : (overrides.publicationDue ?? null),
+          ],
         );
     caseId = made.id;
   }
@@ -324,14 +348,21 @@ async function settleTracks(
     `UPDATE findings SET rectification_status = $2::text, case_id = $3,
        filing_decision = CASE WHEN $3::uuid IS NOT NULL THEN 'FILED' WHEN $4::text = 'NOT_FILED' THEN 'DECLINED' END,
        decline_reason = CASE WHEN $4::text = 'NOT_FILED' THEN 'NO_VIOLATION' END,
-       filing_decided_on = CASE WHEN $3::uuid IS NOT NULL OR $4::text = 'NOT_FILED' THEN coalesce(case_filed_on, found_on) END,
+       filing_decided_on = CASE WHEN $3::uuid IS NOT NULL OR $4::text = 'NOT_FILED' THEN coalesce($5::date, case_filed_on, found_on) END,
        case_number = CASE WHEN $3::uuid IS NOT NULL THEN (SELECT case_number FROM cases WHERE id = $3) END,
-       transferred_on = CASE WHEN $4::text = 'TRANSFERRED' THEN found_on END,
+       transferred_on = CASE WHEN $4::text = 'TRANSFERRED' THEN coalesce($6::date, found_on) END,
        due_on = CASE
          WHEN $2::text = 'RECTIFYING' THEN rectification_deadline
          WHEN $3::uuid IS NULL AND $4::text NOT IN ('NOT_FILED', 'TRANSFERRED') THEN case_decision_due
          WHEN $4::text = 'CASE_FILED' THEN penalty_decision_due END
      WHERE id = $1`,
-    [findingId, rectification, caseId, status],
+    [
+      findingId,
+      rectification,
+      caseId,
+      status,
+      overrides.filingDecidedOn ?? null,
+      overrides.transferredOn ?? null,
+    ],
   );
 }

@@ -145,7 +145,7 @@ describe('the demo of the 2019 sweep', () => {
        "金凤区万家福超市 | CAMPUS_FOOD | 2019-03-20 14:00 | COMPLIANT | JF-INS-02,JF-INS-01 | JF-INS-02 | - | 4 | false | - | -",
        "宁夏大学北门零食店 | CAMPUS_FOOD | 2019-03-21 11:00 | COMPLIANT | XX-INS-01,XX-INS-02 | XX-INS-01 | - | 4 | false | - | -",
        "兴庆区康泰大药房 | PHARMACIST_CERTIFICATES | 2019-03-21 15:00 | ISSUES_FOUND | XQ-INS-01,XQ-INS-02 | XQ-INS-01 | PC-02 | 3 | false | - | -",
-       "金凤区仁和堂药店 | PHARMACIST_CERTIFICATES | 2019-03-21 16:00 | ISSUES_FOUND | JF-INS-02,JF-INS-01 | JF-INS-02 | PC-01,PC-03 | 3 | false | - | -",
+       "金凤区仁和堂药店 | PHARMACIST_CERTIFICATES | 2019-03-21 16:00 | ISSUES_FOUND | JF-INS-02,JF-INS-01 | JF-INS-02 | PC-01 | 3 | false | - | -",
        "兴庆区疾控中心预防接种门诊 | VACCINES | 2019-03-22 10:00 | COMPLIANT | XQ-SUP-01,XQ-INS-01 | XQ-SUP-01 | - | 3 | false | - | -",
        "永宁县百姓平价药房 | PHARMACIST_CERTIFICATES | 2019-03-22 11:00 | COMPLIANT | YN-INS-02,YN-SUP-01 | YN-INS-02 | - | 3 | false | - | -",
        "永宁县丰收农资经营部 | AGRICULTURAL_INPUTS | 2019-03-25 10:00 | ISSUES_FOUND | YN-INS-01,YN-INS-02 | YN-INS-01 | AGR-01 | 3 | false | - | -",

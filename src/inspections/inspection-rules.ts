@@ -1,3 +1,4 @@
+import type { FieldError } from '../common/errors/domain-errors';
 import { message, type Message } from '../common/messages/message';
 import { isInFuture } from '../common/time/clock-skew';
 import { shanghaiDay } from '../common/time/shanghai';
@@ -20,4 +21,19 @@ export function inspectedAtProblem(
     });
   }
   return null;
+}
+
+/**
+ * An inspection names its category by `categoryId` or by `categoryCode`, exactly one of them
+ * (issue 18). Returns both fields when both or neither are given, else nothing.
+ */
+export function categoryChoiceProblems(input: {
+  categoryId?: string | null;
+  categoryCode?: string | null;
+}): FieldError[] {
+  if ((input.categoryId == null) !== (input.categoryCode == null)) return [];
+  return ['input.categoryId', 'input.categoryCode'].map((path) => ({
+    path,
+    message: message('inspections.categoryIdOrCode'),
+  }));
 }

@@ -26,10 +26,32 @@ import type {
   VoidInspectionInput,
 } from './dto/inspection.inputs';
 import type { Finding } from './finding.entity';
-import { inspectedAtProblem } from './inspection-rules';
+import { categoryChoiceProblems, inspectedAtProblem } from './inspection-rules';
 import type { Inspection } from './inspection.entity';
 import { FindingsRepository } from './repositories/findings.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
+
+/**
+ * The category an inspection names, by id or by code (exactly one, checked before the
+ * transaction), from the reference snapshot the transaction reads anyway: no statement of its own.
+ * `categoryPath` is the field that named it, for the problems found with it later.
+ */
+function categoryOfInput(
+  snapshot: ReferenceSnapshot,
+  input: LogInspectionInput,
+): { category: TargetCategoryType; categoryPath: string } {
+  if (input.categoryCode != null) {
+    const category = snapshot.categoryByCode.get(input.categoryCode);
+    if (!category) {
+      throw BadUserInput.field('input.categoryCode', message('inspections.unknownCategoryCode'));
+    }
+    return { category, categoryPath: 'input.categoryCode' };
+  }
+  const categoryId = input.categoryId as string;
+  const category = snapshot.categoryById.get(categoryId);
+  if (!category) throw new NotFound('TargetCategory', categoryId);
+  return { category, categoryPath: 'input.categoryId' };
+}
 
 interface InspectionContext {
   id: string;
@@ -63,6 +85,8 @@ export class InspectionsService {
     input: LogInspectionInput,
     officer: CurrentOfficer,
   ): Promise<{ replayed: boolean; inspection: Inspection }> {
+    const choice = categoryChoiceProblems(input);
+    if (choice.length) throw new BadUserInput(choice);
     const { replayed, result } = await this.idempotency.run(
       officer,
       'logInspection',
@@ -192,8 +216,7 @@ export class InspectionsService {
     const premises = await this.premises.findInScope(manager, Scope.of(officer), input.premisesId);
     if (!premises) throw new NotFound('Premises', input.premisesId);
     const snapshot = await this.reference.load(manager);
-    const category = snapshot.categoryById.get(input.categoryId);
-    if (!category) throw new NotFound('TargetCategory', input.categoryId);
+    const { category, categoryPath } = categoryOfInput(snapshot, input);
     if (sweep.status !== 'ACTIVE') {
       throw new InvalidState(
         message('inspections.sweepNotActive', { status: message(`state.${sweep.status}`) }),
@@ -203,7 +226,14 @@ export class InspectionsService {
     }
 
     const problems = [
-      ...(await this.inspectionProblems(manager, input, officer, sweep, category, premises)),
+      ...(await this.inspectionProblems(
+        manager,
+        input,
+        officer,
+        sweep,
+        { category, path: categoryPath },
+        premises,
+      )),
       ...(await this.findingProblems(
         manager,
         snapshot,
@@ -249,7 +279,7 @@ export class InspectionsService {
     input: LogInspectionInput,
     officer: CurrentOfficer,
     sweep: Sweep,
-    category: TargetCategoryType,
+    { category, path: categoryPath }: { category: TargetCategoryType; path: string },
     premises: Premises,
   ): Promise<FieldError[]> {
     const problems: FieldError[] = [];
@@ -263,7 +293,7 @@ export class InspectionsService {
 
     if (!(await this.sweeps.categoryInSweep(manager, sweep.id, category.id))) {
       problems.push({
-        path: 'input.categoryId',
+        path: categoryPath,
         message: message('inspections.categoryNotOfSweep'),
       });
     } else if (!category.premisesKinds.includes(premises.kind)) {

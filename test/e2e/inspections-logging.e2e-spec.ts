@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { addDays, shanghaiDay } from '../../src/common/time/shanghai';
 import { createSweep } from '../factories/field-work';
 import {
@@ -197,6 +198,131 @@ describe('logging and voiding inspections', () => {
         categoryId: sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS'),
         inspectedAt: new Date(Date.now() + 60_000).toISOString(),
       });
+    });
+  });
+
+  describe('the category by code (issue 18)', () => {
+    const seasonedFlour = () => world.sweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS');
+    const byCode = (overrides: Record<string, unknown> = {}) =>
+      inspectionInput(world, {
+        categoryId: undefined,
+        categoryCode: 'SEASONED_FLOUR_PRODUCTS',
+        ...overrides,
+      });
+
+    it('logs an inspection by categoryCode under that category', async () => {
+      const result = await app.gql(
+        'LogInspection',
+        { input: byCode() },
+        { token: world.inspectorA.token },
+      );
+      expect(result.errors).toBeUndefined();
+      const { replayed, inspection } = result.data!.logInspection;
+      expect(replayed).toBe(false);
+      expect(inspection).toMatchObject({
+        category: { code: 'SEASONED_FLOUR_PRODUCTS' },
+        checklist: [{ itemCode: 'SFP-03', result: 'FAIL' }],
+        findings: [{ violationType: { code: 'THREE_NO_PRODUCTS' } }],
+      });
+      const [row] = await app.query(`SELECT category_id FROM inspections WHERE id = $1`, [
+        inspection.id,
+      ]);
+      expect(row.category_id).toBe(seasonedFlour());
+      const findings = await app.query(
+        `SELECT category_id FROM findings WHERE inspection_id = $1`,
+        [inspection.id],
+      );
+      expect(findings).toEqual([{ category_id: seasonedFlour() }]);
+    });
+
+    it('takes no more SQL statements by code than by id (the code is read from reference data)', async () => {
+      const statements = async (input: Record<string, unknown>) => {
+        const spy = jest.spyOn(Client.prototype, 'query');
+        try {
+          const result = await app.gql(
+            'LogInspection',
+            { input },
+            { token: world.inspectorA.token },
+          );
+          expect(result.errors).toBeUndefined();
+          return spy.mock.calls.length;
+        } finally {
+          spy.mockRestore();
+        }
+      };
+      const byId = await statements(inspectionInput(world));
+      expect(byId).toBeGreaterThan(0);
+      expect(await statements(byCode())).toBe(byId);
+    });
+
+    it.each([
+      ['both', () => byCode({ categoryId: seasonedFlour() })],
+      ['neither', () => byCode({ categoryCode: null })],
+    ])(
+      'refuses %s of categoryId and categoryCode on both fields, writing nothing',
+      async (_, makeInput) => {
+        const input = makeInput();
+        const before = await writtenRows(app);
+        const result = await app.gql('LogInspection', { input }, { token: world.inspectorA.token });
+        expect(refusal(result)).toEqual({
+          code: 'BAD_USER_INPUT',
+          paths: ['input.categoryId', 'input.categoryCode'],
+        });
+        expect(result.errors![0].extensions!.fields).toEqual([
+          { path: 'input.categoryId', message: '整治对象类别的编号与代码须填写且只能填写其中一项' },
+          {
+            path: 'input.categoryCode',
+            message: '整治对象类别的编号与代码须填写且只能填写其中一项',
+          },
+        ]);
+        expect(await writtenRows(app)).toEqual(before);
+      },
+    );
+
+    it('refuses an unknown code on input.categoryCode, in English too, writing nothing', async () => {
+      const before = await writtenRows(app);
+      const result = await app.gql(
+        'LogInspection',
+        { input: byCode({ categoryCode: 'NO_SUCH_CATEGORY' }) },
+        { token: world.inspectorA.token, headers: { 'accept-language': 'en' } },
+      );
+      expect(result.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'input.categoryCode', message: 'is not a known target category code' }],
+      });
+      expect(await writtenRows(app)).toEqual(before);
+    });
+
+    it('names input.categoryCode when the category is not of the sweep', async () => {
+      const sweep = await createSweep(app, {
+        leadBureauId: world.city.id,
+        categoryCodes: ['SEASONED_FLOUR_PRODUCTS'],
+      });
+      const before = await writtenRows(app);
+      const result = await app.gql(
+        'LogInspection',
+        { input: byCode({ sweepId: sweep.id, categoryCode: 'CAMPUS_FOOD', checklist: [] }) },
+        { token: world.inspectorA.token },
+      );
+      expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', paths: ['input.categoryCode'] });
+      expect(await writtenRows(app)).toEqual(before);
+    });
+
+    it('replays a retry by code with the same inspection, writing nothing more', async () => {
+      const input = byCode();
+      const first = await app.gql('LogInspection', { input }, { token: world.inspectorA.token });
+      expect(first.errors).toBeUndefined();
+      const before = await writtenRows(app);
+      const again = await app.gql('LogInspection', { input }, { token: world.inspectorA.token });
+      expect(again.errors).toBeUndefined();
+      expect(again.data!.logInspection.replayed).toBe(true);
+      expect(again.data!.logInspection.inspection).toEqual(first.data!.logInspection.inspection);
+      expect(await writtenRows(app)).toEqual(before);
+      const [row] = await app.query(
+        `SELECT count(*)::int AS count FROM inspections WHERE id = $1 AND category_id = $2`,
+        [first.data!.logInspection.inspection.id, seasonedFlour()],
+      );
+      expect(row.count).toBe(1);
     });
   });
 

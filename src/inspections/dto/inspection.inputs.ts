@@ -189,9 +189,25 @@ export class LogInspectionInput {
   @IsUUID('all')
   sweepId: string;
 
-  @Field(() => ID, { description: 'A target category (整治对象类别) of the sweep.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A target category (整治对象类别) of the sweep, by id. Exactly one of `categoryId` and `categoryCode` is given.',
+  })
+  @IsOptional()
   @IsUUID('all')
-  categoryId: string;
+  categoryId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The target category by its code (e.g. SEASONED_FLOUR_PRODUCTS) instead of `categoryId`; exactly one of the two is given.',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  categoryCode?: string | null;
 
   @Field(() => ID, {
     description:

@@ -5,6 +5,8 @@ export const inspectionsEn = {
   'inspections.alreadyVoided': 'The inspection is already voided',
   'inspections.twoOfficersNeeded': 'needs at least two officers',
   'inspections.categoryNotOfSweep': 'is not a category of this sweep',
+  'inspections.categoryIdOrCode': 'give exactly one of categoryId and categoryCode',
+  'inspections.unknownCategoryCode': 'is not a known target category code',
   'inspections.kindNotCovered': 'is a {kind}, which the category {category} does not cover',
   'inspections.outsideSweepDates':
     "must be within the sweep's dates {startDate}..{endDate} (Asia/Shanghai)",

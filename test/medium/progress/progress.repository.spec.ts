@@ -71,7 +71,15 @@ describe('ProgressRepository', () => {
         premisesId: premises.id,
         officerIds: [randomUUID(), randomUUID()],
       });
-      const finding = await createFinding(app, { inspectionId: inspection.id, fine: '100.00' });
+      // A case filed on 25 March and decided on 20 April with a fine of 100 (money counts from the
+      // case decision, once per case).
+      const finding = await createFinding(app, {
+        inspectionId: inspection.id,
+        status: 'PENALIZED',
+        caseFiledOn: '2019-03-25',
+        decidedOn: '2019-04-20',
+        fine: '100.00',
+      });
       await createFollowUp(app, {
         findingId: finding.id,
         action: 'CASE_FILED',

@@ -80,6 +80,12 @@ export function refused(
   );
 }
 
+/** A finding's filing decision is still to be made (no 立案/不予立案 and no transfer yet). */
+function checkFilingOpen(finding: Finding, action: string): void {
+  if (finding.filingDecision || finding.transferredOn)
+    throw refused('finding', finding.status, action, 'cases.reason.filingDecided');
+}
+
 /** A day it took effect: never after today (Asia/Shanghai), never before `earliest`. */
 export function checkDay(path: string, day: string, earliest?: string | null): void {
   const today = shanghaiDay(new Date());
@@ -134,8 +140,7 @@ export class CasesService {
         const first = findings[0];
         this.checkRecorder(officer, first.bureauId);
         for (const finding of findings) {
-          if (finding.filingDecision || finding.transferredOn)
-            throw refused('finding', finding.status, 'OPEN_CASE', 'cases.reason.filingDecided');
+          checkFilingOpen(finding, 'OPEN_CASE');
         }
         const foundOn = findings.map((row) => row.foundOn).sort();
         checkDay('input.filedOn', input.filedOn, foundOn[foundOn.length - 1]);
@@ -201,8 +206,7 @@ export class CasesService {
       input,
       'DECLINE_CASE',
       async (finding, manager) => {
-        if (finding.filingDecision || finding.transferredOn)
-          throw refused('finding', finding.status, 'DECLINE_CASE', 'cases.reason.filingDecided');
+        checkFilingOpen(finding, 'DECLINE_CASE');
         checkDay('input.decidedOn', input.decidedOn, finding.foundOn);
         await this.checkApprover(manager, input.approvedById, finding.bureauId);
         await this.cases.setFindingFiling(manager, finding.id, {
@@ -226,13 +230,7 @@ export class CasesService {
       input,
       'EXTEND_FILING_DEADLINE',
       async (finding, manager) => {
-        if (finding.filingDecision || finding.transferredOn)
-          throw refused(
-            'finding',
-            finding.status,
-            'EXTEND_FILING_DEADLINE',
-            'cases.reason.filingDecided',
-          );
+        checkFilingOpen(finding, 'EXTEND_FILING_DEADLINE');
         const rule = ruleFor('FILING_DECISION', finding.foundOn);
         const refusal = extensionRefusal(
           'FILING_DECISION',
@@ -271,13 +269,7 @@ export class CasesService {
       input,
       'SUSPEND_FILING_CLOCK',
       async (finding, manager) => {
-        if (finding.filingDecision || finding.transferredOn)
-          throw refused(
-            'finding',
-            finding.status,
-            'SUSPEND_FILING_CLOCK',
-            'cases.reason.filingDecided',
-          );
+        checkFilingOpen(finding, 'SUSPEND_FILING_CLOCK');
         const suspensions = await this.cases.suspensionsOfFinding(manager, finding.id);
         if (suspensions.some((row) => row.to === null))
           throw refused(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { subtreeOf } from '../bureaus/bureau-tree';
 import { NotFound } from '../common/errors/domain-errors';
 import { keyset } from '../common/pagination/connection';
@@ -114,9 +114,14 @@ export class CasesRepository {
 
   /** The findings of a case (voided ones too: they left the case's count but keep the link). */
   findingsOf(manager: EntityManager, caseId: string): Promise<Finding[]> {
+    return this.findingsOfCases(manager, [caseId]);
+  }
+
+  /** The findings of these cases, voided ones too, oldest first. */
+  findingsOfCases(manager: EntityManager, caseIds: readonly string[]): Promise<Finding[]> {
     return manager
       .createQueryBuilder(Finding, 'f')
-      .where('f.case_id = :caseId', { caseId })
+      .where('f.case_id = ANY(:caseIds)', { caseIds: [...caseIds] })
       .orderBy('f.created_at')
       .addOrderBy('f.id')
       .getMany();
@@ -198,8 +203,16 @@ export class CasesRepository {
 
   /** The suspensions of a case's clocks, oldest first. */
   suspensionsOfCase(manager: EntityManager, caseId: string): Promise<ClockSuspension[]> {
+    return this.suspensionsOfCases(manager, [caseId]);
+  }
+
+  /** The suspensions of these cases' clocks, oldest first. */
+  suspensionsOfCases(
+    manager: EntityManager,
+    caseIds: readonly string[],
+  ): Promise<ClockSuspension[]> {
     return manager.find(ClockSuspension, {
-      where: { caseId },
+      where: { caseId: In([...caseIds]) },
       order: { from: 'ASC', recordedAt: 'ASC' },
     });
   }
@@ -221,8 +234,13 @@ export class CasesRepository {
   }
 
   stepsOf(manager: EntityManager, caseId: string): Promise<CaseStepRecord[]> {
+    return this.stepsOfCases(manager, [caseId]);
+  }
+
+  /** The steps of these cases in the order they took effect. */
+  stepsOfCases(manager: EntityManager, caseIds: readonly string[]): Promise<CaseStepRecord[]> {
     return manager.find(CaseStepRecord, {
-      where: { caseId },
+      where: { caseId: In([...caseIds]) },
       order: { on: 'ASC', recordedAt: 'ASC' },
     });
   }

@@ -322,8 +322,8 @@ export class CasesResolver {
   }
 
   @ResolveField(() => [CaseClockType], { description: 'Its clocks (期限) as of today.' })
-  clocks(@Parent() c: CaseFile): Promise<Clock[]> {
-    return this.clockService.clocksOf(this.database.manager, c);
+  clocks(@Parent() c: CaseFile, @Context() context: GraphQLContext): Promise<Clock[]> {
+    return this.clockService.clocksLoader(context.loaders).load(c);
   }
 
   @ResolveField(() => Boolean, { description: 'Whether a clock not met is past its due day.' })

@@ -78,6 +78,15 @@ const LISTS: ListCase[] = [
     nodes: (data) => data.sweeps.edges,
   },
   {
+    // Case.clocks of every case of the page: batched per request (CaseClocksService.clocksLoader).
+    operation: 'CasesWithClocks',
+    caller: (world) => world.manager,
+    document: (first) =>
+      `{ cases(first: ${first}) { edges { node { id clocks { kind dueOn overdue } } } } }`,
+    variables: () => ({}),
+    nodes: (data) => data.cases.edges,
+  },
+  {
     operation: 'Exposures',
     caller: (world) => world.manager,
     variables: (_world, first) => ({ first }),
@@ -148,6 +157,22 @@ async function buildWorld(app: TestApp): Promise<World> {
        'OPEN', 1, '2019-03-20', '2019-04-10', false, false, v.recorded_by_id
      FROM visits v CROSS JOIN (VALUES ('THREE_NO_PRODUCTS'), ('EXPIRED_FOOD')) t(code)`,
     [sweep.id, category, history.id, bureau.id, inspector.id, ROWS, partner.id],
+  );
+  // A case (案件) filed on each finding of the first 105 visits, for the clocks of a case list.
+  await app.query(
+    `WITH chosen AS (
+       SELECT DISTINCT ON (f.inspection_id) f.id, f.bureau_id, f.premises_id, f.sweep_id, f.found_on,
+         row_number() OVER (ORDER BY f.inspection_id) AS n
+       FROM findings f WHERE f.premises_id = $1 ORDER BY f.inspection_id, f.id
+     ), made AS (
+       INSERT INTO cases (case_number, bureau_id, premises_id, sweep_id, status, filed_on, approved_by_id,
+         filing_started_on, created_by_id)
+       SELECT '测立〔2019〕' || n || '号', bureau_id, premises_id, sweep_id, 'FILED', '2019-03-22', $2, found_on, $2
+       FROM chosen RETURNING id, case_number
+     )
+     UPDATE findings f SET case_id = m.id, filing_decision = 'FILED', filing_decided_on = '2019-03-22'
+     FROM chosen c JOIN made m ON m.case_number = '测立〔2019〕' || c.n || '号' WHERE f.id = c.id`,
+    [history.id, manager.id],
   );
   return { inspector, partner, manager, premisesWithHistory: history.id, sweepId: sweep.id };
 }

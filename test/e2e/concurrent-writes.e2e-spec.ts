@@ -20,7 +20,6 @@ describe('concurrent logInspection requests', () => {
   });
 
   it('logs 24 inspections sent at once, more than the pool has connections', async () => {
-    const started = Date.now();
     const results = await Promise.all(
       Array.from({ length: 24 }, () =>
         app.gql(
@@ -33,8 +32,9 @@ describe('concurrent logInspection requests', () => {
     expect(results.map((result) => result.errors?.[0]?.extensions?.code ?? 'OK')).toEqual(
       Array.from({ length: 24 }, () => 'OK'),
     );
-    // The pool's connection timeout is 5 s: a deadlock would have waited for it.
-    expect(Date.now() - started).toBeLessThan(5000);
+    // A deadlocked pool does not merely slow down: each waiting request ends SERVICE_UNAVAILABLE
+    // when the pool's connection timeout passes, which the codes above would show. No clock here:
+    // on a loaded 2-core CI machine 24 writes may take seconds without anything being wrong.
     const [row] = await app.query<{ count: number }>(
       `SELECT count(*)::int AS count FROM inspections WHERE sweep_id = $1`,
       [world.sweep.id],

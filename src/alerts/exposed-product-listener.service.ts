@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { Client, type Notification } from 'pg';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { APP_CONFIG, type AppConfig, directDatabaseUrl } from '../config/config';
 import { EventStream } from './event-stream';
 import {
   EXPOSED_PRODUCT_CHANNEL,
@@ -29,9 +29,12 @@ export const LISTENER_APPLICATION_NAME = 'sweep-tracker-alerts';
 /**
  * One dedicated PostgreSQL connection per instance LISTENs on the exposed-product channel and
  * feeds `events`, the local stream that GraphQL subscriptions read. The pool cannot be used:
- * LISTEN belongs to a session, and a pooled connection is handed to other queries. When the
- * connection drops it reconnects with exponential backoff; notifications sent while it is down are
- * lost (NOTIFY is not stored), so a dashboard reloads its lists after a reconnect of its own.
+ * LISTEN belongs to a session, and a pooled connection is handed to other queries. For the same
+ * reason it connects to DATABASE_DIRECT_URL when one is set: behind PgBouncer in transaction mode
+ * (DATABASE_URL on the pooler) a LISTEN is lost as soon as its server connection is handed on.
+ * When the connection drops it reconnects with exponential backoff; notifications sent while it
+ * is down are lost (NOTIFY is not stored), so a dashboard reloads its lists after a reconnect of
+ * its own.
  */
 @Injectable()
 export class ExposedProductListener implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -67,7 +70,7 @@ export class ExposedProductListener implements OnApplicationBootstrap, OnApplica
   private async connect(): Promise<void> {
     if (this.stopped) return;
     const client = new Client({
-      connectionString: this.config.databaseUrl,
+      connectionString: directDatabaseUrl(this.config),
       application_name: LISTENER_APPLICATION_NAME,
       keepAlive: true,
       connectionTimeoutMillis: 5000,

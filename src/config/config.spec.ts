@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, directDatabaseUrl, loadConfig } from './config';
 
 describe('configuration', () => {
   it('names a bad variable in its message', () => {
@@ -21,6 +21,12 @@ describe('configuration', () => {
     [
       'DATABASE_URL',
       { DATABASE_URL: 'postgres://sweep_tracker:DEMO-ONLY-db-password@db:5432/sweep_tracker' },
+    ],
+    [
+      'DATABASE_DIRECT_URL',
+      {
+        DATABASE_DIRECT_URL: 'postgres://sweep_tracker:DEMO-ONLY-db-password@db:5432/sweep_tracker',
+      },
     ],
     ['SEED_DEMO', { SEED_DEMO: 'true' }],
   ])('refuses production with a demo value of %s, naming it', (name, env) => {
@@ -49,5 +55,20 @@ describe('configuration', () => {
       jwtPreviousSecrets: [],
       graphqlIntrospection: false,
     });
+  });
+
+  it('sends LISTEN and migrations to DATABASE_DIRECT_URL when set, else to DATABASE_URL', () => {
+    const pooled = 'postgres://sweep@pgbouncer:6432/sweeps';
+    const direct = 'postgres://sweep@db:5432/sweeps';
+    const both = loadConfig({ DATABASE_URL: pooled, DATABASE_DIRECT_URL: direct });
+    expect(both).toMatchObject({ databaseUrl: pooled, databaseDirectUrl: direct });
+    expect(directDatabaseUrl(both)).toBe(direct);
+    expect(directDatabaseUrl(loadConfig({ DATABASE_URL: pooled }))).toBe(pooled);
+  });
+
+  it('refuses a DATABASE_DIRECT_URL that is not a postgres URL, naming it', () => {
+    expect(() => loadConfig({ DATABASE_DIRECT_URL: 'mysql://db/sweeps' })).toThrow(
+      /DATABASE_DIRECT_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    );
   });
 });

@@ -32,6 +32,11 @@ class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
   DATABASE_READ_URL?: string;
 
+  /** The server itself, bypassing a pooler: for the alerts listener (LISTEN) and migrations. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_DIRECT_URL?: string;
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })
@@ -149,6 +154,12 @@ export interface AppConfig {
   databaseUrl?: string;
   databaseReadUrl?: string;
   /**
+   * A session-holding connection to the server that bypasses a transaction-mode pooler
+   * (PgBouncer): the alerts listener's LISTEN and the migrations at start use it. Undefined: they
+   * use databaseUrl (see `directDatabaseUrl`).
+   */
+  databaseDirectUrl?: string;
+  /**
    * The token signing secret; undefined in production without JWT_SECRET, where the service
    * generates one once and keeps it in the database (server_secrets), shared by every instance.
    */
@@ -204,6 +215,7 @@ function productionRefusals(parsed: EnvironmentVariables): string[] {
     ['BOOTSTRAP_ADMIN_PASSWORD', parsed.BOOTSTRAP_ADMIN_PASSWORD],
     ['DATABASE_URL', parsed.DATABASE_URL],
     ['DATABASE_READ_URL', parsed.DATABASE_READ_URL],
+    ['DATABASE_DIRECT_URL', parsed.DATABASE_DIRECT_URL],
   ];
   for (const [name, value] of secrets) {
     if (value === undefined) continue;
@@ -243,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parsed.PORT,
     databaseUrl: parsed.DATABASE_URL,
     databaseReadUrl: parsed.DATABASE_READ_URL,
+    databaseDirectUrl: parsed.DATABASE_DIRECT_URL,
     jwtSecret: parsed.JWT_SECRET ?? (isProduction ? undefined : DEVELOPMENT_JWT_SECRET),
     jwtPreviousSecrets: parsed.JWT_SECRET_PREVIOUS ? [parsed.JWT_SECRET_PREVIOUS] : [],
     jwtTtlSeconds: parsed.JWT_TTL_SECONDS,
@@ -263,6 +276,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlExplorer: parsed.GRAPHQL_EXPLORER ?? !isProduction,
     graphqlTrustedDocuments: parsed.GRAPHQL_TRUSTED_DOCUMENTS ?? 'off',
   };
+}
+
+/**
+ * Where session state goes (LISTEN, migrations): DATABASE_DIRECT_URL when set, else DATABASE_URL.
+ * Behind PgBouncer in transaction mode a session is not kept between transactions, so a LISTEN
+ * through it is lost when its server connection is handed to another client (docs/scaling.md).
+ */
+export function directDatabaseUrl(config: AppConfig): string | undefined {
+  return config.databaseDirectUrl ?? config.databaseUrl;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

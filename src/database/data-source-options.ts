@@ -11,6 +11,8 @@ export interface PoolSettings {
   max?: number;
   statementTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /** application_name of the connections (pg_stat_activity); `sweep-tracker` by default. */
+  applicationName?: string;
 }
 
 /** Extra time the driver waits for an answer beyond statement_timeout before giving up itself. */
@@ -56,7 +58,7 @@ export function dataSourceOptions(
       query_timeout: statementTimeoutMs + CLIENT_GRACE_MS,
       keepAlive: true,
       idle_in_transaction_session_timeout: 30000,
-      application_name: 'sweep-tracker',
+      application_name: pool.applicationName ?? 'sweep-tracker',
     },
   };
 }

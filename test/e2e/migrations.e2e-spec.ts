@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { startTestApp } from '../helpers/test-app';
 import { adminQuery, adminUrl, dropTestDatabase, withDatabase } from '../setup/database';
 
 describe('migrations', () => {
@@ -36,5 +37,34 @@ describe('migrations', () => {
       `SELECT count(*)::int AS count FROM target_categories`,
     );
     expect(count).toBe(5);
+  });
+});
+
+describe('migrations at start with DATABASE_DIRECT_URL', () => {
+  it('run on the direct URL, not on the pooled DATABASE_URL', async () => {
+    // Two different databases make the path visible: the pool's is already migrated (a copy of
+    // the template), the direct one is empty, so only migrations run on the direct URL fill it.
+    const name = `st_direct_${Date.now().toString(36)}`;
+    await adminQuery(`CREATE DATABASE "${name}"`);
+    const directUrl = withDatabase(adminUrl(), name);
+    try {
+      const app = await startTestApp({ DATABASE_DIRECT_URL: directUrl });
+      await app.close();
+      const direct = new DataSource(dataSourceOptions(directUrl));
+      await direct.initialize();
+      try {
+        const applied = await direct.query<{ name: string }[]>(
+          `SELECT name FROM typeorm_migrations ORDER BY id`,
+        );
+        expect(applied.map((row) => row.name)).toEqual(
+          direct.migrations.map((migration) => migration.name),
+        );
+        expect(applied.length).toBeGreaterThan(0);
+      } finally {
+        await direct.destroy();
+      }
+    } finally {
+      await dropTestDatabase(directUrl);
+    }
   });
 });

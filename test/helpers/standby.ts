@@ -80,7 +80,7 @@ export function standbyUnavailableReasons(adminUrl: string | undefined): string[
   return reasons;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

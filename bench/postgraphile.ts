@@ -9,21 +9,21 @@ import type { Client } from 'pg';
  * the scratch database only, before PostGraphile starts.
  */
 export const POSTGRAPHILE_SQL = `
-CREATE FUNCTION public.bench_open_findings(jurisdiction uuid[]) RETURNS SETOF public.findings
+CREATE OR REPLACE FUNCTION public.bench_open_findings(jurisdiction uuid[]) RETURNS SETOF public.findings
   LANGUAGE sql STABLE AS $$
     SELECT * FROM public.findings f
     WHERE NOT f.voided AND f.bureau_id = ANY(jurisdiction)
       AND f.status IN ('OPEN', 'RECTIFYING', 'CASE_FILED')
     ORDER BY f.created_at DESC, f.id
   $$;
-CREATE FUNCTION public.findings_overdue(f public.findings) RETURNS boolean
+CREATE OR REPLACE FUNCTION public.findings_overdue(f public.findings) RETURNS boolean
   LANGUAGE sql STABLE AS $$
     SELECT NOT f.voided AND (
       (f.status = 'RECTIFYING' AND f.rectification_deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date)
       OR (f.status = 'OPEN' AND f.case_decision_due < (now() AT TIME ZONE 'Asia/Shanghai')::date)
       OR (f.status = 'CASE_FILED' AND f.penalty_decision_due < (now() AT TIME ZONE 'Asia/Shanghai')::date))
   $$;
-CREATE FUNCTION public.bench_search_premises(search text, jurisdiction uuid[]) RETURNS SETOF public.premises
+CREATE OR REPLACE FUNCTION public.bench_search_premises(search text, jurisdiction uuid[]) RETURNS SETOF public.premises
   LANGUAGE sql STABLE AS $$
     SELECT * FROM public.premises p
     WHERE p.bureau_id = ANY(jurisdiction)
@@ -31,7 +31,7 @@ CREATE FUNCTION public.bench_search_premises(search text, jurisdiction uuid[]) R
         OR p.credit_code ILIKE '%' || search || '%')
     ORDER BY p.name, p.id
   $$;
-CREATE FUNCTION public.premises_last_inspection(p public.premises) RETURNS public.inspections
+CREATE OR REPLACE FUNCTION public.premises_last_inspection(p public.premises) RETURNS public.inspections
   LANGUAGE sql STABLE AS $$
     SELECT * FROM public.inspections i WHERE i.premises_id = p.id AND NOT i.voided
     ORDER BY i.inspected_at DESC, i.id LIMIT 1

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { hashPassword } from '../src/auth/password';
 import { op } from '../test/helpers/contract';
+import { startPgBouncer } from '../test/helpers/pgbouncer';
 import { benchLists } from './lists';
 import { benchLogInspection } from './log-inspection';
 import {
@@ -19,11 +20,14 @@ import { benchProgress } from './progress';
 import { printTable, Row } from './report';
 
 /**
- * `npm run bench [-- --no-build] [--full] [--seconds 10] [--progress-requests 30] [--sizes 10000,100000]`: the
+ * `npm run bench [-- --no-build] [--full] [--seconds 10] [--progress-requests 30] [--sizes 10000,100000] [--pgbouncer]`: the
  * performance benchmark of issue 7 (see BENCHMARKS.md). Builds, fills a scratch database with
  * `npm run seed:scale` at each size, starts the production build as a separate process and drives
  * it over HTTP; prints one table. Everything it starts it stops, and the scratch database is
- * dropped, on success, error or Ctrl-C. Numbers are printed, never asserted.
+ * dropped, on success, error or Ctrl-C. Numbers are printed, never asserted. `--pgbouncer` runs the
+ * load rows (logInspection and the lists) a second time with the service's DATABASE_URL on a
+ * PgBouncer in transaction mode that it starts (DATABASE_DIRECT_URL on the server, as deployed);
+ * the plain pg floor and PostGraphile stay on the server. Needs the `pgbouncer` binary.
  *
  * Environment: BENCH_DATABASE_URL (the server, default postgres://postgres@127.0.0.1:5432/);
  * BENCH_SEED_DIR (the checkout whose `npm run seed:scale` fills the database, default this one).
@@ -50,6 +54,7 @@ interface Options {
   seconds: number;
   progressRequests: number;
   sizes: number[];
+  pgbouncer: boolean;
 }
 
 function options(): Options {
@@ -60,6 +65,7 @@ function options(): Options {
       seconds: { type: 'string', default: '10' },
       'progress-requests': { type: 'string', default: '30' },
       sizes: { type: 'string' },
+      pgbouncer: { type: 'boolean', default: false },
     },
   });
   return {
@@ -72,6 +78,7 @@ function options(): Options {
       : values.full
         ? [10_000, 100_000, 1_000_000]
         : [10_000, 100_000],
+    pgbouncer: values.pgbouncer,
   };
 }
 
@@ -108,8 +115,10 @@ function seed(databaseUrl: string, inspections: number): void {
   console.log(`# seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/** The production build on `databaseUrl`; `directUrl` (DATABASE_DIRECT_URL) when that is a pooler. */
 async function startService(
   databaseUrl: string,
+  directUrl?: string,
 ): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -122,6 +131,7 @@ async function startService(
       PORT: String(port),
       DATABASE_URL: databaseUrl,
       DATABASE_READ_URL: undefined,
+      DATABASE_DIRECT_URL: directUrl,
       JWT_SECRET,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
@@ -148,8 +158,16 @@ async function login(url: string, certificateNumber: string): Promise<string> {
   return body.data.login.accessToken;
 }
 
-async function target(databaseUrl: string, db: Client, seconds: number): Promise<Target> {
-  const service = await startService(databaseUrl);
+/** The service on `databaseUrl`, or on `serviceDatabaseUrl` (a pooler in front of it) when given. */
+async function target(
+  databaseUrl: string,
+  db: Client,
+  seconds: number,
+  serviceDatabaseUrl?: string,
+): Promise<Target> {
+  const service = serviceDatabaseUrl
+    ? await startService(serviceDatabaseUrl, databaseUrl)
+    : await startService(databaseUrl);
   const hash = await hashPassword(OFFICER_PASSWORD);
   return {
     url: service.url,
@@ -199,8 +217,41 @@ async function main(): Promise<void> {
       peak = peakRssMiB(service.pid);
     }
     await service.stop();
+    if (size === loadSize && settings.pgbouncer) {
+      const through = await throughPgBouncer(databaseUrl, db, settings.seconds);
+      rows.push(...through.rows);
+      if (through.peak !== null) peak = Math.max(peak ?? 0, through.peak);
+    }
   }
   printTable(rows, progress, peak, sizes);
+}
+
+/**
+ * The load rows again with the service behind a PgBouncer in transaction mode (started here,
+ * stopped at clean-up), labelled so. Its pool size is the service's (DATABASE_POOL_MAX, 10), so
+ * the pooler adds a hop but takes no connections away.
+ */
+async function throughPgBouncer(
+  databaseUrl: string,
+  db: Client,
+  seconds: number,
+): Promise<{ rows: Row[]; peak: number | null }> {
+  const bouncer = await startPgBouncer(databaseUrl, { poolSize: 10 });
+  onCleanUp(() => bouncer.stop());
+  const service = await target(
+    databaseUrl,
+    db,
+    seconds,
+    bouncer.url(new URL(databaseUrl).pathname.slice(1)),
+  );
+  // The lists first: they then read the same rows as the direct pass did (after its logInspection
+  // load), and logInspection's own speed does not depend on the rows the lists' load left.
+  const lists = await benchLists(service);
+  const rows = [...(await benchLogInspection(service)), ...lists];
+  const peak = peakRssMiB(service.pid);
+  await service.stop();
+  await bouncer.stop();
+  return { rows: rows.map((row) => ({ ...row, what: `${row.what}, through PgBouncer` })), peak };
 }
 
 process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));

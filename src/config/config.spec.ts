@@ -25,6 +25,7 @@ describe('configuration', () => {
     [
       'DATABASE_DIRECT_URL',
       {
+        DATABASE_URL: 'postgres://sweep_tracker@pgbouncer:6432/sweep_tracker',
         DATABASE_DIRECT_URL: 'postgres://sweep_tracker:DEMO-ONLY-db-password@db:5432/sweep_tracker',
       },
     ],
@@ -64,6 +65,12 @@ describe('configuration', () => {
     expect(both).toMatchObject({ databaseUrl: pooled, databaseDirectUrl: direct });
     expect(directDatabaseUrl(both)).toBe(direct);
     expect(directDatabaseUrl(loadConfig({ DATABASE_URL: pooled }))).toBe(pooled);
+  });
+
+  it('refuses DATABASE_DIRECT_URL without DATABASE_URL, naming it', () => {
+    expect(() => loadConfig({ DATABASE_DIRECT_URL: 'postgres://sweep@db:5432/sweeps' })).toThrow(
+      /DATABASE_DIRECT_URL: is set without DATABASE_URL/,
+    );
   });
 
   it('refuses a DATABASE_DIRECT_URL that is not a postgres URL, naming it', () => {

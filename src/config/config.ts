@@ -245,6 +245,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  // The direct URL names the server the pool's DATABASE_URL reaches through a pooler; alone, the
+  // pool would be an embedded database and the alerts would listen on another server.
+  if (parsed.DATABASE_DIRECT_URL !== undefined && parsed.DATABASE_URL === undefined)
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_DIRECT_URL: is set without DATABASE_URL; set DATABASE_URL (the pooler) too, or neither',
+    );
   const isProduction = parsed.NODE_ENV === 'production';
   const refusals = isProduction ? productionRefusals(parsed) : [];
   if (refusals.length > 0)

@@ -5,6 +5,7 @@ import { NotFound } from '../../common/errors/domain-errors';
 import { type Connection, type Page, toConnection } from '../../common/pagination/connection';
 import { cursorCodec } from '../../common/pagination/cursor';
 import { SqlParameters, type Scope } from '../../common/scope';
+import { hydrate } from '../../database/hydrate';
 import type { Loaders } from '../../graphql/loaders';
 import { Inspection } from '../inspection.entity';
 
@@ -83,11 +84,27 @@ export class InspectionsRepository {
       .getOne();
   }
 
-  /** Writes an inspection and returns it as stored. */
+  /** Writes an inspection and returns it as stored, in one statement. */
   async insert(manager: EntityManager, inspection: NewInspection): Promise<Inspection> {
-    const inserted = await manager.insert(Inspection, inspection);
-    const id = (inserted.identifiers[0] as { id: string }).id;
-    return manager.findOneByOrFail(Inspection, { id });
+    const [row] = await manager.query<Record<string, unknown>[]>(
+      `INSERT INTO inspections (sweep_id, category_id, premises_id, bureau_id, officer_ids,
+         recorded_by_id, inspected_at, outcome, checklist, notes)
+       VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7, $8, $9::jsonb, $10)
+       RETURNING *`,
+      [
+        inspection.sweepId,
+        inspection.categoryId,
+        inspection.premisesId,
+        inspection.bureauId,
+        inspection.officerIds,
+        inspection.recordedById,
+        inspection.inspectedAt,
+        inspection.outcome,
+        JSON.stringify(inspection.checklist),
+        inspection.notes,
+      ],
+    );
+    return hydrate(manager, Inspection, row);
   }
 
   /** Marks the inspection voided by `officerId` with `reason`; returns it as stored now. */

@@ -1,0 +1,95 @@
+import { Client } from 'pg';
+import { FieldWorld, inspectionInput, startFieldWorld } from '../helpers/field-world';
+import { GraphQLResponse, TestApp } from '../helpers/test-app';
+
+/**
+ * Issue 15: a logInspection costs at most 12 SQL statements, the whole request counted — the
+ * officer's authentication, the transaction with its BEGIN and COMMIT, and the payload's nested
+ * fields the contract's LogInspection operation selects (the floor, the same transaction by hand
+ * in bench/log-inspection.ts, sends 8). The app runs in this process, so a spy on
+ * pg's `Client.prototype.query` sees every statement (as in statement-counts.e2e-spec.ts).
+ */
+const MAX_STATEMENTS = 12;
+
+describe('SQL statements of logInspection', () => {
+  let app: TestApp;
+  let world: FieldWorld;
+  beforeAll(async () => {
+    ({ app, world } = await startFieldWorld());
+    // A new process reads the reference data once (four statements) and keeps it while its
+    // version holds: counted here is every logInspection after the first.
+    const first = await app.gql(
+      'LogInspection',
+      { input: inspectionInput(world) },
+      { token: world.inspectorA.token },
+    );
+    expect(first.errors).toBeUndefined();
+  });
+  afterAll(() => app.close());
+
+  /** Sends LogInspection with `overrides`; returns the response and the SQL it took. */
+  async function logged(
+    overrides: Record<string, unknown>,
+  ): Promise<{ result: GraphQLResponse; statements: string[] }> {
+    const spy = jest.spyOn(Client.prototype, 'query');
+    try {
+      const result = await app.gql(
+        'LogInspection',
+        { input: inspectionInput(world, overrides) },
+        { token: world.inspectorA.token },
+      );
+      const statements = spy.mock.calls.map(([query]) =>
+        typeof query === 'string' ? query : (query as { text: string }).text,
+      );
+      return { result, statements };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('logs an inspection with two findings, answered in full, in at most 12 statements', async () => {
+    const { result, statements } = await logged({
+      findings: [
+        { violationTypeCode: 'THREE_NO_PRODUCTS', description: '货架上有无标签辣条' },
+        { violationTypeCode: 'EXPIRED_FOOD', description: '销售超过保质期的食品' },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    const { inspection } = result.data!.logInspection;
+    expect(inspection).toMatchObject({
+      premises: { id: world.shopA.id, name: '解放街食品店' },
+      category: { code: 'SEASONED_FLOUR_PRODUCTS' },
+      officers: [
+        { id: world.inspectorA.id, name: '张伟' },
+        { id: world.inspectorA2.id, name: '李娜' },
+      ],
+      findings: [
+        { description: '货架上有无标签辣条', violationType: { code: 'THREE_NO_PRODUCTS' } },
+        { description: '销售超过保质期的食品', violationType: { code: 'EXPIRED_FOOD' } },
+      ],
+    });
+    expect(statements.length).toBeLessThanOrEqual(MAX_STATEMENTS);
+  });
+
+  it('logs a finding on an exposed product, alert included, in at most 12 statements', async () => {
+    const { result, statements } = await logged({
+      findings: [
+        {
+          violationTypeCode: 'EXPOSED_PRODUCT_ON_SALE',
+          description: '货架上销售被曝光的辣条',
+          exposedProductId: world.exposedProductId,
+          goods: { quantity: 12.5, unit: 'kg', value: '1234.5' },
+        },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.logInspection.inspection.findings).toMatchObject([
+      {
+        exposedProduct: { id: world.exposedProductId, productName: '辣条' },
+        goods: { quantity: 12.5, unit: 'kg', value: '1234.50' },
+      },
+    ]);
+    expect(statements.some((sql) => sql.includes('pg_notify'))).toBe(true);
+    expect(statements.length).toBeLessThanOrEqual(MAX_STATEMENTS);
+  });
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -117,14 +118,16 @@ export class InspectionsService {
     const choice = categoryChoiceProblems(input);
     if (choice.length) throw new BadUserInput(choice);
     const logged: { value?: LoggedInspection } = {};
-    const { replayed, result } = await this.idempotency.run(
+    // The id is made here, so the idempotency record is written with its result in one statement.
+    const inspectionId = randomUUID();
+    const { replayed, result } = await this.idempotency.runWithResult(
       officer,
       'logInspection',
       input.idempotencyKey,
       input,
+      { inspectionId },
       async (manager) => {
-        logged.value = await this.writeInspection(manager, input, officer);
-        return { inspectionId: logged.value.inspection.id };
+        logged.value = await this.writeInspection(manager, inspectionId, input, officer);
       },
     );
     // Committed by now: what was written is what a read would find.
@@ -273,6 +276,7 @@ export class InspectionsService {
    */
   private async writeInspection(
     manager: EntityManager,
+    id: string,
     input: LogInspectionInput,
     officer: CurrentOfficer,
   ): Promise<LoggedInspection> {
@@ -316,6 +320,7 @@ export class InspectionsService {
     if (problems.length) throw new BadUserInput(problems);
 
     const inspection = await this.inspections.insert(manager, {
+      id,
       sweepId: sweep.id,
       categoryId: category.id,
       premisesId: premises.id,

@@ -12,9 +12,10 @@ import { Inspection } from '../inspection.entity';
 /** The cursor of a premises' inspections: (inspected_at in UTC with microseconds, id). */
 export const premisesInspectionsCursor = cursorCodec(['instant', 'uuid']);
 
-/** An inspection as logInspection writes it; the rest takes the column defaults. */
+/** An inspection as logInspection writes it, its id made by the caller; the rest takes the column defaults. */
 export type NewInspection = Pick<
   Inspection,
+  | 'id'
   | 'sweepId'
   | 'categoryId'
   | 'premisesId'
@@ -87,11 +88,12 @@ export class InspectionsRepository {
   /** Writes an inspection and returns it as stored, in one statement. */
   async insert(manager: EntityManager, inspection: NewInspection): Promise<Inspection> {
     const [row] = await manager.query<Record<string, unknown>[]>(
-      `INSERT INTO inspections (sweep_id, category_id, premises_id, bureau_id, officer_ids,
+      `INSERT INTO inspections (id, sweep_id, category_id, premises_id, bureau_id, officer_ids,
          recorded_by_id, inspected_at, outcome, checklist, notes)
-       VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7, $8, $9::jsonb, $10)
+       VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7, $8, $9, $10::jsonb, $11)
        RETURNING *`,
       [
+        inspection.id,
         inspection.sweepId,
         inspection.categoryId,
         inspection.premisesId,

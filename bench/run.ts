@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { hashPassword } from '../src/auth/password';
 import { op } from '../test/helpers/contract';
 import { benchLists } from './lists';
-import { benchLogInspection } from './log-inspection';
+import { benchLogInspection, POOL_SIZE } from './log-inspection';
 import {
   cleanUp,
   createScratchDatabase,
@@ -122,6 +122,8 @@ async function startService(
       PORT: String(port),
       DATABASE_URL: databaseUrl,
       DATABASE_READ_URL: undefined,
+      // The floor's pool size (bench/log-inspection.ts): both sides with the same connections.
+      DATABASE_POOL_MAX: String(POOL_SIZE),
       JWT_SECRET,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',

@@ -271,12 +271,12 @@ export class InspectionsService {
 
   /**
    * Checks and writes the inspection, its findings and their audit events: one statement reads
-   * everything the checks need (InspectionContextRepository), one writes the inspection, one the
+   * everything the checks need (InspectionContextRepository), one writes the inspection with its
    * findings, one the audit events (issue 15).
    */
   private async writeInspection(
     manager: EntityManager,
-    id: string,
+    inspectionId: string,
     input: LogInspectionInput,
     officer: CurrentOfficer,
   ): Promise<LoggedInspection> {
@@ -319,8 +319,8 @@ export class InspectionsService {
     ];
     if (problems.length) throw new BadUserInput(problems);
 
-    const inspection = await this.inspections.insert(manager, {
-      id,
+    const values = {
+      id: inspectionId,
       sweepId: sweep.id,
       categoryId: category.id,
       premisesId: premises.id,
@@ -336,11 +336,12 @@ export class InspectionsService {
         note: answer.note ?? null,
       })),
       notes: input.notes ?? null,
-    });
-    const written = await this.findings.insert(
+    };
+    const { inspection, findings: written } = await this.inspections.insert(
       manager,
+      values,
       findingRows(
-        inspection,
+        values,
         findings,
         snapshot,
         officer,

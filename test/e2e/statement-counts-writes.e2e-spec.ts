@@ -1,4 +1,7 @@
 import { Client } from 'pg';
+import { Finding } from '../../src/inspections/finding.entity';
+import { Inspection } from '../../src/inspections/inspection.entity';
+import { op } from '../helpers/contract';
 import { FieldWorld, inspectionInput, startFieldWorld } from '../helpers/field-world';
 import { GraphQLResponse, TestApp } from '../helpers/test-app';
 
@@ -91,5 +94,66 @@ describe('SQL statements of logInspection', () => {
     ]);
     expect(statements.some((sql) => sql.includes('pg_notify'))).toBe(true);
     expect(statements.length).toBeLessThanOrEqual(MAX_STATEMENTS);
+  });
+
+  it('answers and audits exactly what is stored, as a read afterwards finds it', async () => {
+    const { result } = await logged({
+      findings: [
+        {
+          violationTypeCode: 'EXPOSED_PRODUCT_ON_SALE',
+          description: '货架上销售被曝光的辣条',
+          exposedProductId: world.exposedProductId,
+          goods: { quantity: 0.125, unit: 'kg', value: '10.10' },
+          evidence: [
+            {
+              fileName: '货架.jpg',
+              mediaType: 'image/jpeg',
+              sizeBytes: 2048,
+              sha256: 'b'.repeat(64),
+            },
+          ],
+        },
+        { violationTypeCode: 'THREE_NO_PRODUCTS', description: '无标签食品', severity: 'CRITICAL' },
+      ],
+      notes: '店主配合检查',
+    });
+    expect(result.errors).toBeUndefined();
+    const answered = result.data!.logInspection.inspection;
+    // The same selection read in a request of its own, from the database.
+    const selection = op('LogInspection').slice(op('LogInspection').indexOf('inspection {') + 10);
+    const reread = await app.gql(
+      `query ($id: ID!) { inspection(id: $id) ${selection.slice(0, selection.lastIndexOf('}'))}`,
+      { id: answered.id },
+      { token: world.inspectorA.token },
+    );
+    expect(reread.errors).toBeUndefined();
+    expect(answered).toEqual(reread.data!.inspection);
+
+    const manager = app.dataSource.manager;
+    const stored = {
+      inspection: await manager.findOneByOrFail(Inspection, { id: answered.id }),
+      findings: await manager.find(Finding, {
+        where: { inspectionId: answered.id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+    };
+    const events = await app.query<{ entity_type: string; entity_id: string; after: unknown }>(
+      `SELECT entity_type, entity_id, after FROM audit_events
+        WHERE entity_id = ANY($1::uuid[]) ORDER BY id`,
+      [[answered.id, ...stored.findings.map((finding) => finding.id)]],
+    );
+    const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+    expect(events).toEqual([
+      { entity_type: 'Inspection', entity_id: answered.id, after: plain(stored.inspection) },
+      ...stored.findings.map((finding) => ({
+        entity_type: 'Finding',
+        entity_id: finding.id,
+        after: plain(finding),
+      })),
+    ]);
+    expect(stored.findings.map((finding) => finding.description)).toEqual([
+      '货架上销售被曝光的辣条',
+      '无标签食品',
+    ]);
   });
 });

@@ -9,6 +9,11 @@ import type { Target } from './run';
 import { graphql, percentile } from './stats';
 
 const CONCURRENCY = 32;
+/**
+ * Connections of the floor's pool, and of the service's (run.ts starts it with DATABASE_POOL_MAX
+ * set to this): pool size is configuration, so both sides are measured with the same (issue 15).
+ */
+export const POOL_SIZE = 32;
 const CATEGORY = 'SEASONED_FLOUR_PRODUCTS';
 
 interface Fixture {
@@ -146,7 +151,7 @@ async function plain(
   target: Target,
   world: Fixture,
 ): Promise<{ rps: number; p50: number; p99: number }> {
-  const pool = new Pool({ connectionString: target.databaseUrl, max: CONCURRENCY });
+  const pool = new Pool({ connectionString: target.databaseUrl, max: POOL_SIZE });
   const officer = world.officers[1];
   const latencies: number[] = [];
   let index = 0;
@@ -256,9 +261,10 @@ export async function benchLogInspection(target: Target): Promise<Row[]> {
   const floor = await plain(target, world);
   console.log('# plain pg:', floor);
   const throughput = ours.requests.average / floor.rps;
+  const tail = ours.latency.p99 / floor.p99;
   return [
     {
-      what: `logInspection, 2 findings, ${CONCURRENCY} clients: requests/s`,
+      what: `logInspection, 2 findings, ${CONCURRENCY} clients, pools ${POOL_SIZE} / ${POOL_SIZE}: requests/s`,
       ours: fixed(ours.requests.average, 0),
       floor: `${fixed(floor.rps, 0)} (plain pg)`,
       ratio: fixed(throughput, 2),
@@ -269,9 +275,10 @@ export async function benchLogInspection(target: Target): Promise<Row[]> {
       what: 'logInspection p50 / p99 (ms)',
       ours: `${ours.latency.p50} / ${ours.latency.p99}`,
       floor: `${fixed(floor.p50, 1)} / ${fixed(floor.p99, 1)}`,
-      ratio: fixed(ours.latency.p99 / floor.p99, 2),
-      goal: 'p99 < 100 ms',
-      met: verdict(ours.latency.p99 < 100 && ours.graphqlErrors === 0),
+      ratio: fixed(tail, 2),
+      // Issue 7's p99 < 100 ms, and issue 15's p99 at most twice the floor's: both must hold.
+      goal: 'p99 < 100 ms and ≤ 2 × plain pg',
+      met: verdict(ours.latency.p99 < 100 && tail <= 2 && ours.graphqlErrors === 0),
     },
   ];
 }

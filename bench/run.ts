@@ -7,7 +7,7 @@ import { hashPassword } from '../src/auth/password';
 import { op } from '../test/helpers/contract';
 import { startPgBouncer } from '../test/helpers/pgbouncer';
 import { benchLists } from './lists';
-import { benchLogInspection } from './log-inspection';
+import { benchLogInspection, POOL_SIZE } from './log-inspection';
 import {
   cleanUp,
   createScratchDatabase,
@@ -132,6 +132,8 @@ async function startService(
       DATABASE_URL: databaseUrl,
       DATABASE_READ_URL: undefined,
       DATABASE_DIRECT_URL: directUrl,
+      // The floor's pool size (bench/log-inspection.ts): both sides with the same connections.
+      DATABASE_POOL_MAX: String(POOL_SIZE),
       JWT_SECRET,
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
@@ -228,15 +230,15 @@ async function main(): Promise<void> {
 
 /**
  * The load rows again with the service behind a PgBouncer in transaction mode (started here,
- * stopped at clean-up), labelled so. Its pool size is the service's (DATABASE_POOL_MAX, 10), so
- * the pooler adds a hop but takes no connections away.
+ * stopped at clean-up), labelled so. Its pool size is the service's (DATABASE_POOL_MAX = POOL_SIZE),
+ * so the pooler adds a hop but takes no connections away.
  */
 async function throughPgBouncer(
   databaseUrl: string,
   db: Client,
   seconds: number,
 ): Promise<{ rows: Row[]; peak: number | null }> {
-  const bouncer = await startPgBouncer(databaseUrl, { poolSize: 10 });
+  const bouncer = await startPgBouncer(databaseUrl, { poolSize: POOL_SIZE });
   onCleanUp(() => bouncer.stop());
   const service = await target(
     databaseUrl,

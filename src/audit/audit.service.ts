@@ -38,9 +38,10 @@ export class AuditService {
   }
 }
 
-/** Plain JSON of a record, without secrets. */
-function toJson(value: unknown): object | null {
-  return JSON.parse(
-    JSON.stringify(value, (key, inner: unknown) => (key === 'passwordHash' ? undefined : inner)),
-  ) as object | null;
+/** JSON text of a record, without secrets; none (SQL NULL) for no record. */
+function toJson(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return JSON.stringify(value, (key, inner: unknown) =>
+    key === 'passwordHash' ? undefined : inner,
+  );
 }

@@ -10,6 +10,7 @@ import { InspectionsResolver } from './inspections.resolver';
 import { InspectionsService } from './inspections.service';
 import { PremisesInspectionsResolver } from './premises-inspections.resolver';
 import { FindingsRepository } from './repositories/findings.repository';
+import { InspectionContextRepository } from './repositories/inspection-context.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
 
 @Module({
@@ -22,6 +23,7 @@ import { InspectionsRepository } from './repositories/inspections.repository';
     PremisesInspectionsResolver,
     InspectionsRepository,
     FindingsRepository,
+    InspectionContextRepository,
   ],
   exports: [FindingsService, InspectionsRepository, FindingsRepository],
 })

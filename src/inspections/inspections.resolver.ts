@@ -50,8 +50,9 @@ export class InspectionsResolver {
   logInspection(
     @Args('input', { description: 'The inspection to log.' }) input: LogInspectionInput,
     @CurrentUser() officer: CurrentOfficer,
+    @Context() context: GraphQLContext,
   ): Promise<LogInspectionPayload> {
-    return this.inspections.logInspection(input, officer);
+    return this.inspections.logInspection(input, officer, context.loaders);
   }
 
   @Mutation(() => FindingPayload, {

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { notifyExposedProductsFound } from '../alerts/exposed-product-events';
-import { AuditService } from '../audit/audit.service';
+import {
+  type ExposedProductEvent,
+  notifyExposedProductsFound,
+} from '../alerts/exposed-product-events';
+import { type AuditEntry, AuditService } from '../audit/audit.service';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { BadUserInput, FieldError, InvalidState, NotFound } from '../common/errors/domain-errors';
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
@@ -11,6 +15,10 @@ import { CalendarService } from '../common/time/calendar.service';
 import { ruleFor } from '../cases/clocks';
 import { shanghaiDay } from '../common/time/shanghai';
 import { Database } from '../database/database';
+import type { ExposedProduct } from '../exposures/exposed-product.entity';
+import { ExposuresRepository } from '../exposures/exposures.repository';
+import type { Loaders } from '../graphql/loaders';
+import type { Officer } from '../officers/officer.entity';
 import { OfficersRepository } from '../officers/officers.repository';
 import { twoOfficersProblem } from '../officers/two-officers';
 import type { Premises } from '../premises/premises.entity';
@@ -28,7 +36,11 @@ import type {
 import type { Finding } from './finding.entity';
 import { categoryChoiceProblems, inspectedAtProblem } from './inspection-rules';
 import type { Inspection } from './inspection.entity';
-import { FindingsRepository } from './repositories/findings.repository';
+import { FindingsRepository, type NewFinding } from './repositories/findings.repository';
+import {
+  type InspectionContext,
+  InspectionContextRepository,
+} from './repositories/inspection-context.repository';
 import { InspectionsRepository } from './repositories/inspections.repository';
 
 /**
@@ -53,13 +65,24 @@ function categoryOfInput(
   return { category, categoryPath: 'input.categoryId' };
 }
 
-interface InspectionContext {
+/** The inspection a finding is recorded on: what the finding copies from it. */
+interface FindingParent {
   id: string;
   sweepId: string;
   categoryId: string;
   premisesId: string;
   bureauId: string;
   inspectedAt: Date;
+}
+
+/** What logInspection wrote and read, to answer its payload without reading it again. */
+interface LoggedInspection {
+  inspection: Inspection;
+  findings: Finding[];
+  premises: Premises;
+  officers: Officer[];
+  exposedProducts: ExposedProduct[];
+  snapshot: ReferenceSnapshot;
 }
 
 /**
@@ -79,22 +102,52 @@ export class InspectionsService {
     private readonly sweeps: SweepsRepository,
     private readonly officers: OfficersRepository,
     private readonly premises: PremisesRepository,
+    private readonly exposures: ExposuresRepository,
+    private readonly context: InspectionContextRepository,
   ) {}
 
+  /**
+   * Logs the inspection. With the request's `loaders` (the resolver's), the payload's nested
+   * fields are answered from what the transaction read and wrote, without reading them again.
+   */
   async logInspection(
     input: LogInspectionInput,
     officer: CurrentOfficer,
+    loaders?: Loaders,
   ): Promise<{ replayed: boolean; inspection: Inspection }> {
     const choice = categoryChoiceProblems(input);
     if (choice.length) throw new BadUserInput(choice);
-    const { replayed, result } = await this.idempotency.run(
+    const logged: { value?: LoggedInspection } = {};
+    // The id is made here, so the idempotency record is written with its result in one statement.
+    const inspectionId = randomUUID();
+    const { replayed, result } = await this.idempotency.runWithResult(
       officer,
       'logInspection',
       input.idempotencyKey,
       input,
-      async (manager) => ({ inspectionId: await this.writeInspection(manager, input, officer) }),
+      { inspectionId },
+      async (manager) => {
+        logged.value = await this.writeInspection(manager, inspectionId, input, officer);
+      },
     );
+    // Committed by now: what was written is what a read would find.
+    if (!replayed && logged.value) {
+      if (loaders) this.primeAnswer(loaders, officer, logged.value);
+      return { replayed, inspection: logged.value.inspection };
+    }
     return { replayed, inspection: await this.inspectionById(result.inspectionId, officer) };
+  }
+
+  /** Gives the request's loaders the records the payload's fields would otherwise read. */
+  private primeAnswer(loaders: Loaders, officer: CurrentOfficer, logged: LoggedInspection): void {
+    const scope = Scope.of(officer);
+    this.premises.premisesLoader(loaders, scope).prime(logged.premises.id, logged.premises);
+    const officerLoader = this.officers.officerLoader(loaders);
+    for (const present of logged.officers) officerLoader.prime(present.id, present);
+    this.findings.byInspectionLoader(loaders, scope).prime(logged.inspection.id, logged.findings);
+    const productLoader = this.exposures.exposedProductLoader(loaders);
+    for (const product of logged.exposedProducts) productLoader.prime(product.id, product);
+    this.reference.primeRequest(loaders, logged.snapshot);
   }
 
   async addFinding(
@@ -188,34 +241,61 @@ export class InspectionsService {
       );
     }
     const snapshot = await this.reference.load(manager);
-    const problems = await this.findingProblems(
+    const allowed = await this.sweeps.exposedProductsOfSweep(
       manager,
-      snapshot,
       sweep.id,
+      exposedProductIdsOf([input.finding]),
+    );
+    const problems = this.findingProblems(
+      snapshot,
+      allowed,
       [input.finding],
       () => 'input.finding',
     );
     if (problems.length) throw new BadUserInput(problems);
-    const [findingId] = await this.insertFindings(
+    const foundOn = shanghaiDay(inspection.inspectedAt);
+    // The filing clock's length by the rule in force on the day it was found (src/cases/clocks.ts).
+    const caseDecisionDue = await this.calendar.addWorkingDays(
       manager,
-      inspection,
-      [input.finding],
-      snapshot,
-      officer,
+      foundOn,
+      ruleFor('FILING_DECISION', foundOn).length,
     );
-    return findingId;
+    const [finding] = await this.findings.insert(
+      manager,
+      findingRows(inspection, [input.finding], snapshot, officer, caseDecisionDue),
+    );
+    await this.audit.record(manager, findingCreated(finding, officer));
+    await notifyExposedProductsFound(manager, alertsOf([finding]));
+    return finding.id;
   }
 
+  /**
+   * Checks and writes the inspection, its findings and their audit events: one statement reads
+   * everything the checks need (InspectionContextRepository), one writes the inspection with its
+   * findings, one the audit events (issue 15).
+   */
   private async writeInspection(
     manager: EntityManager,
+    inspectionId: string,
     input: LogInspectionInput,
     officer: CurrentOfficer,
-  ): Promise<string> {
-    const sweep = await this.sweeps.lock(manager, input.sweepId, 'share');
-    if (!sweep) throw new NotFound('Sweep', input.sweepId);
-    const premises = await this.premises.findInScope(manager, Scope.of(officer), input.premisesId);
+  ): Promise<LoggedInspection> {
+    const findings = input.findings ?? [];
+    const officerIds = [...new Set(input.officerIds.map((id) => id.toLowerCase()))];
+    const foundOn = shanghaiDay(input.inspectedAt);
+    // The filing clock's length by the rule in force on the day it was found (src/cases/clocks.ts).
+    const filingDays = ruleFor('FILING_DECISION', foundOn).length;
+    const context = await this.context.read(manager, Scope.of(officer), {
+      sweepId: input.sweepId,
+      premisesId: input.premisesId,
+      officerIds,
+      exposedProductIds: exposedProductIdsOf(findings),
+      calendar: findings.length ? CalendarService.window(foundOn, filingDays) : null,
+    });
+    if (!context) throw new NotFound('Sweep', input.sweepId);
+    const { sweep, premises } = context;
     if (!premises) throw new NotFound('Premises', input.premisesId);
-    const snapshot = await this.reference.load(manager);
+    const snapshot = await this.reference.atVersion(manager, context.referenceVersion);
     const { category, categoryPath } = categoryOfInput(snapshot, input);
     if (sweep.status !== 'ACTIVE') {
       throw new InvalidState(
@@ -225,27 +305,22 @@ export class InspectionsService {
       );
     }
 
+    const allowed = new Set(context.exposedProducts.map((product) => product.id));
     const problems = [
-      ...(await this.inspectionProblems(
-        manager,
+      ...this.inspectionProblems(
         input,
         officer,
         sweep,
         { category, path: categoryPath },
         premises,
-      )),
-      ...(await this.findingProblems(
-        manager,
-        snapshot,
-        sweep.id,
-        input.findings ?? [],
-        (index) => `input.findings[${index}]`,
-      )),
+        context,
+      ),
+      ...this.findingProblems(snapshot, allowed, findings, (index) => `input.findings[${index}]`),
     ];
     if (problems.length) throw new BadUserInput(problems);
 
-    const officerIds = [...new Set(input.officerIds.map((id) => id.toLowerCase()))];
-    const inspection = await this.inspections.insert(manager, {
+    const values = {
+      id: inspectionId,
       sweepId: sweep.id,
       categoryId: category.id,
       premisesId: premises.id,
@@ -261,37 +336,63 @@ export class InspectionsService {
         note: answer.note ?? null,
       })),
       notes: input.notes ?? null,
-    });
-    await this.audit.record(manager, {
-      actorId: officer.id,
-      action: 'CREATE',
-      entityType: 'Inspection',
-      entityId: inspection.id,
-      after: inspection,
-      requestId: officer.requestId,
-    });
-    await this.insertFindings(manager, inspection, input.findings ?? [], snapshot, officer);
-    return inspection.id;
+    };
+    const { inspection, findings: written } = await this.inspections.insert(
+      manager,
+      values,
+      findingRows(
+        values,
+        findings,
+        snapshot,
+        officer,
+        findings.length
+          ? CalendarService.addWorkingDaysWith(foundOn, filingDays, context.calendarExceptions)
+          : foundOn,
+      ),
+    );
+    await this.audit.record(
+      manager,
+      {
+        actorId: officer.id,
+        action: 'CREATE',
+        entityType: 'Inspection',
+        entityId: inspection.id,
+        after: inspection,
+        requestId: officer.requestId,
+      },
+      ...written.map((finding) => findingCreated(finding, officer)),
+    );
+    // 发现被曝光产品: alert managers' dashboards once this transaction commits.
+    await notifyExposedProductsFound(manager, alertsOf(written));
+    const byId = new Map(context.eligibleOfficers.map((present) => [present.id, present]));
+    return {
+      inspection,
+      findings: written,
+      premises,
+      officers: officerIds.map((id) => byId.get(id)!),
+      exposedProducts: context.exposedProducts,
+      snapshot,
+    };
   }
 
-  private async inspectionProblems(
-    manager: EntityManager,
+  private inspectionProblems(
     input: LogInspectionInput,
     officer: CurrentOfficer,
     sweep: Sweep,
     { category, path: categoryPath }: { category: TargetCategoryType; path: string },
     premises: Premises,
-  ): Promise<FieldError[]> {
+    context: InspectionContext,
+  ): FieldError[] {
     const problems: FieldError[] = [];
     const officerIds = input.officerIds.map((id) => id.toLowerCase());
     const officersIssue = twoOfficersProblem(
       officerIds,
       officer.id,
-      await this.officers.eligibleForVisit(manager, officerIds, premises.bureauId),
+      new Set(context.eligibleOfficers.map((eligible) => eligible.id)),
     );
     if (officersIssue) problems.push({ path: 'input.officerIds', message: officersIssue });
 
-    if (!(await this.sweeps.categoryInSweep(manager, sweep.id, category.id))) {
+    if (!context.sweepCategoryIds.includes(category.id)) {
       problems.push({
         path: categoryPath,
         message: message('inspections.categoryNotOfSweep'),
@@ -326,17 +427,13 @@ export class InspectionsService {
     return problems;
   }
 
-  private async findingProblems(
-    manager: EntityManager,
+  /** `allowed`: those of the findings' exposed products that belong to the sweep. */
+  private findingProblems(
     snapshot: ReferenceSnapshot,
-    sweepId: string,
+    allowed: ReadonlySet<string>,
     findings: FindingInput[],
     pathOf: (index: number) => string,
-  ): Promise<FieldError[]> {
-    const productIds = findings
-      .map((finding) => finding.exposedProductId?.toLowerCase())
-      .filter((id): id is string => Boolean(id));
-    const allowed = await this.sweeps.exposedProductsOfSweep(manager, sweepId, productIds);
+  ): FieldError[] {
     const problems: FieldError[] = [];
     findings.forEach((finding, index) => {
       if (!snapshot.violationTypeByCode.has(finding.violationTypeCode)) {
@@ -354,70 +451,70 @@ export class InspectionsService {
     });
     return problems;
   }
+}
 
-  /** Writes findings in the order given, copying sweep, bureau, premises and category. */
-  private async insertFindings(
-    manager: EntityManager,
-    inspection: InspectionContext,
-    findings: FindingInput[],
-    snapshot: ReferenceSnapshot,
-    officer: CurrentOfficer,
-  ): Promise<string[]> {
-    if (findings.length === 0) return [];
-    const foundOn = shanghaiDay(inspection.inspectedAt);
-    // The filing clock's length by the rule in force on the day it was found (src/cases/clocks.ts).
-    const caseDecisionDue = await this.calendar.addWorkingDays(
-      manager,
-      foundOn,
-      ruleFor('FILING_DECISION', foundOn).length,
-    );
-    const rows = await this.findings.insert(
-      manager,
-      findings.map((input) => ({
-        inspectionId: inspection.id,
-        sweepId: inspection.sweepId,
-        bureauId: inspection.bureauId,
-        premisesId: inspection.premisesId,
-        categoryId: inspection.categoryId,
-        violationTypeCode: input.violationTypeCode,
-        severity:
-          input.severity ??
-          snapshot.violationTypeByCode.get(input.violationTypeCode)!.defaultSeverity,
-        description: input.description,
-        exposedProductId: input.exposedProductId?.toLowerCase() ?? null,
-        goodsQuantity: input.goods ? String(input.goods.quantity) : null,
-        goodsUnit: input.goods?.unit ?? null,
-        goodsValue: input.goods?.value ?? null,
-        evidence: (input.evidence ?? []).map((evidence) => ({
-          fileName: evidence.fileName,
-          mediaType: evidence.mediaType,
-          sizeBytes: evidence.sizeBytes,
-          sha256: evidence.sha256,
-        })),
-        foundOn,
-        caseDecisionDue,
-        dueOn: caseDecisionDue,
-        createdById: officer.id,
-      })),
-    );
-    await this.audit.record(
-      manager,
-      ...rows.map((finding) => ({
-        actorId: officer.id,
-        action: 'CREATE',
-        entityType: 'Finding' as const,
-        entityId: finding.id,
-        after: finding,
-        requestId: officer.requestId,
-      })),
-    );
-    // 发现被曝光产品: alert managers' dashboards once this transaction commits.
-    await notifyExposedProductsFound(
-      manager,
-      rows
-        .filter((finding) => finding.exposedProductId)
-        .map((finding) => ({ findingId: finding.id, bureauId: finding.bureauId })),
-    );
-    return rows.map((finding) => finding.id);
-  }
+/** The exposed products the findings name, lower-cased as stored. */
+function exposedProductIdsOf(findings: FindingInput[]): string[] {
+  return findings
+    .map((finding) => finding.exposedProductId?.toLowerCase())
+    .filter((id): id is string => Boolean(id));
+}
+
+/**
+ * The findings to write on `inspection`, in the order given, copying its sweep, bureau, premises
+ * and category; each found on the inspection's day with the filing decision due on
+ * `caseDecisionDue`.
+ */
+function findingRows(
+  inspection: FindingParent,
+  findings: FindingInput[],
+  snapshot: ReferenceSnapshot,
+  officer: CurrentOfficer,
+  caseDecisionDue: string,
+): NewFinding[] {
+  const foundOn = shanghaiDay(inspection.inspectedAt);
+  return findings.map((input) => ({
+    inspectionId: inspection.id,
+    sweepId: inspection.sweepId,
+    bureauId: inspection.bureauId,
+    premisesId: inspection.premisesId,
+    categoryId: inspection.categoryId,
+    violationTypeCode: input.violationTypeCode,
+    severity:
+      input.severity ?? snapshot.violationTypeByCode.get(input.violationTypeCode)!.defaultSeverity,
+    description: input.description,
+    exposedProductId: input.exposedProductId?.toLowerCase() ?? null,
+    goodsQuantity: input.goods ? String(input.goods.quantity) : null,
+    goodsUnit: input.goods?.unit ?? null,
+    goodsValue: input.goods?.value ?? null,
+    evidence: (input.evidence ?? []).map((evidence) => ({
+      fileName: evidence.fileName,
+      mediaType: evidence.mediaType,
+      sizeBytes: evidence.sizeBytes,
+      sha256: evidence.sha256,
+    })),
+    foundOn,
+    caseDecisionDue,
+    dueOn: caseDecisionDue,
+    createdById: officer.id,
+  }));
+}
+
+/** The audit event of a finding just written. */
+function findingCreated(finding: Finding, officer: CurrentOfficer): AuditEntry {
+  return {
+    actorId: officer.id,
+    action: 'CREATE',
+    entityType: 'Finding',
+    entityId: finding.id,
+    after: finding,
+    requestId: officer.requestId,
+  };
+}
+
+/** The alerts (发现被曝光产品) of findings just written: those tied to an exposed product. */
+function alertsOf(findings: Finding[]): ExposedProductEvent[] {
+  return findings
+    .filter((finding) => finding.exposedProductId)
+    .map((finding) => ({ findingId: finding.id, bureauId: finding.bureauId }));
 }

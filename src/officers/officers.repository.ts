@@ -4,9 +4,19 @@ import { In, type EntityManager } from 'typeorm';
 import { ancestryOf, subtreeOf } from '../bureaus/bureau-tree';
 import { keyset } from '../common/pagination/connection';
 import type { Scope } from '../common/scope';
+import { rowAsJsonSql } from '../database/hydrate';
 import { likePattern } from '../premises/premises.repository';
 import type { Loaders } from '../graphql/loaders';
 import { Officer, type Role } from './officer.entity';
+
+/**
+ * Whether officer `alias` may be named on a visit to premises of the bureau `bureauId$` (an SQL
+ * expression): active, INSPECTOR or SUPERVISOR, of that bureau or one of its ancestors.
+ */
+function eligibleForVisitSql(alias: string, bureauId$: string): string {
+  return `${alias}.active AND ${alias}.roles && ARRAY['INSPECTOR','SUPERVISOR']::varchar[]
+    AND ${alias}.bureau_id IN ${ancestryOf(bureauId$)}`;
+}
 
 /** Which officers a list holds; every given condition holds (the scope applies besides). */
 export interface OfficerListFilter {
@@ -211,13 +221,20 @@ export class OfficersRepository {
   ): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM officers
-       WHERE id = ANY($1::uuid[]) AND active
-         AND roles && ARRAY['INSPECTOR','SUPERVISOR']::varchar[]
-         AND bureau_id IN ${ancestryOf('$2')}`,
+      `SELECT o.id FROM officers o WHERE o.id = ANY($1::uuid[]) AND ${eligibleForVisitSql('o', '$2')}`,
       [[...new Set(ids)], bureauId],
     );
     return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * The same question inside a larger statement: the officers of `ids$` (a uuid[] placeholder) that
+   * are eligible for a visit to premises of the bureau `bureauId$` (an SQL expression), as a JSON
+   * array of rows for `hydrate(…, Officer, row, true)` (their password hashes left out).
+   */
+  eligibleForVisitJsonSql(manager: EntityManager, ids$: string, bureauId$: string): string {
+    return `(SELECT coalesce(jsonb_agg(${rowAsJsonSql(manager, Officer, 'o')}), '[]'::jsonb) FROM officers o
+              WHERE o.id = ANY(${ids$}) AND ${eligibleForVisitSql('o', bureauId$)})`;
   }
 
   /**

@@ -4,7 +4,8 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { subtreeOf } from '../bureaus/bureau-tree';
 import { NotFound } from '../common/errors/domain-errors';
 import { keyset } from '../common/pagination/connection';
-import type { Scope } from '../common/scope';
+import type { Scope, SqlParameters } from '../common/scope';
+import { rowAsJsonSql } from '../database/hydrate';
 import type { Loaders } from '../graphql/loaders';
 import type { PremisesKind } from '../reference/target-category.entity';
 import type { PremisesFilter } from './dto/premises.inputs';
@@ -81,6 +82,15 @@ export class PremisesRepository {
   findInScope(manager: EntityManager, scope: Scope, id: string): Promise<Premises | null> {
     const query = manager.createQueryBuilder(Premises, 'p').where('p.id = :id', { id });
     return scope.apply(query, 'p.bureau_id').getOne();
+  }
+
+  /**
+   * The premises `id$` if it is inside the scope, inside a larger statement: its row as JSON for
+   * `hydrate(…, Premises, row, true)`, or null. The scope's parameter is added to `params`.
+   */
+  inScopeJsonSql(manager: EntityManager, scope: Scope, id$: string, params: SqlParameters): string {
+    return `(SELECT ${rowAsJsonSql(manager, Premises, 'p')} FROM premises p
+              WHERE p.id = ${id$} AND ${scope.sql('p.bureau_id', params)})`;
   }
 
   /** The premises of these ids that are inside the scope (the others are left out), in no order. */

@@ -23,6 +23,15 @@ export class CalendarRepository {
     return new Map(rows.map((row) => [row.day, row.working_day]));
   }
 
+  /**
+   * The exceptions after `from$` up to `to$` (SQL date expressions) inside a larger statement: a
+   * JSON object of day → true for a make-up working day, false for a holiday.
+   */
+  exceptionsBetweenJsonSql(from$: string, to$: string): string {
+    return `(SELECT coalesce(jsonb_object_agg(to_char(ce.day, 'YYYY-MM-DD'), ce.working_day), '{}'::jsonb)
+               FROM calendar_exceptions ce WHERE ce.day > ${from$} AND ce.day <= ${to$})`;
+  }
+
   /** The years the holiday table covers (a year is covered once its notice is loaded). */
   async coveredYears(manager: EntityManager): Promise<number[]> {
     const rows = await manager.query<{ year: number }[]>(

@@ -11,6 +11,20 @@ import { ViolationType } from './violation-type.entity';
  */
 @Injectable()
 export class ReferenceRepository {
+  /**
+   * The version of the reference data as SQL, to fold into a statement sent anyway: it changes
+   * with every statement that changes these tables (migration 1796000100000-ReferenceDataVersion).
+   */
+  static readonly versionSql = '(SELECT version FROM reference_data_version)';
+
+  /** The version of the reference data now. */
+  async version(manager: EntityManager): Promise<string> {
+    const [row] = await manager.query<{ version: string }[]>(
+      `SELECT ${ReferenceRepository.versionSql} AS version`,
+    );
+    return row.version;
+  }
+
   /** Every target category, by code. */
   categories(manager: EntityManager): Promise<TargetCategory[]> {
     return manager.find(TargetCategory, { order: { code: 'ASC' } });

@@ -4,6 +4,8 @@ import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
 import { ancestryOf } from '../bureaus/bureau-tree';
 import { NotFound } from '../common/errors/domain-errors';
+import type { SqlParameters } from '../common/scope';
+import { hydrate } from '../database/hydrate';
 import { cursorCodec } from '../common/pagination/cursor';
 import { groupBy, type Loaders } from '../graphql/loaders';
 import { SweepAssignment } from './sweep-assignment.entity';
@@ -56,6 +58,31 @@ export class SweepsRepository {
       .where('s.id = :id', { id })
       .setLock(mode === 'share' ? 'pessimistic_read' : 'pessimistic_write')
       .getOne();
+  }
+
+  /**
+   * `lock`, with more read in the same statement (issue 15: one round trip where a write needs
+   * several things checked under the lock). `params` holds the sweep's id as `$1`; each entry of
+   * `alongside` is an SQL expression over the sweep `s` (a scalar subquery, with its placeholders
+   * added to `params`) whose value comes back under the entry's name. Null when there is no such
+   * sweep.
+   */
+  async lockWith<K extends string>(
+    manager: EntityManager,
+    params: SqlParameters,
+    mode: SweepLock,
+    alongside: Record<K, string>,
+  ): Promise<{ sweep: Sweep; alongside: Record<K, unknown> } | null> {
+    const names = Object.keys(alongside) as K[];
+    const columns = names.map((name) => `${alongside[name]} AS "alongside_${name}"`);
+    const [row] = await manager.query<Record<string, unknown>[]>(
+      `SELECT s.*, ${columns.join(', ')} FROM sweeps s WHERE s.id = $1::uuid
+        FOR ${mode === 'share' ? 'SHARE' : 'UPDATE'} OF s`,
+      params.values,
+    );
+    if (!row) return null;
+    const values = Object.fromEntries(names.map((name) => [name, row[`alongside_${name}`]]));
+    return { sweep: hydrate(manager, Sweep, row), alongside: values as Record<K, unknown> };
   }
 
   /** The sweep, or null. */
@@ -161,6 +188,22 @@ export class SweepsRepository {
       [sweepId, categoryId],
     );
     return row.found;
+  }
+
+  /** The ids of the sweep `sweepId$`'s target categories as a uuid[], inside a larger statement. */
+  categoryIdsSql(sweepId$: string): string {
+    return `ARRAY(SELECT sc.category_id FROM sweep_categories sc WHERE sc.sweep_id = ${sweepId$})`;
+  }
+
+  /**
+   * Those of the products `productIds$` (a uuid[] placeholder) that are products of an exposure
+   * that triggered the sweep `sweepId$`, inside a larger statement: a JSON array of rows for
+   * `hydrate(…, ExposedProduct, row, true)`.
+   */
+  exposedProductsOfSweepJsonSql(sweepId$: string, productIds$: string): string {
+    return `(SELECT coalesce(jsonb_agg(to_jsonb(ep)), '[]'::jsonb) FROM exposed_products ep
+               JOIN sweep_exposures se ON se.exposure_id = ep.exposure_id
+              WHERE se.sweep_id = ${sweepId$} AND ep.id = ANY(${productIds$}))`;
   }
 
   /** Those of `productIds` that are products of an exposure that triggered the sweep. */

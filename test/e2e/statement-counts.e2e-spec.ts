@@ -184,6 +184,14 @@ describe('SQL statements of the contract lists', () => {
   beforeAll(async () => {
     app = await startTestApp();
     world = await buildWorld(app);
+    // The process reads the reference data once and keeps it while its version holds: read it
+    // here, so the first list measured does not pay for it and the second not.
+    const reference = await app.gql(
+      '{ violationTypes { code } }',
+      {},
+      { token: world.inspector.token },
+    );
+    expect(reference.errors).toBeUndefined();
   });
 
   afterAll(async () => {

@@ -13,6 +13,7 @@ export class IdempotencyRepository {
   /**
    * Claims `key` for the officer in the caller's transaction: true when this call inserted it.
    * A concurrent claim of the same key waits on the primary key until this transaction ends.
+   * `result`, when the caller knows it already, is stored with the claim (no `storeResult`).
    */
   async claim(
     manager: EntityManager,
@@ -20,11 +21,12 @@ export class IdempotencyRepository {
     key: string,
     operation: string,
     fingerprint: string,
+    result: unknown = null,
   ): Promise<boolean> {
     const claimed = await manager.query<unknown[]>(
       `INSERT INTO idempotency_records (officer_id, key, operation, fingerprint, result)
-       VALUES ($1, $2, $3, $4, 'null'::jsonb) ON CONFLICT (officer_id, key) DO NOTHING RETURNING key`,
-      [officerId, key, operation, fingerprint],
+       VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (officer_id, key) DO NOTHING RETURNING key`,
+      [officerId, key, operation, fingerprint, JSON.stringify(result ?? null)],
     );
     return claimed.length > 0;
   }

@@ -51,15 +51,48 @@ export class IdempotencyService {
     const print = fingerprint(operation, input);
     return this.database.transaction(async (manager) => {
       if (!(await this.records.claim(manager, officer.id, key, operation, print))) {
-        const stored = await this.records.find<T>(manager, officer.id, key);
-        if (!stored || stored.fingerprint !== print) {
-          throw new Conflict(message('error.idempotencyKeyReused'), { idempotencyKey: key });
-        }
-        return { replayed: true, result: stored.result };
+        return { replayed: true, result: await this.replay<T>(manager, officer, key, print) };
       }
       const result = await work(manager);
       await this.records.storeResult(manager, officer.id, key, result);
       return { replayed: false, result };
     });
+  }
+
+  /**
+   * `run` for a mutation whose result is known before its work runs (the id of the record it
+   * creates, made in Node): the claim stores the result at once, one statement fewer (issue 15).
+   * The claim and the work share the transaction, so work that fails leaves no record behind.
+   */
+  async runWithResult<T>(
+    officer: CurrentOfficer,
+    operation: string,
+    key: string,
+    input: unknown,
+    result: T,
+    work: (manager: EntityManager) => Promise<void>,
+  ): Promise<Idempotent<T>> {
+    const print = fingerprint(operation, input);
+    return this.database.transaction(async (manager) => {
+      if (!(await this.records.claim(manager, officer.id, key, operation, print, result))) {
+        return { replayed: true, result: await this.replay<T>(manager, officer, key, print) };
+      }
+      await work(manager);
+      return { replayed: false, result };
+    });
+  }
+
+  /** The stored result of a key already claimed with the same input; CONFLICT otherwise. */
+  private async replay<T>(
+    manager: EntityManager,
+    officer: CurrentOfficer,
+    key: string,
+    print: string,
+  ): Promise<T> {
+    const stored = await this.records.find<T>(manager, officer.id, key);
+    if (!stored || stored.fingerprint !== print) {
+      throw new Conflict(message('error.idempotencyKeyReused'), { idempotencyKey: key });
+    }
+    return stored.result;
   }
 }

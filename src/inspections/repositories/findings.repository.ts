@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -12,6 +13,7 @@ import {
 import { cursorCodec } from '../../common/pagination/cursor';
 import { SqlParameters, type Scope } from '../../common/scope';
 import { overdueSql } from '../../follow-ups/overdue';
+import { hydrate } from '../../database/hydrate';
 import { groupBy, type Loaders } from '../../graphql/loaders';
 import type { FindingStatus } from '../finding.entity';
 import { Finding } from '../finding.entity';
@@ -75,6 +77,60 @@ export type NewFinding = Pick<
   | 'dueOn'
   | 'createdById'
 >;
+
+/**
+ * The `INSERT … RETURNING *` of findings, its parameters added to `params`, for `insert` and for
+ * a statement that writes an inspection with its findings; `inOrder` hydrates the returned rows
+ * in the order given. Distinct instants within one transaction (clock_timestamp) keep that order
+ * in lists.
+ */
+export function findingsInsertSql(
+  findings: readonly NewFinding[],
+  params: SqlParameters,
+): {
+  sql: string;
+  inOrder: (manager: EntityManager, rows: Record<string, unknown>[]) => Finding[];
+} {
+  // Ids made here, so the rows can be put back in the order given whatever order RETURNING has.
+  const ids = findings.map(() => randomUUID());
+  const rows = findings.map(
+    (finding, index) =>
+      `(${[
+        params.add(ids[index], 'uuid'),
+        params.add(finding.inspectionId, 'uuid'),
+        params.add(finding.sweepId, 'uuid'),
+        params.add(finding.bureauId, 'uuid'),
+        params.add(finding.premisesId, 'uuid'),
+        params.add(finding.categoryId, 'uuid'),
+        params.add(finding.violationTypeCode, 'varchar'),
+        params.add(finding.severity, 'varchar'),
+        params.add(finding.description, 'text'),
+        params.add(finding.exposedProductId, 'uuid'),
+        params.add(finding.goodsQuantity, 'numeric'),
+        params.add(finding.goodsUnit, 'varchar'),
+        params.add(finding.goodsValue, 'numeric'),
+        params.add(JSON.stringify(finding.evidence), 'jsonb'),
+        params.add(finding.foundOn, 'date'),
+        params.add(finding.caseDecisionDue, 'date'),
+        params.add(finding.dueOn, 'date'),
+        params.add(finding.createdById, 'uuid'),
+        // Findings of an inspection are listed by created_at then id (random): a microsecond per
+        // position keeps the order given even when two rows read the same clock.
+        `clock_timestamp() + interval '1 microsecond' * ${index}`,
+      ].join(', ')})`,
+  );
+  return {
+    sql: `INSERT INTO findings (id, inspection_id, sweep_id, bureau_id, premises_id, category_id,
+            violation_type_code, severity, description, exposed_product_id, goods_quantity, goods_unit,
+            goods_value, evidence, found_on, case_decision_due, due_on, created_by_id, created_at)
+          VALUES ${rows.join(', ')}
+          RETURNING *`,
+    inOrder: (manager, returned) => {
+      const byId = new Map(returned.map((row) => [row.id as string, row]));
+      return ids.map((id) => hydrate(manager, Finding, byId.get(id)!));
+    },
+  };
+}
 
 /**
  * Every SQL statement on findings (发现问题). Findings are jurisdiction-bound by their `bureau_id`
@@ -266,19 +322,10 @@ export class FindingsRepository {
    */
   async insert(manager: EntityManager, findings: readonly NewFinding[]): Promise<Finding[]> {
     if (findings.length === 0) return [];
-    const ids: string[] = [];
-    for (const finding of findings) {
-      const inserted = await manager.insert(Finding, {
-        ...finding,
-        createdAt: () => 'clock_timestamp()',
-      });
-      ids.push((inserted.identifiers[0] as { id: string }).id);
-    }
-    const rows = await manager
-      .createQueryBuilder(Finding, 'f')
-      .where('f.id = ANY(:ids)', { ids })
-      .getMany();
-    return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+    const params = new SqlParameters();
+    const insert = findingsInsertSql(findings, params);
+    const rows = await manager.query<Record<string, unknown>[]>(insert.sql, params.values);
+    return insert.inOrder(manager, rows);
   }
 
   /** Voids the findings of an inspection that are not voided yet; returns their ids. */

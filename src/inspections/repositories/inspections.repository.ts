@@ -5,15 +5,19 @@ import { NotFound } from '../../common/errors/domain-errors';
 import { type Connection, type Page, toConnection } from '../../common/pagination/connection';
 import { cursorCodec } from '../../common/pagination/cursor';
 import { SqlParameters, type Scope } from '../../common/scope';
+import { hydrate } from '../../database/hydrate';
 import type { Loaders } from '../../graphql/loaders';
+import type { Finding } from '../finding.entity';
 import { Inspection } from '../inspection.entity';
+import { findingsInsertSql, type NewFinding } from './findings.repository';
 
 /** The cursor of a premises' inspections: (inspected_at in UTC with microseconds, id). */
 export const premisesInspectionsCursor = cursorCodec(['instant', 'uuid']);
 
-/** An inspection as logInspection writes it; the rest takes the column defaults. */
+/** An inspection as logInspection writes it, its id made by the caller; the rest takes the column defaults. */
 export type NewInspection = Pick<
   Inspection,
+  | 'id'
   | 'sweepId'
   | 'categoryId'
   | 'premisesId'
@@ -83,11 +87,55 @@ export class InspectionsRepository {
       .getOne();
   }
 
-  /** Writes an inspection and returns it as stored. */
-  async insert(manager: EntityManager, inspection: NewInspection): Promise<Inspection> {
-    const inserted = await manager.insert(Inspection, inspection);
-    const id = (inserted.identifiers[0] as { id: string }).id;
-    return manager.findOneByOrFail(Inspection, { id });
+  /**
+   * Writes an inspection with its findings in one statement (issue 15) and returns them as stored,
+   * the findings in the order given (their rows are FindingsRepository's `findingsInsertSql`).
+   */
+  async insert(
+    manager: EntityManager,
+    inspection: NewInspection,
+    findings: readonly NewFinding[] = [],
+  ): Promise<{ inspection: Inspection; findings: Finding[] }> {
+    const params = new SqlParameters();
+    const values = [
+      params.add(inspection.id, 'uuid'),
+      params.add(inspection.sweepId, 'uuid'),
+      params.add(inspection.categoryId, 'uuid'),
+      params.add(inspection.premisesId, 'uuid'),
+      params.add(inspection.bureauId, 'uuid'),
+      params.add(inspection.officerIds, 'uuid[]'),
+      params.add(inspection.recordedById, 'uuid'),
+      params.add(inspection.inspectedAt, 'timestamptz'),
+      params.add(inspection.outcome, 'varchar'),
+      params.add(JSON.stringify(inspection.checklist), 'jsonb'),
+      params.add(inspection.notes, 'text'),
+    ];
+    const insertInspection = `INSERT INTO inspections (id, sweep_id, category_id, premises_id,
+        bureau_id, officer_ids, recorded_by_id, inspected_at, outcome, checklist, notes)
+      VALUES (${values.join(', ')}) RETURNING *`;
+    if (findings.length === 0) {
+      const [row] = await manager.query<Record<string, unknown>[]>(insertInspection, params.values);
+      return { inspection: hydrate(manager, Inspection, row), findings: [] };
+    }
+    // Both inserts in one statement: the findings' foreign key to the inspection is checked at
+    // its end, when the inspection's row is there. The inspection comes back as JSON beside each
+    // finding's row (it has no column JSON would change: no numeric, no bigint).
+    const insertFindings = findingsInsertSql(findings, params);
+    const rows = await manager.query<Record<string, unknown>[]>(
+      `WITH inspection AS (${insertInspection}), finding AS (${insertFindings.sql})
+       SELECT (SELECT to_jsonb(inspection) FROM inspection) AS inspection_row, finding.*
+         FROM finding`,
+      params.values,
+    );
+    return {
+      inspection: hydrate(
+        manager,
+        Inspection,
+        rows[0].inspection_row as Record<string, unknown>,
+        true,
+      ),
+      findings: insertFindings.inOrder(manager, rows),
+    };
   }
 
   /** Marks the inspection voided by `officerId` with `reason`; returns it as stored now. */

@@ -7,8 +7,10 @@ import { IdempotencyService } from '../../../src/common/idempotency/idempotency.
 import { CalendarService } from '../../../src/common/time/calendar.service';
 import { Database } from '../../../src/database/database';
 import type { LogInspectionInput } from '../../../src/inspections/dto/inspection.inputs';
+import { ExposuresRepository } from '../../../src/exposures/exposures.repository';
 import { InspectionsService } from '../../../src/inspections/inspections.service';
 import { FindingsRepository } from '../../../src/inspections/repositories/findings.repository';
+import { InspectionContextRepository } from '../../../src/inspections/repositories/inspection-context.repository';
 import { InspectionsRepository } from '../../../src/inspections/repositories/inspections.repository';
 import { OfficersRepository } from '../../../src/officers/officers.repository';
 import { PremisesRepository } from '../../../src/premises/premises.repository';
@@ -42,17 +44,23 @@ describe('logInspection in one transaction', () => {
     db = await mediumDatabase();
     field = await mediumField(db);
     audit = new AuditRefusingFindings();
+    const calendar = new CalendarService(new CalendarRepository());
+    const sweeps = new SweepsRepository();
+    const officers = new OfficersRepository();
+    const premises = new PremisesRepository();
     service = new InspectionsService(
       new Database(db.dataSource),
       new IdempotencyService(db.database, new IdempotencyRepository()),
       audit,
-      new CalendarService(new CalendarRepository()),
+      calendar,
       new ReferenceService(db.database, new ReferenceRepository()),
       new InspectionsRepository(),
       new FindingsRepository(),
-      new SweepsRepository(),
-      new OfficersRepository(),
-      new PremisesRepository(),
+      sweeps,
+      officers,
+      premises,
+      new ExposuresRepository(),
+      new InspectionContextRepository(sweeps, premises, officers, calendar),
     );
     officer = inspectorOf(field.officersA[0], field.bureauA.id, [
       field.bureauA.id,

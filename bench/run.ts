@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,15 +16,22 @@ import {
   runCommand,
   startProcess,
 } from './processes';
+import { formatProfile, profileClock, summariseProfile } from './profile';
 import { benchProgress } from './progress';
 import { printTable, Row } from './report';
+import { watchStatements } from './statements';
 
 /**
- * `npm run bench [-- --no-build] [--full] [--seconds 10] [--progress-requests 30] [--sizes 10000,100000]`: the
+ * `npm run bench [-- --no-build] [--full] [--profile] [--seconds 10] [--progress-requests 30] [--sizes 10000,100000]`: the
  * performance benchmark of issue 7 (see BENCHMARKS.md). Builds, fills a scratch database with
  * `npm run seed:scale` at each size, starts the production build as a separate process and drives
  * it over HTTP; prints one table. Everything it starts it stops, and the scratch database is
  * dropped, on success, error or Ctrl-C. Numbers are printed, never asserted.
+ *
+ * `--profile`: each profiled load (the lists, logInspection) runs against a service process of its
+ * own started with `node --cpu-prof`, whose profile is written into bench-profiles/<time>/ when it
+ * stops; the bench prints where the CPU went (self time by package and by function, ms of CPU per
+ * request) and the database side of the same load (see statements.ts).
  *
  * Environment: BENCH_DATABASE_URL (the server, default postgres://postgres@127.0.0.1:5432/);
  * BENCH_SEED_DIR (the checkout whose `npm run seed:scale` fills the database, default this one).
@@ -42,11 +50,22 @@ export interface Target {
   officer(bureauId: string, roles: string[]): Promise<{ id: string; token: string }>;
   seconds: number;
   stop(): Promise<void>;
+  /**
+   * Runs a load against `url` (the service's base URL). With --profile, against a service process
+   * of its own under `node --cpu-prof`, then prints the profile's summary and the database side;
+   * `requests` (how many the load sent) gives the cost per request.
+   */
+  profiled<T extends { requests: number }>(
+    name: string,
+    load: (url: string) => Promise<T>,
+  ): Promise<T>;
 }
 
 interface Options {
   build: boolean;
   full: boolean;
+  /** Where CPU profiles go (--profile), or null. */
+  profileDir: string | null;
   seconds: number;
   progressRequests: number;
   sizes: number[];
@@ -57,6 +76,7 @@ function options(): Options {
     options: {
       'no-build': { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
       seconds: { type: 'string', default: '10' },
       'progress-requests': { type: 'string', default: '30' },
       sizes: { type: 'string' },
@@ -65,6 +85,9 @@ function options(): Options {
   return {
     build: !values['no-build'],
     full: values.full,
+    profileDir: values.profile
+      ? join(ROOT, 'bench-profiles', new Date().toISOString().replace(/[:.]/g, '-'))
+      : null,
     seconds: Number(values.seconds),
     progressRequests: Number(values['progress-requests']),
     sizes: values.sizes
@@ -110,13 +133,17 @@ function seed(databaseUrl: string, inspections: number): void {
 
 async function startService(
   databaseUrl: string,
+  cpuProfile?: { dir: string; name: string },
 ): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const profiling = cpuProfile
+    ? ['--cpu-prof', '--cpu-prof-dir', cpuProfile.dir, '--cpu-prof-name', cpuProfile.name]
+    : [];
   const { child, stop } = await startProcess(
     'service',
     process.execPath,
-    [join(ROOT, 'dist', 'src', 'main.js')],
+    [...profiling, join(ROOT, 'dist', 'src', 'main.js')],
     {
       NODE_ENV: 'production',
       PORT: String(port),
@@ -148,7 +175,17 @@ async function login(url: string, certificateNumber: string): Promise<string> {
   return body.data.login.accessToken;
 }
 
-async function target(databaseUrl: string, db: Client, seconds: number): Promise<Target> {
+/** A safe file name for a load's profile. */
+function fileName(name: string): string {
+  return name.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '');
+}
+
+async function target(
+  databaseUrl: string,
+  db: Client,
+  seconds: number,
+  profileDir: string | null,
+): Promise<Target> {
   const service = await startService(databaseUrl);
   const hash = await hashPassword(OFFICER_PASSWORD);
   return {
@@ -169,11 +206,36 @@ async function target(databaseUrl: string, db: Client, seconds: number): Promise
       );
       return { id: row.id, token: await login(service.url, certificateNumber) };
     },
+    async profiled(name, load) {
+      if (!profileDir) return load(service.url);
+      mkdirSync(profileDir, { recursive: true });
+      const file = `${fileName(name)}.cpuprofile`;
+      // Before the service starts: the server-log fallback applies to new sessions only.
+      const statements = await watchStatements(db);
+      const profiled = await startService(databaseUrl, { dir: profileDir, name: file });
+      const from = profileClock();
+      const result = await load(profiled.url);
+      const to = profileClock();
+      // The profile is written when the process exits.
+      await profiled.stop();
+      const text = [
+        formatProfile(
+          `${name} (the load only)`,
+          summariseProfile(join(profileDir, file), { from, to }),
+          result.requests,
+        ),
+        await statements.stop(result.requests),
+      ].join('\n');
+      writeFileSync(join(profileDir, `${fileName(name)}.txt`), `${text}\n`);
+      console.log(`\n${text}\n# profile: ${join(profileDir, file)}`);
+      return result;
+    },
   };
 }
 
 async function main(): Promise<void> {
   const settings = options();
+  if (settings.profileDir) console.log(`# --profile: CPU profiles go to ${settings.profileDir}`);
   if (settings.build) runCommand('npm', ['run', 'build'], { cwd: ROOT });
   const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
   const databaseUrl = await createScratchDatabase(server);
@@ -191,7 +253,7 @@ async function main(): Promise<void> {
     seed(databaseUrl, size);
     // Fresh statistics, as autovacuum would have after a bulk load.
     await db.query('ANALYZE');
-    const service = await target(databaseUrl, db, settings.seconds);
+    const service = await target(databaseUrl, db, settings.seconds, settings.profileDir);
     progress.push(await benchProgress(service, size, settings.progressRequests));
     if (size === loadSize) {
       rows.push(...(await benchLogInspection(service)));
@@ -201,6 +263,11 @@ async function main(): Promise<void> {
     await service.stop();
   }
   printTable(rows, progress, peak, sizes);
+  if (settings.profileDir) {
+    console.log(
+      `# --profile: the profiled loads ran against services of their own under --cpu-prof (figures include the profiler's cost; the peak memory is the main service's). Profiles and summaries: ${settings.profileDir}`,
+    );
+  }
 }
 
 process.on('SIGINT', () => void cleanUp().then(() => process.exit(130)));

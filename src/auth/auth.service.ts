@@ -124,11 +124,13 @@ export class AuthService {
   }
 
   private async verify(token: string): Promise<TokenClaims> {
-    for (const secret of this.keys.accepted) {
+    for (const key of this.keys.verifying) {
       try {
         return await this.jwt.verifyAsync<TokenClaims>(token, {
           algorithms: [JWT_ALGORITHM],
-          secret,
+          // @nestjs/jwt types `secret` as string | Buffer but hands it to jsonwebtoken as it is,
+          // which takes a KeyObject (and refuses one that is not a secret key for HS256).
+          secret: key as unknown as Buffer,
         });
       } catch {
         // Not this secret (or expired): try the next one in force.

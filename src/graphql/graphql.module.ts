@@ -45,8 +45,10 @@ import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
             languagePlugin,
             mutationsReadPrimaryPlugin,
           ],
-          // Exception filters apply to field resolvers too, so their errors get contract codes.
-          fieldResolverEnhancers: ['filters'],
+          // No Nest enhancers around field resolvers: they run once per node of a list, and those
+          // written without parameter decorators are then bound as they are (context.ts). Their
+          // errors get contract codes in formatGraphQLError, as the filter would give them.
+          fieldResolverEnhancers: [],
           validationRules: protection.validationRules,
           parseOptions: protection.parseOptions,
           // Apollo 5 removes "Did you mean" from validation errors of fields, types and enum

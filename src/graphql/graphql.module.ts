@@ -11,6 +11,7 @@ import { errorLoggingPlugin } from './error-logging.plugin';
 import { languagePlugin } from './language.plugin';
 import { Loaders } from './loaders';
 import { maskForClients } from './masking';
+import { noStorePlugins } from './no-store.plugin';
 import { SubscriptionServer } from './subscription-server';
 import { describeRootTypes } from './root-descriptions';
 import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
@@ -44,6 +45,7 @@ import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
             errorLoggingPlugin,
             languagePlugin,
             mutationsReadPrimaryPlugin,
+            ...noStorePlugins,
           ],
           // No Nest enhancers around field resolvers: they run once per node of a list, and those
           // written without parameter decorators are then bound as they are (context.ts). Their

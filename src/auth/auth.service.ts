@@ -6,7 +6,8 @@ import { BadUserInput, Unauthenticated } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { Database } from '../database/database';
 import type { Officer } from '../officers/officer.entity';
-import { OfficersRepository } from '../officers/officers.repository';
+import { OfficerCache } from '../officers/officer-cache';
+import { OfficersRepository, type OfficerWithJurisdiction } from '../officers/officers.repository';
 import type { CurrentOfficer } from './current-officer';
 import { LoginThrottleService } from './login-throttle.service';
 import { decoyHash, hashPassword, verifyPassword } from './password';
@@ -36,6 +37,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly keys: SigningKeys,
     private readonly audit: AuditService,
+    private readonly officerCache: OfficerCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,6 +72,7 @@ export class AuthService {
       });
       return version;
     });
+    this.officerCache.forget(actor.id);
     return this.sign(actor.id, tokenVersion);
   }
 
@@ -139,6 +142,16 @@ export class AuthService {
     throw new Unauthenticated(message('auth.tokenExpired'));
   }
 
+  /** The officer as stored now: from the cache of recent ones (OfficerCache), else read. */
+  private async currentOfficer(id: string): Promise<OfficerWithJurisdiction | null> {
+    const kept = this.officerCache.get(id);
+    if (kept) return kept;
+    const generation = this.officerCache.generation;
+    const officer = await this.officers.withJurisdiction(this.database.manager, id);
+    if (officer) this.officerCache.keep(officer, generation);
+    return officer;
+  }
+
   /**
    * The officer of a token with their jurisdiction; UNAUTHENTICATED once deactivated or when the
    * token's version is not the officer's (the system jobs, which hold no token, pass none).
@@ -146,7 +159,7 @@ export class AuthService {
   async loadOfficer(officerId: string, tokenVersion?: number): Promise<CurrentOfficer> {
     if (!/^[0-9a-f-]{36}$/i.test(officerId))
       throw new Unauthenticated(message('auth.tokenInvalid'));
-    const officer = await this.officers.withJurisdiction(this.database.manager, officerId);
+    const officer = await this.currentOfficer(officerId);
     if (!officer || !officer.active) throw new Unauthenticated(message('auth.officerInactive'));
     if (tokenVersion !== undefined && tokenVersion !== officer.tokenVersion)
       throw new Unauthenticated(message('auth.tokenExpired'));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { addDays, shanghaiDay } from '../../src/common/time/shanghai';
 import {
   createFinding,
@@ -428,6 +429,8 @@ describe('findings', () => {
 
     it('sends as many SQL statements for a page of 100 as for a page of 5', async () => {
       async function statementsFor(first: number): Promise<number> {
+        // Each measured request reads its officer (OfficerCache keeps none from before).
+        app.app.get(OfficerCache).forgetAll();
         const spy = jest.spyOn(Client.prototype, 'query');
         try {
           const result = await app.gql(

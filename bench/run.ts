@@ -254,10 +254,16 @@ async function main(): Promise<void> {
     // Fresh statistics, as autovacuum would have after a bulk load.
     await db.query('ANALYZE');
     const service = await target(databaseUrl, db, settings.seconds, settings.profileDir);
+    // Where the peak is reached, for the memory goal (VmHWM only ever grows).
+    const peakSoFar = (after: string): void =>
+      console.log(`# service peak RSS after ${after}: ${peakRssMiB(service.pid)?.toFixed(0)} MiB`);
     progress.push(await benchProgress(service, size, settings.progressRequests));
+    peakSoFar(`sweepProgress at ${size}`);
     if (size === loadSize) {
       rows.push(...(await benchLogInspection(service)));
+      peakSoFar('logInspection');
       rows.push(...(await benchLists(service)));
+      peakSoFar('the lists');
       peak = peakRssMiB(service.pid);
     }
     await service.stop();

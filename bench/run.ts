@@ -51,13 +51,13 @@ export interface Target {
   seconds: number;
   stop(): Promise<void>;
   /**
-   * Runs a load against `url` (the service's base URL). With --profile, against a service process
-   * of its own under `node --cpu-prof`, then prints the profile's summary and the database side;
-   * `requests` (how many the load sent) gives the cost per request.
+   * Runs a load against `url` (the service's base URL; `pid` its process). With --profile,
+   * against a service process of its own under `node --cpu-prof`, then prints the profile's
+   * summary and the database side; `requests` (how many the load sent) gives the cost per request.
    */
   profiled<T extends { requests: number }>(
     name: string,
-    load: (url: string) => Promise<T>,
+    load: (url: string, pid: number | undefined) => Promise<T>,
   ): Promise<T>;
 }
 
@@ -207,14 +207,14 @@ async function target(
       return { id: row.id, token: await login(service.url, certificateNumber) };
     },
     async profiled(name, load) {
-      if (!profileDir) return load(service.url);
+      if (!profileDir) return load(service.url, service.pid);
       mkdirSync(profileDir, { recursive: true });
       const file = `${fileName(name)}.cpuprofile`;
       // Before the service starts: the server-log fallback applies to new sessions only.
       const statements = await watchStatements(db);
       const profiled = await startService(databaseUrl, { dir: profileDir, name: file });
       const from = profileClock();
-      const result = await load(profiled.url);
+      const result = await load(profiled.url, profiled.pid);
       const to = profileClock();
       // The profile is written when the process exits.
       await profiled.stop();

@@ -83,7 +83,10 @@ export class OfficerCache implements OnApplicationBootstrap, OnApplicationShutdo
   /** Keeps an officer read under `generation`, unless something was dropped since. */
   keep(officer: OfficerWithJurisdiction, generation: number): void {
     if (!this.connected || generation !== this.generationCount) return;
-    this.entries.set(officer.id, { officer, until: Date.now() + TTL_MS });
+    // Shared by the requests that find it: nobody may change it in place.
+    Object.freeze(officer.roles);
+    Object.freeze(officer.jurisdiction);
+    this.entries.set(officer.id, { officer: Object.freeze(officer), until: Date.now() + TTL_MS });
   }
 
   /** Drops an officer (after a change this instance committed, or one it was told of). */

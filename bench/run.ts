@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,11 +17,13 @@ import {
   runCommand,
   startProcess,
 } from './processes';
+import { formatProfile, profileClock, summariseProfile } from './profile';
 import { benchProgress } from './progress';
 import { printTable, Row } from './report';
+import { watchStatements } from './statements';
 
 /**
- * `npm run bench [-- --no-build] [--full] [--seconds 10] [--progress-requests 30] [--sizes 10000,100000] [--pgbouncer]`: the
+ * `npm run bench [-- --no-build] [--full] [--profile] [--seconds 10] [--progress-requests 30] [--sizes 10000,100000] [--pgbouncer]`: the
  * performance benchmark of issue 7 (see BENCHMARKS.md). Builds, fills a scratch database with
  * `npm run seed:scale` at each size, starts the production build as a separate process and drives
  * it over HTTP; prints one table. Everything it starts it stops, and the scratch database is
@@ -28,6 +31,11 @@ import { printTable, Row } from './report';
  * load rows (logInspection and the lists) a second time with the service's DATABASE_URL on a
  * PgBouncer in transaction mode that it starts (DATABASE_DIRECT_URL on the server, as deployed);
  * the plain pg floor and PostGraphile stay on the server. Needs the `pgbouncer` binary.
+ *
+ * `--profile`: each profiled load (the lists, logInspection) runs against a service process of its
+ * own started with `node --cpu-prof`, whose profile is written into bench-profiles/<time>/ when it
+ * stops; the bench prints where the CPU went (self time by package and by function, ms of CPU per
+ * request) and the database side of the same load (see statements.ts).
  *
  * Environment: BENCH_DATABASE_URL (the server, default postgres://postgres@127.0.0.1:5432/);
  * BENCH_SEED_DIR (the checkout whose `npm run seed:scale` fills the database, default this one).
@@ -46,11 +54,22 @@ export interface Target {
   officer(bureauId: string, roles: string[]): Promise<{ id: string; token: string }>;
   seconds: number;
   stop(): Promise<void>;
+  /**
+   * Runs a load against `url` (the service's base URL; `pid` its process). With --profile,
+   * against a service process of its own under `node --cpu-prof`, then prints the profile's
+   * summary and the database side; `requests` (how many the load sent) gives the cost per request.
+   */
+  profiled<T extends { requests: number }>(
+    name: string,
+    load: (url: string, pid: number | undefined) => Promise<T>,
+  ): Promise<T>;
 }
 
 interface Options {
   build: boolean;
   full: boolean;
+  /** Where CPU profiles go (--profile), or null. */
+  profileDir: string | null;
   seconds: number;
   progressRequests: number;
   sizes: number[];
@@ -62,6 +81,7 @@ function options(): Options {
     options: {
       'no-build': { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
       seconds: { type: 'string', default: '10' },
       'progress-requests': { type: 'string', default: '30' },
       sizes: { type: 'string' },
@@ -71,6 +91,9 @@ function options(): Options {
   return {
     build: !values['no-build'],
     full: values.full,
+    profileDir: values.profile
+      ? join(ROOT, 'bench-profiles', new Date().toISOString().replace(/[:.]/g, '-'))
+      : null,
     seconds: Number(values.seconds),
     progressRequests: Number(values['progress-requests']),
     sizes: values.sizes
@@ -115,17 +138,23 @@ function seed(databaseUrl: string, inspections: number): void {
   console.log(`# seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-/** The production build on `databaseUrl`; `directUrl` (DATABASE_DIRECT_URL) when that is a pooler. */
+/**
+ * The production build on `databaseUrl`; `directUrl` (DATABASE_DIRECT_URL) when that is a pooler;
+ * under `node --cpu-prof` when `cpuProfile` is given.
+ */
 async function startService(
   databaseUrl: string,
-  directUrl?: string,
+  { directUrl, cpuProfile }: { directUrl?: string; cpuProfile?: { dir: string; name: string } } = {},
 ): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const profiling = cpuProfile
+    ? ['--cpu-prof', '--cpu-prof-dir', cpuProfile.dir, '--cpu-prof-name', cpuProfile.name]
+    : [];
   const { child, stop } = await startProcess(
     'service',
     process.execPath,
-    [join(ROOT, 'dist', 'src', 'main.js')],
+    [...profiling, join(ROOT, 'dist', 'src', 'main.js')],
     {
       NODE_ENV: 'production',
       PORT: String(port),
@@ -160,16 +189,24 @@ async function login(url: string, certificateNumber: string): Promise<string> {
   return body.data.login.accessToken;
 }
 
+/** A safe file name for a load's profile. */
+function fileName(name: string): string {
+  return name.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '');
+}
+
 /** The service on `databaseUrl`, or on `serviceDatabaseUrl` (a pooler in front of it) when given. */
 async function target(
   databaseUrl: string,
   db: Client,
   seconds: number,
+  profileDir: string | null,
   serviceDatabaseUrl?: string,
 ): Promise<Target> {
-  const service = serviceDatabaseUrl
-    ? await startService(serviceDatabaseUrl, databaseUrl)
-    : await startService(databaseUrl);
+  const start = (cpuProfile?: { dir: string; name: string }) =>
+    serviceDatabaseUrl
+      ? startService(serviceDatabaseUrl, { directUrl: databaseUrl, cpuProfile })
+      : startService(databaseUrl, { cpuProfile });
+  const service = await start();
   const hash = await hashPassword(OFFICER_PASSWORD);
   return {
     url: service.url,
@@ -189,11 +226,36 @@ async function target(
       );
       return { id: row.id, token: await login(service.url, certificateNumber) };
     },
+    async profiled(name, load) {
+      if (!profileDir) return load(service.url, service.pid);
+      mkdirSync(profileDir, { recursive: true });
+      const file = `${fileName(name)}.cpuprofile`;
+      // Before the service starts: the server-log fallback applies to new sessions only.
+      const statements = await watchStatements(db);
+      const profiled = await start({ dir: profileDir, name: file });
+      const from = profileClock();
+      const result = await load(profiled.url, profiled.pid);
+      const to = profileClock();
+      // The profile is written when the process exits.
+      await profiled.stop();
+      const text = [
+        formatProfile(
+          `${name} (the load only)`,
+          summariseProfile(join(profileDir, file), { from, to }),
+          result.requests,
+        ),
+        await statements.stop(result.requests),
+      ].join('\n');
+      writeFileSync(join(profileDir, `${fileName(name)}.txt`), `${text}\n`);
+      console.log(`\n${text}\n# profile: ${join(profileDir, file)}`);
+      return result;
+    },
   };
 }
 
 async function main(): Promise<void> {
   const settings = options();
+  if (settings.profileDir) console.log(`# --profile: CPU profiles go to ${settings.profileDir}`);
   if (settings.build) runCommand('npm', ['run', 'build'], { cwd: ROOT });
   const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/';
   const databaseUrl = await createScratchDatabase(server);
@@ -211,11 +273,17 @@ async function main(): Promise<void> {
     seed(databaseUrl, size);
     // Fresh statistics, as autovacuum would have after a bulk load.
     await db.query('ANALYZE');
-    const service = await target(databaseUrl, db, settings.seconds);
+    const service = await target(databaseUrl, db, settings.seconds, settings.profileDir);
+    // Where the peak is reached, for the memory goal (VmHWM only ever grows).
+    const peakSoFar = (after: string): void =>
+      console.log(`# service peak RSS after ${after}: ${peakRssMiB(service.pid)?.toFixed(0)} MiB`);
     progress.push(await benchProgress(service, size, settings.progressRequests));
+    peakSoFar(`sweepProgress at ${size}`);
     if (size === loadSize) {
       rows.push(...(await benchLogInspection(service)));
+      peakSoFar('logInspection');
       rows.push(...(await benchLists(service)));
+      peakSoFar('the lists');
       peak = peakRssMiB(service.pid);
     }
     await service.stop();
@@ -226,6 +294,11 @@ async function main(): Promise<void> {
     }
   }
   printTable(rows, progress, peak, sizes);
+  if (settings.profileDir) {
+    console.log(
+      `# --profile: the profiled loads ran against services of their own under --cpu-prof (figures include the profiler's cost; the peak memory is the main service's). Profiles and summaries: ${settings.profileDir}`,
+    );
+  }
 }
 
 /**
@@ -244,6 +317,7 @@ async function throughPgBouncer(
     databaseUrl,
     db,
     seconds,
+    null,
     bouncer.url(new URL(databaseUrl).pathname.slice(1)),
   );
   // The lists first: they then read the same rows as the direct pass did (after its logInspection

@@ -41,6 +41,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // No ETag computed over every answer (a SHA-1 of each GraphQL response, issue 15's profile):
+  // GraphQL answers are POSTs marked no-store, and the evidence files set their own ETag.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(requestIdMiddleware);
   app.use(json({ limit: MAX_BODY_BYTES }));

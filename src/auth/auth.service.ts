@@ -6,7 +6,8 @@ import { BadUserInput, Unauthenticated } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { Database } from '../database/database';
 import type { Officer } from '../officers/officer.entity';
-import { OfficersRepository } from '../officers/officers.repository';
+import { OfficerCache } from '../officers/officer-cache';
+import { OfficersRepository, type OfficerWithJurisdiction } from '../officers/officers.repository';
 import type { CurrentOfficer } from './current-officer';
 import { LoginThrottleService } from './login-throttle.service';
 import { decoyHash, hashPassword, verifyPassword } from './password';
@@ -36,6 +37,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly keys: SigningKeys,
     private readonly audit: AuditService,
+    private readonly officerCache: OfficerCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -70,6 +72,7 @@ export class AuthService {
       });
       return version;
     });
+    this.officerCache.forget(actor.id);
     return this.sign(actor.id, tokenVersion);
   }
 
@@ -124,17 +127,29 @@ export class AuthService {
   }
 
   private async verify(token: string): Promise<TokenClaims> {
-    for (const secret of this.keys.accepted) {
+    for (const key of this.keys.verifying) {
       try {
         return await this.jwt.verifyAsync<TokenClaims>(token, {
           algorithms: [JWT_ALGORITHM],
-          secret,
+          // @nestjs/jwt types `secret` as string | Buffer but hands it to jsonwebtoken as it is,
+          // which takes a KeyObject (and refuses one that is not a secret key for HS256).
+          secret: key as unknown as Buffer,
         });
       } catch {
         // Not this secret (or expired): try the next one in force.
       }
     }
     throw new Unauthenticated(message('auth.tokenExpired'));
+  }
+
+  /** The officer as stored now: from the cache of recent ones (OfficerCache), else read. */
+  private async currentOfficer(id: string): Promise<OfficerWithJurisdiction | null> {
+    const kept = this.officerCache.get(id);
+    if (kept) return kept;
+    const generation = this.officerCache.generation;
+    const officer = await this.officers.withJurisdiction(this.database.manager, id);
+    if (officer) this.officerCache.keep(officer, generation);
+    return officer;
   }
 
   /**
@@ -144,7 +159,7 @@ export class AuthService {
   async loadOfficer(officerId: string, tokenVersion?: number): Promise<CurrentOfficer> {
     if (!/^[0-9a-f-]{36}$/i.test(officerId))
       throw new Unauthenticated(message('auth.tokenInvalid'));
-    const officer = await this.officers.withJurisdiction(this.database.manager, officerId);
+    const officer = await this.currentOfficer(officerId);
     if (!officer || !officer.active) throw new Unauthenticated(message('auth.officerInactive'));
     if (tokenVersion !== undefined && tokenVersion !== officer.tokenVersion)
       throw new Unauthenticated(message('auth.tokenExpired'));

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import type { Provider } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Database } from '../database/database';
@@ -9,10 +9,20 @@ import { ServerSecretsRepository } from './server-secrets.repository';
  * then the secrets of a rotation still in force) verify.
  */
 export class SigningKeys {
+  /**
+   * The accepted secrets as HMAC key objects, made once: given a string, jsonwebtoken's verify
+   * first tries `createPublicKey` on it (an exception caught per request) before making the same
+   * secret key, on every request (issue 15's profile).
+   */
+  readonly verifying: readonly KeyObject[];
+
   constructor(
     readonly current: string,
     readonly previous: readonly string[],
-  ) {}
+  ) {
+    // jsonwebtoken turns a string secret into Buffer.from(secret) (UTF-8): the same key.
+    this.verifying = this.accepted.map((secret) => createSecretKey(Buffer.from(secret, 'utf8')));
+  }
 
   get accepted(): readonly string[] {
     return [this.current, ...this.previous];

@@ -1,10 +1,8 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentScope } from '../auth/decorators';
-import type { Scope } from '../common/scope';
 import { DateScalar } from '../common/scalars/scalars';
 import { shanghaiDay } from '../common/time/shanghai';
 import { isOverdue } from '../follow-ups/overdue';
-import type { GraphQLContext } from '../graphql/context';
+import { type GraphQLContext, scopeOf } from '../graphql/context';
 import { FindingType } from '../inspections/dto/inspection.types';
 import type { Finding } from '../inspections/finding.entity';
 import { OfficerType } from '../officers/dto/officer.types';
@@ -24,26 +22,18 @@ export class FindingCaseResolver {
     nullable: true,
     description: 'The case (案件) it is in, if filed.',
   })
-  async case(
-    @Parent() finding: Finding,
-    @Context() context: GraphQLContext,
-    @CurrentScope() scope: Scope,
-  ): Promise<CaseFile | null> {
+  async case(finding: Finding, _args: unknown, context: GraphQLContext): Promise<CaseFile | null> {
     if (!finding.caseId) return null;
-    return this.cases.caseLoader(context.loaders, scope).load(finding.caseId);
+    return this.cases.caseLoader(context.loaders, scopeOf(context)).load(finding.caseId);
   }
 
   @ResolveField(() => Boolean, {
     description:
       'Whether it is overdue today (Asia/Shanghai days) on any of the four clocks the statistics count: rectification (RECTIFYING past its deadline), filing decision (none taken past the filing clock), penalty decision (its case FILED past the decision clock) or publication (its decision unpublished past the publication clock). A due day itself is on time.',
   })
-  async overdue(
-    @Parent() finding: Finding,
-    @Context() context: GraphQLContext,
-    @CurrentScope() scope: Scope,
-  ): Promise<boolean> {
+  async overdue(finding: Finding, _args: unknown, context: GraphQLContext): Promise<boolean> {
     const caseFile = finding.caseId
-      ? await this.cases.caseLoader(context.loaders, scope).load(finding.caseId)
+      ? await this.cases.caseLoader(context.loaders, scopeOf(context)).load(finding.caseId)
       : null;
     return isOverdue(finding, caseFile ?? null, shanghaiDay(new Date()));
   }
@@ -52,7 +42,7 @@ export class FindingCaseResolver {
     nullable: true,
     description: 'The decision whether to file a case (立案 or 不予立案), once taken.',
   })
-  filingDecision(@Parent() finding: Finding): FilingDecisionType | null {
+  filingDecision(finding: Finding): FilingDecisionType | null {
     if (!finding.filingDecision || !finding.filingDecidedOn) return null;
     return {
       decision: finding.filingDecision,
@@ -68,7 +58,7 @@ export class FindingCaseResolver {
     description:
       'The nearest open deadline across both tracks: the rectification deadline, the filing decision, or the case’s nearest clock.',
   })
-  dueOn(@Parent() finding: Finding): string | null {
+  dueOn(finding: Finding): string | null {
     return finding.dueOn;
   }
 }

@@ -11,6 +11,7 @@ import { errorLoggingPlugin } from './error-logging.plugin';
 import { languagePlugin } from './language.plugin';
 import { Loaders } from './loaders';
 import { maskForClients } from './masking';
+import { noStorePlugins } from './no-store.plugin';
 import { SubscriptionServer } from './subscription-server';
 import { describeRootTypes } from './root-descriptions';
 import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
@@ -44,9 +45,12 @@ import { mutationsReadPrimaryPlugin } from './read-routing.plugin';
             errorLoggingPlugin,
             languagePlugin,
             mutationsReadPrimaryPlugin,
+            ...noStorePlugins,
           ],
-          // Exception filters apply to field resolvers too, so their errors get contract codes.
-          fieldResolverEnhancers: ['filters'],
+          // No Nest enhancers around field resolvers: they run once per node of a list, and those
+          // written without parameter decorators are then bound as they are (context.ts). Their
+          // errors get contract codes in formatGraphQLError, as the filter would give them.
+          fieldResolverEnhancers: [],
           validationRules: protection.validationRules,
           parseOptions: protection.parseOptions,
           // Apollo 5 removes "Did you mean" from validation errors of fields, types and enum

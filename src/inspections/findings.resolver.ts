@@ -1,13 +1,12 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentScope, CurrentUser } from '../auth/decorators';
+import { CurrentUser } from '../auth/decorators';
 import type { Connection } from '../common/pagination/connection';
-import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { ExposedProductType } from '../exposures/dto/exposure.types';
 import type { ExposedProduct } from '../exposures/exposed-product.entity';
 import { ExposuresRepository } from '../exposures/exposures.repository';
-import type { GraphQLContext } from '../graphql/context';
+import { type GraphQLContext, scopeOf } from '../graphql/context';
 import { ViolationTypeType } from '../reference/dto/reference.types';
 import { ReferenceService } from '../reference/reference.service';
 import { FindingConnection, FindingsArgs } from './dto/inspection.inputs';
@@ -51,8 +50,9 @@ export class FindingsResolver {
 
   @ResolveField(() => ViolationTypeType, { description: 'The violation type (问题类型).' })
   async violationType(
-    @Parent() finding: FindingType,
-    @Context() context: GraphQLContext,
+    finding: FindingType,
+    _args: unknown,
+    context: GraphQLContext,
   ): Promise<ViolationTypeType | undefined> {
     return (await this.reference.forRequest(context.loaders)).violationTypeByCode.get(
       finding.violationTypeCode,
@@ -64,8 +64,9 @@ export class FindingsResolver {
     description: 'The exposed product (被曝光产品) it concerns, if any.',
   })
   async exposedProduct(
-    @Parent() finding: FindingType,
-    @Context() context: GraphQLContext,
+    finding: FindingType,
+    _args: unknown,
+    context: GraphQLContext,
   ): Promise<ExposedProduct | null> {
     if (!finding.exposedProductId) return null;
     return (
@@ -78,7 +79,7 @@ export class FindingsResolver {
     nullable: true,
     description: 'Goods removed from sale or seized (下架、查扣), if any.',
   })
-  goods(@Parent() finding: FindingType): GoodsType | null {
+  goods(finding: FindingType): GoodsType | null {
     if (finding.goodsQuantity === null || finding.goodsUnit === null) return null;
     return {
       quantity: Number(finding.goodsQuantity),
@@ -88,13 +89,9 @@ export class FindingsResolver {
   }
 
   @ResolveField(() => InspectionType, { description: 'The inspection that found it.' })
-  inspection(
-    @Parent() finding: FindingType,
-    @Context() context: GraphQLContext,
-    @CurrentScope() scope: Scope,
-  ): Promise<Inspection> {
+  inspection(finding: FindingType, _args: unknown, context: GraphQLContext): Promise<Inspection> {
     return this.inspectionsRepository
-      .inspectionLoader(context.loaders, scope)
+      .inspectionLoader(context.loaders, scopeOf(context))
       .load(finding.inspectionId);
   }
 }

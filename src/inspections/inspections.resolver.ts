@@ -1,11 +1,10 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
-import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
+import { CurrentUser, Roles } from '../auth/decorators';
 import type { Bureau } from '../bureaus/bureau.entity';
 import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
-import type { Scope } from '../common/scope';
-import type { GraphQLContext } from '../graphql/context';
+import { type GraphQLContext, scopeOf } from '../graphql/context';
 import { OfficerType } from '../officers/dto/officer.types';
 import { Officer } from '../officers/officer.entity';
 import { OfficersRepository } from '../officers/officers.repository';
@@ -80,21 +79,18 @@ export class InspectionsResolver {
   }
 
   @ResolveField(() => PremisesType, { description: 'The premises inspected.' })
-  premises(
-    @Parent() inspection: InspectionType,
-    @Context() context: GraphQLContext,
-    @CurrentScope() scope: Scope,
-  ): Promise<Premises> {
+  premises(inspection: InspectionType, _args: unknown, context: GraphQLContext): Promise<Premises> {
     // By the premises' bureau now: once it moved to another bureau, NOT_FOUND to the old one.
     return this.premisesRepository
-      .premisesLoader(context.loaders, scope)
+      .premisesLoader(context.loaders, scopeOf(context))
       .load(inspection.premisesId);
   }
 
   @ResolveField(() => TargetCategoryType, { description: 'The target category inspected for.' })
   async category(
-    @Parent() inspection: InspectionType,
-    @Context() context: GraphQLContext,
+    inspection: InspectionType,
+    _args: unknown,
+    context: GraphQLContext,
   ): Promise<TargetCategoryType | undefined> {
     return (await this.reference.forRequest(context.loaders)).categoryById.get(
       inspection.categoryId,
@@ -102,7 +98,7 @@ export class InspectionsResolver {
   }
 
   @ResolveField(() => SweepType, { description: 'The sweep it belongs to.' })
-  sweep(@Parent() inspection: InspectionType, @Context() context: GraphQLContext): Promise<Sweep> {
+  sweep(inspection: InspectionType, _args: unknown, context: GraphQLContext): Promise<Sweep> {
     return this.sweepsRepository.sweepLoader(context.loaders).load(inspection.sweepId);
   }
 
@@ -110,8 +106,9 @@ export class InspectionsResolver {
     description: 'The bureau responsible for the premises when the inspection was logged.',
   })
   async bureau(
-    @Parent() inspection: InspectionType,
-    @Context() context: GraphQLContext,
+    inspection: InspectionType,
+    _args: unknown,
+    context: GraphQLContext,
   ): Promise<Bureau | null> {
     return (await this.bureaus.bureauLoader(context.loaders).load(inspection.bureauId)) ?? null;
   }
@@ -120,8 +117,9 @@ export class InspectionsResolver {
     description: 'The officers present (至少两名执法人员), in the order given.',
   })
   async officers(
-    @Parent() inspection: InspectionType,
-    @Context() context: GraphQLContext,
+    inspection: InspectionType,
+    _args: unknown,
+    context: GraphQLContext,
   ): Promise<Officer[]> {
     const officers = await this.officersRepository
       .officerLoader(context.loaders)
@@ -134,10 +132,12 @@ export class InspectionsResolver {
       'Its findings in the order recorded, always all of them: when the inspection is voided, so are they.',
   })
   findings(
-    @Parent() inspection: InspectionType,
-    @Context() context: GraphQLContext,
-    @CurrentScope() scope: Scope,
+    inspection: InspectionType,
+    _args: unknown,
+    context: GraphQLContext,
   ): Promise<Finding[]> {
-    return this.findingsRepository.byInspectionLoader(context.loaders, scope).load(inspection.id);
+    return this.findingsRepository
+      .byInspectionLoader(context.loaders, scopeOf(context))
+      .load(inspection.id);
   }
 }

@@ -3,7 +3,7 @@ import { CurrentScope } from '../auth/decorators';
 import type { Connection } from '../common/pagination/connection';
 import { PageArgs, pageOf } from '../common/pagination/connection';
 import type { Scope } from '../common/scope';
-import type { GraphQLContext } from '../graphql/context';
+import { type GraphQLContext, scopeOf } from '../graphql/context';
 import { InspectionConnection } from '../premises/dto/premises.inputs';
 import { PremisesType } from '../premises/dto/premises.types';
 import { InspectionType } from './dto/inspection.types';
@@ -28,11 +28,13 @@ export class PremisesInspectionsResolver {
       'The latest inspection (检查记录) that is not voided, by time of visit; null if none.',
   })
   lastInspection(
-    @Parent() premises: PremisesType,
-    @Context() context: GraphQLContext,
-    @CurrentScope() scope: Scope,
+    premises: PremisesType,
+    _args: unknown,
+    context: GraphQLContext,
   ): Promise<Inspection | null> {
-    return this.repository.lastOfPremisesLoader(context.loaders, scope).load(premises.id);
+    return this.repository
+      .lastOfPremisesLoader(context.loaders, scopeOf(context))
+      .load(premises.id);
   }
 
   @ResolveField(() => InspectionConnection, {

@@ -9,6 +9,7 @@ import { message } from '../common/messages/message';
 import { Database } from '../database/database';
 import type { CreateOfficerInput } from './dto/officer.types';
 import type { Officer } from './officer.entity';
+import { OfficerCache } from './officer-cache';
 import { OfficersRepository } from './officers.repository';
 
 @Injectable()
@@ -18,6 +19,7 @@ export class OfficersService {
     private readonly officers: OfficersRepository,
     private readonly bureaus: BureausRepository,
     private readonly audit: AuditService,
+    private readonly officerCache: OfficerCache,
   ) {}
 
   async findById(id: string): Promise<Officer> {
@@ -67,7 +69,7 @@ export class OfficersService {
    * last active ADMIN cannot be deactivated (nobody could manage officers any more): CONFLICT.
    */
   async deactivate(id: string, actor: CurrentOfficer): Promise<Officer> {
-    return this.database.transaction(async (manager) => {
+    const officer = await this.database.transaction(async (manager) => {
       // Lock the active admins first, so two admins deactivating each other cannot both pass.
       const activeAdmins = await this.officers.lockActiveAdminIds(manager);
       const before = await this.officers.lockById(manager, id);
@@ -88,11 +90,14 @@ export class OfficersService {
       });
       return after;
     });
+    // Committed: this instance forgets the officer before it answers (the others are notified).
+    this.officerCache.forget(id);
+    return officer;
   }
 
   /** Reactivation (ADMIN): the officer may log in again; tokens from before stay dead. */
   async reactivate(id: string, actor: CurrentOfficer): Promise<Officer> {
-    return this.database.transaction(async (manager) => {
+    const officer = await this.database.transaction(async (manager) => {
       const before = await this.officers.lockById(manager, id);
       if (!before) throw new NotFound('Officer', id);
       if (before.active) return before;
@@ -109,6 +114,8 @@ export class OfficersService {
       });
       return after;
     });
+    this.officerCache.forget(id);
+    return officer;
   }
 
   /**
@@ -121,7 +128,7 @@ export class OfficersService {
     const problem = passwordProblem(newPassword, officer.certificateNumber);
     if (problem) throw BadUserInput.field('input.newPassword', problem);
     const passwordHash = await hashPassword(newPassword);
-    return this.database.transaction(async (manager) => {
+    const reset = await this.database.transaction(async (manager) => {
       const locked = await this.officers.lockById(manager, id);
       if (!locked) throw new NotFound('Officer', id);
       await this.officers.setPassword(manager, id, passwordHash);
@@ -134,5 +141,7 @@ export class OfficersService {
       });
       return locked;
     });
+    this.officerCache.forget(id);
+    return reset;
   }
 }

@@ -126,6 +126,13 @@ export class PremisesRepository {
     );
   }
 
+  /** How many premises of the scope match the filter. */
+  count(manager: EntityManager, scope: Scope, filter: PremisesFilter): Promise<number> {
+    const query = scope.apply(manager.createQueryBuilder(Premises, 'p'), 'p.bureau_id');
+    applyFilter(query, filter);
+    return query.getCount();
+  }
+
   /**
    * One page of premises of the scope matching the filter, in `order` (ties by id in the same
    * direction), from the edge whose sort key is `cursor` on (in the traversal order: backwards
@@ -142,7 +149,9 @@ export class PremisesRepository {
   ): Promise<{ rows: (Premises & { sortKey: string })[]; totalCount: number }> {
     const query = scope.apply(manager.createQueryBuilder(Premises, 'p'), 'p.bureau_id');
     applyFilter(query, filter);
-    const totalCount = await query.clone().getCount();
+    // The count of all matches in the same statement (one round trip, not two): an uncorrelated
+    // subquery, run once, with the same filter and parameters, without the cursor.
+    const countSql = query.clone().select('count(*)').getQuery();
     const byName = order.field === 'NAME';
     const sortSql = byName ? 'p.name' : LAST_INSPECTED_SORT_SQL;
     const descending = order.direction === 'DESC';
@@ -170,13 +179,20 @@ export class PremisesRepository {
           : `to_char(${LAST_INSPECTED_SORT_SQL} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
         'sort_key',
       )
+      .addSelect(`(${countSql})`, 'total_count')
       .orderBy(sortSql, keys.directions[0])
       .addOrderBy('p.id', keys.directions[1])
       .limit(limit)
-      .getRawAndEntities<{ sort_key: string }>();
+      .getRawAndEntities<{ sort_key: string; total_count: string }>();
     const rows = entities.map((premises, index) =>
       Object.assign(premises, { sortKey: raw[index].sort_key }),
     );
+    // No row, no count from it: zero matches from the start, else ask (a page past the end).
+    const totalCount = raw.length
+      ? Number(raw[0].total_count)
+      : cursor
+        ? await this.count(manager, scope, filter)
+        : 0;
     return { rows, totalCount };
   }
 

@@ -1,13 +1,4 @@
-import {
-  Args,
-  Context,
-  ID,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { languageOf } from '../common/messages/language';
 import { render } from '../common/messages/message';
@@ -90,8 +81,9 @@ export class PremisesResolver {
 
   @ResolveField(() => BureauType, { description: 'The bureau responsible for the premises.' })
   async bureau(
-    @Parent() premises: PremisesType,
-    @Context() context: GraphQLContext,
+    premises: PremisesType,
+    _args: unknown,
+    context: GraphQLContext,
   ): Promise<Bureau | undefined> {
     return this.bureaus.bureauLoader(context.loaders).load(premises.bureauId);
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { DataSource } from 'typeorm';
 import { PharmacistConflictsService } from '../../src/premises/pharmacist-conflicts.service';
 import { createPremises } from '../factories/field-work';
@@ -306,6 +307,8 @@ describe('certificate-renting detection (执业药师挂证)', () => {
         edges { node { registrationNumber pharmacies { id bureau { id } pharmacistConflicts { pharmacyCount } } } }
       } }`;
       const statements = async (first: number) => {
+        // Each measured request reads its officer (OfficerCache keeps none from before).
+        app.app.get(OfficerCache).forgetAll();
         const spy = jest.spyOn(Client.prototype, 'query');
         try {
           const result = await app.gql(query, { first }, { token: reader.token });

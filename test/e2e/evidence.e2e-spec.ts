@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { createFieldWorld, FieldWorld, logInspection } from '../helpers/field-world';
 import { startTestApp, TestApp } from '../helpers/test-app';
 import { createOfficer } from '../factories/people';
@@ -446,6 +447,8 @@ describe('evidence files (证据文件)', () => {
       findings(first: $first) { edges { node { evidence { uploaded } } } }
     }`;
     async function statementsFor(first: number): Promise<number> {
+      // Each measured request reads its officer (OfficerCache keeps none from before).
+      app.app.get(OfficerCache).forgetAll();
       const spy = jest.spyOn(Client.prototype, 'query');
       try {
         const result = await app.gql(page, { first }, { token: world.inspectorA.token });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { addDays, shanghaiDay } from '../../src/common/time/shanghai';
 import {
   createFinding,
@@ -380,6 +381,7 @@ describe('findings', () => {
     it('pages through every open finding of the bureau and its descendants, newest first, once each', async () => {
       const seen: string[] = [];
       let after: string | null = null;
+      let lastCursor: string | null = null;
       let pages = 0;
       do {
         const result: GraphQLResponse = await app.gql(
@@ -404,10 +406,19 @@ describe('findings', () => {
           expect(edge.node.inspection.premises.address).toEqual(expect.any(String));
           seen.push(edge.node.id);
         }
+        if (!connection.pageInfo.hasNextPage) lastCursor = connection.pageInfo.endCursor;
         after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
         pages += 1;
       } while (after);
       expect(pages).toBe(3);
+      // Past the last page: no edges, and still the count of every match (issue 15 reads the
+      // count from the page's own statement, which has no row here).
+      const beyond = await app.gql(
+        'MyBureauOpenFindings',
+        { first: 50, after: lastCursor },
+        { token: inspector.token },
+      );
+      expect(beyond.data!.findings).toMatchObject({ totalCount: total, edges: [] });
       expect(new Set(seen).size).toBe(total);
       const rows = await app.query<{ id: string }>(
         `SELECT id FROM findings WHERE sweep_id = $1 ORDER BY created_at DESC, id`,
@@ -418,6 +429,8 @@ describe('findings', () => {
 
     it('sends as many SQL statements for a page of 100 as for a page of 5', async () => {
       async function statementsFor(first: number): Promise<number> {
+        // Each measured request reads its officer (OfficerCache keeps none from before).
+        app.app.get(OfficerCache).forgetAll();
         const spy = jest.spyOn(Client.prototype, 'query');
         try {
           const result = await app.gql(

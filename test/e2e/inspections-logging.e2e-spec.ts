@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { addDays, shanghaiDay } from '../../src/common/time/shanghai';
 import { createSweep } from '../factories/field-work';
 import {
@@ -237,6 +238,8 @@ describe('logging and voiding inspections', () => {
 
     it('takes no more SQL statements by code than by id (the code is read from reference data)', async () => {
       const statements = async (input: Record<string, unknown>) => {
+        // Each measured request reads its officer (OfficerCache keeps none from before).
+        app.app.get(OfficerCache).forgetAll();
         const spy = jest.spyOn(Client.prototype, 'query');
         try {
           const result = await app.gql(

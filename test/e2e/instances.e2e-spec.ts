@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LOGIN_THROTTLE } from '../../src/auth/login-throttle.service';
+import { OfficerCache } from '../../src/officers/officer-cache';
 import {
   createFinding,
   createInspection,
@@ -97,6 +98,50 @@ describe('two instances on one database', () => {
     );
     expect(rows).toHaveLength(FINDINGS);
     expect(rows.filter((row) => row.follow_ups !== 1 || row.records !== 1)).toEqual([]);
+  });
+
+  describe('the officers each instance keeps (issue 15)', () => {
+    const me = (app: TestApp, token: string) => app.gql('Me', {}, { token });
+    const code = async (app: TestApp, token: string) =>
+      (await me(app, token)).errors?.[0].extensions?.code;
+
+    it('refuses a deactivated officer at once on the instance that deactivated them, and on the other as soon as it is told', async () => {
+      const admin = await createOfficer(first, (await cityBureau(first)).id, ['ADMIN']);
+      const officer = await createOfficer(first, inspector.bureauId, ['INSPECTOR']);
+      for (const app of [first, second]) {
+        expect((await me(app, officer.token)).data!.me.id).toBe(officer.id);
+        // Both instances now keep the officer: the next requests would not read them again.
+        expect(app.app.get(OfficerCache).get(officer.id)).toMatchObject({ active: true });
+      }
+      const told = second.app.get(OfficerCache).nextChangeOf(officer.id);
+      const deactivated = await first.gql(
+        'DeactivateOfficer',
+        { id: officer.id },
+        { token: admin.token },
+      );
+      expect(deactivated.data!.deactivateOfficer.officer).toEqual({
+        id: officer.id,
+        active: false,
+      });
+      expect(await code(first, officer.token)).toBe('UNAUTHENTICATED');
+      // The other instance hears the officers table's notification when the change commits.
+      await told;
+      expect(second.app.get(OfficerCache).get(officer.id)).toBeUndefined();
+      expect(await code(second, officer.token)).toBe('UNAUTHENTICATED');
+    });
+
+    it('hears a change written straight into the officers table on every instance', async () => {
+      const officer = await createOfficer(first, inspector.bureauId, ['INSPECTOR']);
+      for (const app of [first, second]) expect(await code(app, officer.token)).toBeUndefined();
+      const told = [first, second].map((app) => app.app.get(OfficerCache).nextChangeOf(officer.id));
+      // As an operator ending every token of the officer would.
+      await first.query(`UPDATE officers SET token_version = token_version + 1 WHERE id = $1`, [
+        officer.id,
+      ]);
+      await Promise.all(told);
+      for (const app of [first, second])
+        expect(await code(app, officer.token)).toBe('UNAUTHENTICATED');
+    });
   });
 
   it('counts login failures across instances: failures on one throttle the other', async () => {

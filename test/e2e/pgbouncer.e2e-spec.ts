@@ -3,6 +3,7 @@ import {
   ExposedProductListener,
   LISTENER_APPLICATION_NAME,
 } from '../../src/alerts/exposed-product-listener.service';
+import { OFFICER_LISTENER_APPLICATION_NAME } from '../../src/officers/officer-cache';
 import {
   createFieldWorld,
   FieldWorld,
@@ -76,6 +77,7 @@ if (!binary)
       .map((client) => client.application_name);
     expect(names).toContain('sweep-tracker');
     expect(names).not.toContain(LISTENER_APPLICATION_NAME);
+    expect(names).not.toContain(OFFICER_LISTENER_APPLICATION_NAME);
     // One listening session per instance, on the server itself.
     const listeners = await adminQuery<{ query: string }>(
       `SELECT query FROM pg_stat_activity
@@ -85,6 +87,12 @@ if (!binary)
       { query: 'LISTEN exposed_product_found' },
       { query: 'LISTEN exposed_product_found' },
     ]);
+    // The officer cache's listener too: a lost LISTEN would keep a deactivated officer 30 s.
+    const officerListeners = await adminQuery<{ count: number }>(
+      `SELECT count(*)::int AS count FROM pg_stat_activity
+       WHERE datname = '${database}' AND application_name = '${OFFICER_LISTENER_APPLICATION_NAME}'`,
+    );
+    expect(officerListeners).toEqual([{ count: 2 }]);
   });
 
   it('runs contract operations end to end on either instance', async () => {

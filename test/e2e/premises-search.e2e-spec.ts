@@ -1,3 +1,4 @@
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { createPremises } from '../factories/field-work';
 import { createPremisesWorld, PremisesWorld, Row, VALID_CODES } from '../helpers/premises-world';
 import { GraphQLResponse } from '../helpers/test-app';
@@ -96,6 +97,32 @@ describe('premises registry', () => {
       expect(seen).toEqual(
         Array.from({ length: 45 }, (_, i) => `金凤百货店${String(i).padStart(2, '0')}`),
       );
+      // Past the last page: no edges, and still the count of every match (issue 15 reads the
+      // count from the page's own statement, which has no row here).
+      const beyond = await w.app.gql(
+        'SearchPremises',
+        { filter: { search: '百货店' }, first: 20, after },
+        { token: w.adminToken },
+      );
+      expect(beyond.data!.premisesList).toMatchObject({
+        totalCount: 45,
+        edges: [],
+        pageInfo: { hasNextPage: false, endCursor: null },
+      });
+    });
+
+    it('answers GraphQL with Cache-Control: no-store and no ETag', async () => {
+      const response = await fetch(`${w.app.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${w.adminToken}`,
+        },
+        body: JSON.stringify({ query: '{ premisesList(first: 1) { totalCount } }' }),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('etag')).toBeNull();
     });
 
     it('refuses a page larger than 100, a malformed cursor and a malformed id', async () => {
@@ -168,6 +195,8 @@ describe('premises registry', () => {
       await runner.release();
       const statements = jest.spyOn(prototype, 'query');
       const count = async (first: number) => {
+        // Each measured request reads its officer (OfficerCache keeps none from before).
+        w.app.app.get(OfficerCache).forgetAll();
         statements.mockClear();
         const result = await w.app.gql(
           'SearchPremises',

@@ -1,3 +1,4 @@
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { randomUUID } from 'node:crypto';
 import { cityBureau, createBureau, createOfficer } from '../factories/people';
 import type { BureauRecord, OfficerRecord } from '../factories/people';
@@ -571,6 +572,8 @@ describe('sweepProgress', () => {
     const { Client } = require('pg') as typeof import('pg');
     const spy = jest.spyOn(Client.prototype, 'query');
     async function statements(id: string): Promise<number> {
+      // Each measured request reads its officer (OfficerCache keeps none from before).
+      app.app.get(OfficerCache).forgetAll();
       spy.mockClear();
       const result = await app.gql<{ sweepProgress: any }>(
         'SweepProgress',

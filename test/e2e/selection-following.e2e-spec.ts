@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { createPremises, createSweep } from '../factories/field-work';
 import { FieldWorld, startFieldWorld } from '../helpers/field-world';
 import { draw, drawingBureau, input, Plan, PLAN, PLANS } from '../helpers/selection-world';
@@ -97,6 +98,8 @@ describe('random dual selection (双随机、一公开)', () => {
         Array.from({ length: 6 }, () => ({ riskLevel: 'B' })),
       );
       const statements = async () => {
+        // Each measured request reads its officer (OfficerCache keeps none from before).
+        app.app.get(OfficerCache).forgetAll();
         const spy = jest.spyOn(Client.prototype, 'query');
         try {
           const result = await app.gql(

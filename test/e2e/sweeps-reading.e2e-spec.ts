@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { createBureau, createOfficer, OfficerRecord } from '../factories/people';
 import { createSweepWorld, SweepWorld } from '../helpers/sweep-world';
 
@@ -181,6 +182,8 @@ describe('sweeps (专项整治行动)', () => {
         [w.city.id, w.east.id, w.exposureId],
       );
       const statements = async (first: number) => {
+        // Each measured request reads its officer (OfficerCache keeps none from before).
+        w.app.app.get(OfficerCache).forgetAll();
         const spy = jest.spyOn(Client.prototype, 'query');
         try {
           const result = await w.app.gql('ActiveSweeps', { first }, { token: w.inspector.token });

@@ -4,20 +4,9 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { languageOf } from '../messages/language';
 import { message, render } from '../messages/message';
-import { translateDatabaseError } from './database-errors';
-import { DomainError, type FieldError } from './domain-errors';
-import { codeOfHttpStatus, httpStatusOf } from './error-codes';
-
-function toDomainError(exception: unknown): DomainError | undefined {
-  if (exception instanceof DomainError) return exception;
-  if (exception instanceof HttpException) {
-    const code = codeOfHttpStatus(exception.getStatus());
-    if (code && code !== 'INTERNAL_SERVER_ERROR')
-      return new DomainError(code, message('error.http', { detail: exception.message }));
-    return undefined;
-  }
-  return translateDatabaseError(exception);
-}
+import type { FieldError } from './domain-errors';
+import { toDomainError } from './to-domain-error';
+import { httpStatusOf } from './error-codes';
 
 /**
  * The one place domain errors become GraphQL errors (with `extensions.code`, formatted by

@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { describedIn } from '../messages/described-error';
 import { message, render, type Language, type Message } from '../messages/message';
 import { DomainError, type FieldError } from './domain-errors';
-import { translateDatabaseError } from './database-errors';
+import { toDomainError } from './to-domain-error';
 import { isClientFacingCode } from './error-codes';
 
 /**
@@ -61,7 +61,7 @@ function originalOf(error: unknown): unknown {
 /** Whether an error is one the client caused or may retry, rather than a fault to log. */
 export function isExpectedError(error: unknown): boolean {
   const original = originalOf(error);
-  if (original instanceof DomainError || translateDatabaseError(original)) return true;
+  if (toDomainError(original)) return true;
   if (error instanceof GraphQLError && isVariableErrorLimit(error.message)) return true;
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
   return isClientFacingCode(code);
@@ -154,7 +154,8 @@ export function formatGraphQLError(
       language,
     );
   }
-  const domain = translateDatabaseError(original);
+  // A field resolver's HttpException or database error (they run without the exception filter).
+  const domain = toDomainError(original);
   if (domain) return fromDomain(formatted, domain, language);
   return withDescription(
     {

@@ -4,10 +4,26 @@ import { getMetadataStorage, validate, ValidationError } from 'class-validator';
 import { BadUserInput, FieldError } from '../errors/domain-errors';
 import { isMessageKey, message, type Message } from '../messages/message';
 
+/** Whether a class has class-validator decorators, by class: asked on every argument of every call. */
+const validated = new WeakMap<object, boolean>();
+
 function hasValidation(metatype: unknown): metatype is new () => object {
   if (typeof metatype !== 'function') return false;
-  return getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false).length > 0;
+  let answer = validated.get(metatype);
+  if (answer === undefined) {
+    answer =
+      getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false).length > 0;
+    validated.set(metatype, answer);
+  }
+  return answer;
 }
+
+/**
+ * The GraphQL parameters that are the service's own values, not the client's: the parent object
+ * (`@Parent()`, GqlParamtype.ROOT = 0), the context (1) and the resolve info (2). Arguments
+ * (`@Args()`, 3), custom decorators and REST bodies are validated.
+ */
+const OWN_VALUES: ReadonlySet<unknown> = new Set([0, 1, 2]);
 
 function join(parent: string, property: string): string {
   if (/^\d+$/.test(property)) return `${parent}[${property}]`;
@@ -116,6 +132,9 @@ export function unstorableText(
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Nest types `type` as 'body' | 'query' | 'param' | 'custom'; @nestjs/graphql passes its
+    // GqlParamtype numbers.
+    if (OWN_VALUES.has(metadata.type)) return value;
     const unstorableFields = unstorableText(value, metadata.data ?? '');
     if (unstorableFields.length > 0) throw new BadUserInput(unstorableFields);
     if (

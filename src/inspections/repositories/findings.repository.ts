@@ -241,7 +241,6 @@ export class FindingsRepository {
     const codec = FINDINGS_CURSORS[order.field];
     const cursor = page.cursor ? codec.decode(page.cursor, page.cursorArgument) : null;
     const base = this.filtered(manager, scope, filter);
-    const totalCount = await base.clone().getCount();
     const sortSql = order.field === 'DUE_ON' ? findingDueOnSortSql('f') : 'f.created_at';
     const descending = order.direction === 'DESC';
     const keys = keyset(
@@ -253,6 +252,9 @@ export class FindingsRepository {
     );
     const query = base
       .clone()
+      // The count of all matches in the same statement (one round trip, not two): an
+      // uncorrelated subquery, run once, with the same filter and parameters, without the cursor.
+      .addSelect(`(${base.clone().select('count(*)').getQuery()})`, 'total_count')
       .addSelect(
         order.field === 'DUE_ON'
           ? `to_char(${sortSql}, 'YYYY-MM-DD')`
@@ -273,7 +275,16 @@ export class FindingsRepository {
         { cursorKey: cursor[0], cursorId: cursor[1] },
       );
     }
-    const { raw, entities } = await query.getRawAndEntities<{ cursor_key: string }>();
+    const { raw, entities } = await query.getRawAndEntities<{
+      cursor_key: string;
+      total_count: string;
+    }>();
+    // No row, no count from it: zero matches from the start, else ask (a page past the end).
+    const totalCount = raw.length
+      ? Number(raw[0].total_count)
+      : cursor
+        ? await base.clone().getCount()
+        : 0;
     const cursorOf = new Map(entities.map((finding, index) => [finding, raw[index].cursor_key]));
     return toConnection(entities, page, totalCount, (finding) =>
       codec.encode([cursorOf.get(finding)!, finding.id]),

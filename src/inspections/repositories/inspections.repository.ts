@@ -162,18 +162,20 @@ export class InspectionsRepository {
     scope: Scope,
     premisesIds: readonly string[],
   ): Promise<Map<string, Inspection>> {
-    const params = new SqlParameters([...premisesIds]);
-    const rows = await manager.query<{ id: string }[]>(
-      `SELECT DISTINCT ON (i.premises_id) i.id FROM inspections i
-        WHERE i.premises_id = ANY($1::uuid[]) AND NOT i.voided AND ${scope.sql('i.bureau_id', params)}
-        ORDER BY i.premises_id, i.inspected_at DESC, i.id DESC`,
-      params.values,
-    );
-    const inspections = await this.findInScope(
-      manager,
-      scope,
-      rows.map((row) => row.id),
-    );
+    // One statement: the latest row of each premises, in the scope, as entities.
+    const inspections = await scope
+      .apply(
+        manager
+          .createQueryBuilder(Inspection, 'i')
+          .where('i.premises_id = ANY(:premisesIds)', { premisesIds: [...premisesIds] })
+          .andWhere('NOT i.voided'),
+        'i.bureau_id',
+      )
+      .distinctOn(['i.premises_id'])
+      .orderBy('i.premises_id')
+      .addOrderBy('i.inspected_at', 'DESC')
+      .addOrderBy('i.id', 'DESC')
+      .getMany();
     return new Map(inspections.map((inspection) => [inspection.premisesId, inspection]));
   }
 

@@ -1,0 +1,498 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Pre-aggregated progress (工作进展情况, issue 16): summary tables kept by triggers on inspections,
+ * findings and officers in the writing transaction itself, so they are never stale, a rolled-back
+ * write leaves no trace, and every write path (service, seeds, imports, demo) maintains them.
+ * docs/progress.md describes each table and why the distinct counts stay exact.
+ *
+ * This migration only installs the tables, functions and triggers and marks every existing sweep
+ * pending (`progress_pending_sweeps`): the triggers skip pending sweeps and the reads serve them
+ * from the raw tables. The next migration (1796000000100) builds the summaries sweep by sweep.
+ */
+const ZERO = `'00000000-0000-0000-0000-000000000000'::uuid`;
+
+/** The advisory lock of one sweep's summaries: shared by writers, exclusive for a rebuild. */
+const SWEEP_LOCK = (sweep: string) => `16016, hashtext(${sweep}::text)`;
+
+const COUNTER_KEY = `sweep_id, figure, day, officer_bureau_id, bureau_id, category_id, premises_kind,
+  prior_officer_bureaus, prior_bureaus, prior_categories`;
+
+export class ProgressSummaries1796000000000 implements MigrationInterface {
+  name = 'ProgressSummaries1796000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE progress_pending_sweeps (sweep_id uuid PRIMARY KEY)`);
+    await queryRunner.query(`
+      CREATE TABLE progress_units (
+        sweep_id uuid NOT NULL, unit_kind char(1) NOT NULL, unit_id uuid NOT NULL,
+        touched boolean NOT NULL DEFAULT true,
+        PRIMARY KEY (sweep_id, unit_kind, unit_id))`);
+    await queryRunner.query(`
+      CREATE TABLE progress_visits (
+        sweep_id uuid NOT NULL, premises_id uuid NOT NULL, day date NOT NULL, bureau_id uuid NOT NULL,
+        category_id uuid NOT NULL, premises_kind varchar(32) NOT NULL, inspections integer NOT NULL,
+        PRIMARY KEY (sweep_id, premises_id, day, bureau_id, category_id))`);
+    await queryRunner.query(`
+      CREATE TABLE progress_officer_days (
+        sweep_id uuid NOT NULL, officer_id uuid NOT NULL, day date NOT NULL,
+        officer_bureau_id uuid NOT NULL, bureau_id uuid NOT NULL, category_id uuid NOT NULL,
+        inspections integer NOT NULL,
+        PRIMARY KEY (sweep_id, officer_id, day, officer_bureau_id, bureau_id, category_id))`);
+    await queryRunner.query(`
+      CREATE TABLE progress_distinct (
+        sweep_id uuid NOT NULL, figure char(1) NOT NULL, day date NOT NULL,
+        officer_bureau_id uuid NOT NULL, bureau_id uuid NOT NULL, category_id uuid NOT NULL,
+        premises_kind varchar(32) NOT NULL, prior_officer_bureaus uuid[] NOT NULL,
+        prior_bureaus uuid[] NOT NULL, prior_categories uuid[] NOT NULL, n integer NOT NULL,
+        CONSTRAINT progress_distinct_figure_check CHECK (figure IN ('P', 'V', 'O')),
+        PRIMARY KEY (${COUNTER_KEY}))`);
+    await queryRunner.query(`
+      CREATE TABLE progress_findings (
+        sweep_id uuid NOT NULL, day date NOT NULL, bureau_id uuid NOT NULL, category_id uuid NOT NULL,
+        violation_type_code varchar(64) NOT NULL, exposed boolean NOT NULL,
+        findings integer NOT NULL, goods_value numeric(16,2) NOT NULL,
+        PRIMARY KEY (sweep_id, day, bureau_id, category_id, violation_type_code, exposed))`);
+    await queryRunner.query(`
+      CREATE TYPE progress_visit_row AS (
+        sweep_id uuid, premises_id uuid, day date, bureau_id uuid, category_id uuid,
+        premises_kind varchar(32), n integer)`);
+    await queryRunner.query(`
+      CREATE TYPE progress_officer_row AS (
+        sweep_id uuid, officer_id uuid, day date, officer_bureau_id uuid, bureau_id uuid,
+        category_id uuid, n integer)`);
+    for (const sql of FUNCTIONS) await queryRunner.query(sql);
+    await queryRunner.query(`
+      INSERT INTO progress_pending_sweeps (sweep_id) SELECT id FROM sweeps ON CONFLICT DO NOTHING`);
+    for (const sql of TRIGGERS) await queryRunner.query(sql);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER progress_officers_updated ON officers`);
+    await queryRunner.query(`DROP TRIGGER progress_findings_updated ON findings`);
+    await queryRunner.query(`DROP TRIGGER progress_findings_inserted ON findings`);
+    await queryRunner.query(`DROP TRIGGER progress_inspections_updated ON inspections`);
+    await queryRunner.query(`DROP TRIGGER progress_inspections_inserted ON inspections`);
+    for (const name of [
+      'progress_officers_changed()',
+      'progress_findings_changed()',
+      'progress_inspections_changed()',
+      'progress_rebuild_sweep(uuid)',
+      'progress_expected_distinct(uuid)',
+      'progress_expected_findings(uuid)',
+      'progress_expected_officer_days(uuid)',
+      'progress_expected_visits(uuid)',
+      'progress_apply_findings(progress_findings[])',
+      'progress_apply_officer_days(progress_officer_row[])',
+      'progress_apply_visits(progress_visit_row[])',
+      'progress_ready_sweeps(uuid[])',
+      'progress_officer_chains(progress_officer_row[])',
+      'progress_visit_chains(progress_visit_row[])',
+    ]) {
+      await queryRunner.query(`DROP FUNCTION IF EXISTS ${name}`);
+    }
+    await queryRunner.query(`DROP TYPE progress_officer_row`);
+    await queryRunner.query(`DROP TYPE progress_visit_row`);
+    for (const table of [
+      'progress_findings',
+      'progress_distinct',
+      'progress_officer_days',
+      'progress_visits',
+      'progress_units',
+      'progress_pending_sweeps',
+    ]) {
+      await queryRunner.query(`DROP TABLE ${table}`);
+    }
+  }
+}
+
+/** The window over the cells of one unit that precede a cell: its chain's prior cells. */
+const PRIOR = 'ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING';
+
+const FUNCTIONS = [
+  /*
+   * The counter rows of 检查（户） (P) and 检查（户次） (V) of a set of visit rows (with n > 0).
+   * P: a premises' cells (bureau, category) in the order of their first visit day; each cell is a
+   * row (its first day, the cell, the cells before it). For any set G of cells (bureaus × categories)
+   * and day X, the premises counts once iff its first row whose cell is in G has day ≤ X — that is
+   * the row counted: cell in G and no prior cell in G. V: the same per (premises, day) unit, all
+   * its cells on that day.
+   */
+  `CREATE FUNCTION progress_visit_chains(deltas progress_visit_row[])
+   RETURNS TABLE (sweep_id uuid, figure char(1), day date, officer_bureau_id uuid, bureau_id uuid,
+     category_id uuid, premises_kind varchar(32), prior_officer_bureaus uuid[], prior_bureaus uuid[],
+     prior_categories uuid[], n integer)
+   LANGUAGE sql STABLE AS $$
+     WITH r AS (SELECT * FROM unnest(deltas) WHERE n > 0),
+     firsts AS (
+       SELECT r.sweep_id, r.premises_id, r.bureau_id, r.category_id, min(r.day) AS day,
+         max(r.premises_kind) AS premises_kind
+       FROM r GROUP BY r.sweep_id, r.premises_id, r.bureau_id, r.category_id
+     ),
+     visit_cells AS (SELECT DISTINCT r.sweep_id, r.premises_id, r.day, r.bureau_id, r.category_id FROM r),
+     chain AS (
+       SELECT f.sweep_id, 'P'::char(1) AS figure, f.day, ${ZERO} AS officer_bureau_id, f.bureau_id,
+         f.category_id, f.premises_kind, '{}'::uuid[] AS prior_officer_bureaus,
+         coalesce(array_agg(f.bureau_id) OVER w, '{}') AS prior_bureaus,
+         coalesce(array_agg(f.category_id) OVER w, '{}') AS prior_categories
+       FROM firsts f
+       WINDOW w AS (PARTITION BY f.sweep_id, f.premises_id ORDER BY f.day, f.bureau_id, f.category_id ${PRIOR})
+       UNION ALL
+       SELECT v.sweep_id, 'V', v.day, ${ZERO}, v.bureau_id, v.category_id, '', '{}'::uuid[],
+         coalesce(array_agg(v.bureau_id) OVER w, '{}'), coalesce(array_agg(v.category_id) OVER w, '{}')
+       FROM visit_cells v
+       WINDOW w AS (PARTITION BY v.sweep_id, v.premises_id, v.day ORDER BY v.bureau_id, v.category_id ${PRIOR})
+     )
+     SELECT c.sweep_id, c.figure, c.day, c.officer_bureau_id, c.bureau_id, c.category_id,
+       c.premises_kind, c.prior_officer_bureaus, c.prior_bureaus, c.prior_categories, count(*)::int
+     FROM chain c
+     GROUP BY c.sweep_id, c.figure, c.day, c.officer_bureau_id, c.bureau_id, c.category_id,
+       c.premises_kind, c.prior_officer_bureaus, c.prior_bureaus, c.prior_categories
+   $$`,
+  /*
+   * The counter rows of 出动执法人员（人次） (O): per (officer, day) unit, its cells (the officer's
+   * own bureau, the premises' bureau, the category) — the bureau a 人次 counts in is chosen at read
+   * time (the officer's own when in scope, else the premises'), so both are kept.
+   */
+  `CREATE FUNCTION progress_officer_chains(deltas progress_officer_row[])
+   RETURNS TABLE (sweep_id uuid, figure char(1), day date, officer_bureau_id uuid, bureau_id uuid,
+     category_id uuid, premises_kind varchar(32), prior_officer_bureaus uuid[], prior_bureaus uuid[],
+     prior_categories uuid[], n integer)
+   LANGUAGE sql STABLE AS $$
+     WITH cells AS (
+       SELECT DISTINCT r.sweep_id, r.officer_id, r.day, r.officer_bureau_id, r.bureau_id, r.category_id
+       FROM unnest(deltas) r WHERE r.n > 0
+     ),
+     chain AS (
+       SELECT c.sweep_id, c.day, c.officer_bureau_id, c.bureau_id, c.category_id,
+         coalesce(array_agg(c.officer_bureau_id) OVER w, '{}') AS prior_officer_bureaus,
+         coalesce(array_agg(c.bureau_id) OVER w, '{}') AS prior_bureaus,
+         coalesce(array_agg(c.category_id) OVER w, '{}') AS prior_categories
+       FROM cells c
+       WINDOW w AS (PARTITION BY c.sweep_id, c.officer_id, c.day
+         ORDER BY c.officer_bureau_id, c.bureau_id, c.category_id ${PRIOR})
+     )
+     SELECT c.sweep_id, 'O'::char(1), c.day, c.officer_bureau_id, c.bureau_id, c.category_id,
+       ''::varchar(32), c.prior_officer_bureaus, c.prior_bureaus, c.prior_categories, count(*)::int
+     FROM chain c
+     GROUP BY c.sweep_id, c.day, c.officer_bureau_id, c.bureau_id, c.category_id,
+       c.prior_officer_bureaus, c.prior_bureaus, c.prior_categories
+   $$`,
+  /*
+   * Of the sweeps a write touches, those whose summaries are kept: takes each sweep's lock shared
+   * (in sweep order), so a rebuild of the sweep (exclusive) waits for this transaction and this
+   * transaction waits for a rebuild in progress; a pending sweep (not built yet) is skipped.
+   */
+  `CREATE FUNCTION progress_ready_sweeps(sweeps uuid[]) RETURNS uuid[]
+   LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM pg_advisory_xact_lock_shared(${SWEEP_LOCK('s.id')})
+       FROM (SELECT DISTINCT id FROM unnest(sweeps) AS u(id) ORDER BY id) s;
+     RETURN ARRAY(SELECT DISTINCT u.id FROM unnest(sweeps) AS u(id)
+       WHERE NOT EXISTS (SELECT 1 FROM progress_pending_sweeps p WHERE p.sweep_id = u.id));
+   END $$`,
+  /*
+   * Applies visit deltas (+1 an inspection counted, −1 one no longer counted): locks each premises
+   * unit (in key order, so concurrent writers cannot deadlock on them), reads its visit rows as
+   * committed (a new statement, after the lock), and moves the counters by the difference between
+   * its chains after and before, in one upsert in key order; then the visit rows themselves.
+   */
+  `CREATE FUNCTION progress_apply_visits(deltas progress_visit_row[]) RETURNS void
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     ready uuid[];
+     old_state progress_visit_row[];
+     new_state progress_visit_row[];
+   BEGIN
+     ready := progress_ready_sweeps(ARRAY(SELECT d.sweep_id FROM unnest(deltas) d));
+     deltas := ARRAY(SELECT ROW(d.*)::progress_visit_row FROM unnest(deltas) d
+       WHERE d.sweep_id = ANY(ready) AND d.n <> 0);
+     IF cardinality(deltas) = 0 THEN RETURN; END IF;
+     INSERT INTO progress_units AS u (sweep_id, unit_kind, unit_id)
+       SELECT DISTINCT d.sweep_id, 'P', d.premises_id FROM unnest(deltas) d ORDER BY 1, 3
+       ON CONFLICT (sweep_id, unit_kind, unit_id) DO UPDATE SET touched = NOT u.touched;
+     old_state := ARRAY(
+       SELECT ROW(v.sweep_id, v.premises_id, v.day, v.bureau_id, v.category_id, v.premises_kind,
+         v.inspections)::progress_visit_row
+       FROM progress_visits v
+       WHERE (v.sweep_id, v.premises_id) IN (SELECT d.sweep_id, d.premises_id FROM unnest(deltas) d));
+     new_state := ARRAY(
+       SELECT ROW(x.sweep_id, x.premises_id, x.day, x.bureau_id, x.category_id,
+         max(x.premises_kind), sum(x.n))::progress_visit_row
+       FROM (SELECT * FROM unnest(old_state) UNION ALL SELECT * FROM unnest(deltas)) x
+       GROUP BY x.sweep_id, x.premises_id, x.day, x.bureau_id, x.category_id);
+     INSERT INTO progress_distinct AS t (${COUNTER_KEY}, n)
+       SELECT ${COUNTER_KEY}, sum(c.n)::int FROM (
+         SELECT * FROM progress_visit_chains(new_state)
+         UNION ALL SELECT sweep_id, figure, day, officer_bureau_id, bureau_id, category_id, premises_kind,
+           prior_officer_bureaus, prior_bureaus, prior_categories, -n
+         FROM progress_visit_chains(old_state)
+       ) c
+       GROUP BY ${COUNTER_KEY} HAVING sum(c.n) <> 0 ORDER BY ${COUNTER_KEY}
+       ON CONFLICT (${COUNTER_KEY}) DO UPDATE SET n = t.n + excluded.n;
+     INSERT INTO progress_visits AS t (sweep_id, premises_id, day, bureau_id, category_id,
+         premises_kind, inspections)
+       SELECT d.sweep_id, d.premises_id, d.day, d.bureau_id, d.category_id, max(d.premises_kind), sum(d.n)
+       FROM unnest(deltas) d GROUP BY d.sweep_id, d.premises_id, d.day, d.bureau_id, d.category_id
+       ORDER BY 1, 2, 3, 4, 5
+       ON CONFLICT (sweep_id, premises_id, day, bureau_id, category_id)
+       DO UPDATE SET inspections = t.inspections + excluded.inspections;
+     DELETE FROM progress_visits v
+       WHERE v.inspections <= 0
+         AND (v.sweep_id, v.premises_id) IN (SELECT d.sweep_id, d.premises_id FROM unnest(deltas) d);
+   END $$`,
+  /** The same for officer-day deltas, with (sweep, officer) units. */
+  `CREATE FUNCTION progress_apply_officer_days(deltas progress_officer_row[]) RETURNS void
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     ready uuid[];
+     old_state progress_officer_row[];
+     new_state progress_officer_row[];
+   BEGIN
+     ready := progress_ready_sweeps(ARRAY(SELECT d.sweep_id FROM unnest(deltas) d));
+     deltas := ARRAY(SELECT ROW(d.*)::progress_officer_row FROM unnest(deltas) d
+       WHERE d.sweep_id = ANY(ready) AND d.n <> 0);
+     IF cardinality(deltas) = 0 THEN RETURN; END IF;
+     INSERT INTO progress_units AS u (sweep_id, unit_kind, unit_id)
+       SELECT DISTINCT d.sweep_id, 'O', d.officer_id FROM unnest(deltas) d ORDER BY 1, 3
+       ON CONFLICT (sweep_id, unit_kind, unit_id) DO UPDATE SET touched = NOT u.touched;
+     old_state := ARRAY(
+       SELECT ROW(o.sweep_id, o.officer_id, o.day, o.officer_bureau_id, o.bureau_id, o.category_id,
+         o.inspections)::progress_officer_row
+       FROM progress_officer_days o
+       WHERE (o.sweep_id, o.officer_id, o.day)
+         IN (SELECT d.sweep_id, d.officer_id, d.day FROM unnest(deltas) d));
+     new_state := ARRAY(
+       SELECT ROW(x.sweep_id, x.officer_id, x.day, x.officer_bureau_id, x.bureau_id, x.category_id,
+         sum(x.n))::progress_officer_row
+       FROM (SELECT * FROM unnest(old_state) UNION ALL SELECT * FROM unnest(deltas)) x
+       GROUP BY x.sweep_id, x.officer_id, x.day, x.officer_bureau_id, x.bureau_id, x.category_id);
+     INSERT INTO progress_distinct AS t (${COUNTER_KEY}, n)
+       SELECT ${COUNTER_KEY}, sum(c.n)::int FROM (
+         SELECT * FROM progress_officer_chains(new_state)
+         UNION ALL SELECT sweep_id, figure, day, officer_bureau_id, bureau_id, category_id, premises_kind,
+           prior_officer_bureaus, prior_bureaus, prior_categories, -n
+         FROM progress_officer_chains(old_state)
+       ) c
+       GROUP BY ${COUNTER_KEY} HAVING sum(c.n) <> 0 ORDER BY ${COUNTER_KEY}
+       ON CONFLICT (${COUNTER_KEY}) DO UPDATE SET n = t.n + excluded.n;
+     INSERT INTO progress_officer_days AS t (sweep_id, officer_id, day, officer_bureau_id, bureau_id,
+         category_id, inspections)
+       SELECT d.sweep_id, d.officer_id, d.day, d.officer_bureau_id, d.bureau_id, d.category_id, sum(d.n)
+       FROM unnest(deltas) d
+       GROUP BY d.sweep_id, d.officer_id, d.day, d.officer_bureau_id, d.bureau_id, d.category_id
+       ORDER BY 1, 2, 3, 4, 5, 6
+       ON CONFLICT (sweep_id, officer_id, day, officer_bureau_id, bureau_id, category_id)
+       DO UPDATE SET inspections = t.inspections + excluded.inspections;
+     DELETE FROM progress_officer_days o
+       WHERE o.inspections <= 0
+         AND (o.sweep_id, o.officer_id) IN (SELECT d.sweep_id, d.officer_id FROM unnest(deltas) d);
+   END $$`,
+  /*
+   * Findings, goods removed, exposed products and violation types are plain sums (no distinct
+   * count): one counter row per (sweep, day found, bureau, category, violation type, exposed).
+   */
+  `CREATE FUNCTION progress_apply_findings(deltas progress_findings[]) RETURNS void
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     ready uuid[];
+   BEGIN
+     ready := progress_ready_sweeps(ARRAY(SELECT d.sweep_id FROM unnest(deltas) d));
+     INSERT INTO progress_findings AS t (sweep_id, day, bureau_id, category_id, violation_type_code,
+         exposed, findings, goods_value)
+       SELECT d.sweep_id, d.day, d.bureau_id, d.category_id, d.violation_type_code, d.exposed,
+         sum(d.findings), sum(d.goods_value)
+       FROM unnest(deltas) d WHERE d.sweep_id = ANY(ready)
+       GROUP BY d.sweep_id, d.day, d.bureau_id, d.category_id, d.violation_type_code, d.exposed
+       HAVING sum(d.findings) <> 0 OR sum(d.goods_value) <> 0
+       ORDER BY 1, 2, 3, 4, 5, 6
+       ON CONFLICT (sweep_id, day, bureau_id, category_id, violation_type_code, exposed)
+       DO UPDATE SET findings = t.findings + excluded.findings,
+         goods_value = t.goods_value + excluded.goods_value;
+   END $$`,
+  /** What one sweep's summaries hold when exact: the rebuild writes it, progress:verify compares. */
+  `CREATE FUNCTION progress_expected_visits(sweep uuid) RETURNS SETOF progress_visit_row
+   LANGUAGE sql STABLE AS $$
+     SELECT i.sweep_id, i.premises_id, (i.inspected_at AT TIME ZONE 'Asia/Shanghai')::date,
+       i.bureau_id, i.category_id, p.kind::varchar(32), count(*)::int
+     FROM inspections i JOIN premises p ON p.id = i.premises_id
+     WHERE i.sweep_id = sweep AND NOT i.voided
+     GROUP BY 1, 2, 3, 4, 5, 6
+   $$`,
+  `CREATE FUNCTION progress_expected_officer_days(sweep uuid) RETURNS SETOF progress_officer_row
+   LANGUAGE sql STABLE AS $$
+     SELECT i.sweep_id, v.officer_id, (i.inspected_at AT TIME ZONE 'Asia/Shanghai')::date,
+       coalesce(o.bureau_id, ${ZERO}), i.bureau_id, i.category_id, count(*)::int
+     FROM inspections i CROSS JOIN LATERAL unnest(i.officer_ids) AS v(officer_id)
+     LEFT JOIN officers o ON o.id = v.officer_id
+     WHERE i.sweep_id = sweep AND NOT i.voided
+     GROUP BY 1, 2, 3, 4, 5, 6
+   $$`,
+  `CREATE FUNCTION progress_expected_findings(sweep uuid) RETURNS SETOF progress_findings
+   LANGUAGE sql STABLE AS $$
+     SELECT f.sweep_id, f.found_on, f.bureau_id, f.category_id, f.violation_type_code,
+       f.exposed_product_id IS NOT NULL, count(*)::int, coalesce(sum(f.goods_value), 0)
+     FROM findings f WHERE f.sweep_id = sweep AND NOT f.voided
+     GROUP BY 1, 2, 3, 4, 5, 6
+   $$`,
+  `CREATE FUNCTION progress_expected_distinct(sweep uuid) RETURNS SETOF progress_distinct
+   LANGUAGE sql STABLE AS $$
+     SELECT * FROM progress_visit_chains(ARRAY(SELECT progress_expected_visits(sweep)))
+     UNION ALL
+     SELECT * FROM progress_officer_chains(ARRAY(SELECT progress_expected_officer_days(sweep)))
+   $$`,
+  /*
+   * Recomputes one sweep's summaries from the raw tables under the sweep's lock taken exclusive:
+   * it waits for every transaction that maintained them (they hold it shared until they end) and
+   * holds off new ones until it commits, so nothing is counted twice or missed. Clears the pending
+   * mark: from then on the triggers keep the sweep.
+   */
+  `CREATE FUNCTION progress_rebuild_sweep(sweep uuid) RETURNS void
+   LANGUAGE plpgsql AS $$
+   BEGIN
+     PERFORM pg_advisory_xact_lock(${SWEEP_LOCK('sweep')});
+     DELETE FROM progress_distinct WHERE sweep_id = sweep;
+     DELETE FROM progress_visits WHERE sweep_id = sweep;
+     DELETE FROM progress_officer_days WHERE sweep_id = sweep;
+     DELETE FROM progress_findings WHERE sweep_id = sweep;
+     INSERT INTO progress_visits SELECT * FROM progress_expected_visits(sweep);
+     INSERT INTO progress_officer_days SELECT * FROM progress_expected_officer_days(sweep);
+     INSERT INTO progress_findings SELECT * FROM progress_expected_findings(sweep);
+     INSERT INTO progress_distinct SELECT * FROM progress_expected_distinct(sweep);
+     DELETE FROM progress_pending_sweeps WHERE sweep_id = sweep;
+   END $$`,
+  /*
+   * Inspections: an insert counts the rows not voided; an update (a void, a correction, a premises
+   * moved to another bureau) takes back what the old row counted and counts the new one.
+   */
+  `CREATE FUNCTION progress_inspections_changed() RETURNS trigger
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     visits progress_visit_row[];
+     officer_days progress_officer_row[];
+   BEGIN
+     IF TG_OP = 'INSERT' THEN
+       visits := ARRAY(
+         SELECT ROW(i.sweep_id, i.premises_id, (i.inspected_at AT TIME ZONE 'Asia/Shanghai')::date,
+           i.bureau_id, i.category_id, p.kind, 1)::progress_visit_row
+         FROM new_rows i JOIN premises p ON p.id = i.premises_id WHERE NOT i.voided);
+       officer_days := ARRAY(
+         SELECT ROW(i.sweep_id, v.officer_id, (i.inspected_at AT TIME ZONE 'Asia/Shanghai')::date,
+           coalesce(o.bureau_id, ${ZERO}), i.bureau_id, i.category_id, 1)::progress_officer_row
+         FROM new_rows i CROSS JOIN LATERAL unnest(i.officer_ids) AS v(officer_id)
+         LEFT JOIN officers o ON o.id = v.officer_id
+         WHERE NOT i.voided);
+     ELSE
+       visits := ARRAY(
+         SELECT ROW(c.sweep_id, c.premises_id, (c.inspected_at AT TIME ZONE 'Asia/Shanghai')::date,
+           c.bureau_id, c.category_id, p.kind, c.sign)::progress_visit_row
+         FROM (
+           SELECT n.*, 1 AS sign FROM new_rows n JOIN old_rows o USING (id)
+           WHERE NOT n.voided AND (n.voided, n.sweep_id, n.premises_id, n.bureau_id, n.category_id,
+             n.inspected_at, n.officer_ids) IS DISTINCT FROM (o.voided, o.sweep_id, o.premises_id,
+             o.bureau_id, o.category_id, o.inspected_at, o.officer_ids)
+           UNION ALL
+           SELECT o.*, -1 FROM old_rows o JOIN new_rows n USING (id)
+           WHERE NOT o.voided AND (n.voided, n.sweep_id, n.premises_id, n.bureau_id, n.category_id,
+             n.inspected_at, n.officer_ids) IS DISTINCT FROM (o.voided, o.sweep_id, o.premises_id,
+             o.bureau_id, o.category_id, o.inspected_at, o.officer_ids)
+         ) c JOIN premises p ON p.id = c.premises_id);
+       officer_days := ARRAY(
+         SELECT ROW(c.sweep_id, v.officer_id, (c.inspected_at AT TIME ZONE 'Asia/Shanghai')::date,
+           coalesce(o.bureau_id, ${ZERO}), c.bureau_id, c.category_id, c.sign)::progress_officer_row
+         FROM (
+           SELECT n.*, 1 AS sign FROM new_rows n JOIN old_rows o USING (id)
+           WHERE NOT n.voided AND (n.voided, n.sweep_id, n.premises_id, n.bureau_id, n.category_id,
+             n.inspected_at, n.officer_ids) IS DISTINCT FROM (o.voided, o.sweep_id, o.premises_id,
+             o.bureau_id, o.category_id, o.inspected_at, o.officer_ids)
+           UNION ALL
+           SELECT o.*, -1 FROM old_rows o JOIN new_rows n USING (id)
+           WHERE NOT o.voided AND (n.voided, n.sweep_id, n.premises_id, n.bureau_id, n.category_id,
+             n.inspected_at, n.officer_ids) IS DISTINCT FROM (o.voided, o.sweep_id, o.premises_id,
+             o.bureau_id, o.category_id, o.inspected_at, o.officer_ids)
+         ) c CROSS JOIN LATERAL unnest(c.officer_ids) AS v(officer_id)
+         LEFT JOIN officers o ON o.id = v.officer_id);
+     END IF;
+     IF cardinality(visits) > 0 THEN PERFORM progress_apply_visits(visits); END IF;
+     IF cardinality(officer_days) > 0 THEN PERFORM progress_apply_officer_days(officer_days); END IF;
+     RETURN NULL;
+   END $$`,
+  `CREATE FUNCTION progress_findings_changed() RETURNS trigger
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     deltas progress_findings[];
+   BEGIN
+     IF TG_OP = 'INSERT' THEN
+       deltas := ARRAY(
+         SELECT ROW(f.sweep_id, f.found_on, f.bureau_id, f.category_id, f.violation_type_code,
+           f.exposed_product_id IS NOT NULL, 1, coalesce(f.goods_value, 0))::progress_findings
+         FROM new_rows f WHERE NOT f.voided);
+     ELSE
+       deltas := ARRAY(
+         SELECT ROW(c.sweep_id, c.found_on, c.bureau_id, c.category_id, c.violation_type_code,
+           c.exposed_product_id IS NOT NULL, c.sign, c.sign * coalesce(c.goods_value, 0))::progress_findings
+         FROM (
+           SELECT n.*, 1 AS sign FROM new_rows n JOIN old_rows o USING (id)
+           WHERE NOT n.voided AND (n.voided, n.sweep_id, n.found_on, n.bureau_id, n.category_id,
+             n.violation_type_code, n.exposed_product_id, n.goods_value) IS DISTINCT FROM (o.voided,
+             o.sweep_id, o.found_on, o.bureau_id, o.category_id, o.violation_type_code,
+             o.exposed_product_id, o.goods_value)
+           UNION ALL
+           SELECT o.*, -1 FROM old_rows o JOIN new_rows n USING (id)
+           WHERE NOT o.voided AND (n.voided, n.sweep_id, n.found_on, n.bureau_id, n.category_id,
+             n.violation_type_code, n.exposed_product_id, n.goods_value) IS DISTINCT FROM (o.voided,
+             o.sweep_id, o.found_on, o.bureau_id, o.category_id, o.violation_type_code,
+             o.exposed_product_id, o.goods_value)
+         ) c);
+     END IF;
+     IF cardinality(deltas) > 0 THEN PERFORM progress_apply_findings(deltas); END IF;
+     RETURN NULL;
+   END $$`,
+  /*
+   * An officer moved to another bureau: their 人次 count in the new bureau from now on, as the raw
+   * figures (which read the officer's current bureau) do. Locks the officer's units first, then
+   * moves their officer-day rows from the old bureau to the new one.
+   */
+  `CREATE FUNCTION progress_officers_changed() RETURNS trigger
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     deltas progress_officer_row[];
+   BEGIN
+     PERFORM progress_ready_sweeps(ARRAY(
+       SELECT DISTINCT d.sweep_id FROM progress_officer_days d
+       JOIN new_rows n ON n.id = d.officer_id JOIN old_rows o ON o.id = n.id
+       WHERE n.bureau_id <> o.bureau_id));
+     INSERT INTO progress_units AS u (sweep_id, unit_kind, unit_id)
+       SELECT DISTINCT d.sweep_id, 'O', d.officer_id FROM progress_officer_days d
+       JOIN new_rows n ON n.id = d.officer_id JOIN old_rows o ON o.id = n.id
+       WHERE n.bureau_id <> o.bureau_id ORDER BY 1, 3
+       ON CONFLICT (sweep_id, unit_kind, unit_id) DO UPDATE SET touched = NOT u.touched;
+     deltas := ARRAY(
+       SELECT ROW(d.sweep_id, d.officer_id, d.day, x.bureau_id, d.bureau_id, d.category_id,
+         x.sign * d.inspections)::progress_officer_row
+       FROM progress_officer_days d
+       JOIN new_rows n ON n.id = d.officer_id JOIN old_rows o ON o.id = n.id
+       CROSS JOIN LATERAL (VALUES (n.bureau_id, 1), (d.officer_bureau_id, -1)) AS x(bureau_id, sign)
+       WHERE n.bureau_id <> o.bureau_id);
+     IF cardinality(deltas) > 0 THEN PERFORM progress_apply_officer_days(deltas); END IF;
+     RETURN NULL;
+   END $$`,
+];
+
+const TRIGGERS = [
+  `CREATE TRIGGER progress_inspections_inserted AFTER INSERT ON inspections
+   REFERENCING NEW TABLE AS new_rows
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_inspections_changed()`,
+  `CREATE TRIGGER progress_inspections_updated AFTER UPDATE ON inspections
+   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_inspections_changed()`,
+  `CREATE TRIGGER progress_findings_inserted AFTER INSERT ON findings
+   REFERENCING NEW TABLE AS new_rows
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_findings_changed()`,
+  `CREATE TRIGGER progress_findings_updated AFTER UPDATE ON findings
+   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_findings_changed()`,
+  `CREATE TRIGGER progress_officers_updated AFTER UPDATE ON officers
+   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_officers_changed()`,
+];

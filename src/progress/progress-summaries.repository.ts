@@ -1,0 +1,267 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Scope } from '../common/scope';
+import type {
+  Ctes,
+  DailyRow,
+  FiguresRow,
+  ProgressSelection,
+  ViolationTypeCountRow,
+} from './progress.repository';
+import {
+  caseFactsSql,
+  caseFiguresSql,
+  figuresSelectSql,
+  findingsAsOfSql,
+  groupedSql,
+  groupsSql,
+  progressCtes,
+} from './progress.repository';
+
+/**
+ * The counter rows of the summaries (docs/progress.md) selected for a request and the groups each
+ * counts in. `dc`: the counter rows of the sweeps, inside the scope and the categories counted, up
+ * to the `to` day, summed over days; `priors`: the prior cells of each such row that are inside
+ * too, with the bureau they count in; `counted`: each row once per group (the totals, a subtree,
+ * a bureau's own row, its category's row) in which it is the first cell of its unit — the row of
+ * a premises, a (premises, day) or an (officer, day) that counts for that group.
+ * A 人次 counts in the officer's own bureau when it is in scope, else in the premises' bureau.
+ */
+function countedSql(ctes: Ctes, to: string): string {
+  return `dc AS (
+        SELECT row_number() OVER () AS rid, d.sweep_id, d.figure, d.officer_bureau_id, d.bureau_id,
+          d.category_id, d.premises_kind, d.prior_officer_bureaus, d.prior_bureaus,
+          d.prior_categories, sum(d.n)::int AS n
+        FROM progress_distinct d
+        WHERE d.sweep_id = ANY(${ctes.sweeps}) AND (${to}::date IS NULL OR d.day <= ${to})
+          AND (d.sweep_id, d.category_id) IN (SELECT sweep_id, id FROM cats)
+          AND d.bureau_id IN (SELECT id FROM scope)
+        GROUP BY d.sweep_id, d.figure, d.officer_bureau_id, d.bureau_id, d.category_id,
+          d.premises_kind, d.prior_officer_bureaus, d.prior_bureaus, d.prior_categories
+        HAVING sum(d.n) > 0
+      ),
+      dca AS (
+        SELECT dc.*,
+          CASE WHEN dc.figure = 'O' AND dc.officer_bureau_id IN (SELECT id FROM scope)
+            THEN dc.officer_bureau_id ELSE dc.bureau_id END AS attributed
+        FROM dc
+      ),
+      priors AS (
+        SELECT x.rid, p.bureau_id, p.category_id,
+          CASE WHEN x.figure = 'O' AND p.officer_bureau_id IN (SELECT id FROM scope)
+            THEN p.officer_bureau_id ELSE p.bureau_id END AS attributed
+        FROM dca x
+        CROSS JOIN LATERAL unnest(x.prior_officer_bureaus, x.prior_bureaus, x.prior_categories)
+          AS p(officer_bureau_id, bureau_id, category_id)
+        WHERE cardinality(x.prior_bureaus) > 0 AND p.bureau_id IN (SELECT id FROM scope)
+          AND (x.sweep_id, p.category_id) IN (SELECT sweep_id, id FROM cats)
+      ),
+      counted AS (
+        SELECT x.rid, x.sweep_id, x.figure, x.premises_kind, g.kind, g.key, x.n
+        FROM dca x JOIN groups g ON g.bureau_id = x.attributed
+        WHERE NOT EXISTS (
+          SELECT 1 FROM priors p JOIN groups pg ON pg.bureau_id = p.attributed
+          WHERE p.rid = x.rid AND pg.kind = g.kind AND pg.key = g.key)
+        UNION ALL
+        SELECT x.rid, x.sweep_id, x.figure, x.premises_kind, 'C', x.category_id, x.n
+        FROM dca x
+        WHERE NOT EXISTS (SELECT 1 FROM priors p WHERE p.rid = x.rid AND p.category_id = x.category_id)
+      )`;
+}
+
+/** The finding counters (findings, goods removed, exposed products) counted, per cell. */
+function findingCountsSql(ctes: Ctes, to: string): string {
+  return `finding_counts AS (
+        SELECT f.sweep_id, f.bureau_id, f.category_id, f.violation_type_code, f.day,
+          sum(f.findings)::int AS findings, sum(f.goods_value) AS goods_value,
+          coalesce(sum(f.findings) FILTER (WHERE f.exposed), 0)::int AS exposed
+        FROM progress_findings f
+        WHERE f.sweep_id = ANY(${ctes.sweeps}) AND (${to}::date IS NULL OR f.day <= ${to})
+          AND (f.sweep_id, f.category_id) IN (SELECT sweep_id, id FROM cats)
+          AND f.bureau_id IN (SELECT id FROM scope)
+        GROUP BY f.sweep_id, f.bureau_id, f.category_id, f.violation_type_code, f.day
+        HAVING sum(f.findings) <> 0
+      )`;
+}
+
+/**
+ * The progress figures read from the summary tables the triggers of migration 1796000000000 keep
+ * (docs/progress.md): the same rows as `ProgressRepository.recompute…`, at the cost of reading a
+ * few thousand counter rows whatever the size of the sweep. Serves selections without a `from`
+ * day (open-ended and `to`-only) of sweeps whose summaries are built; the service sends the rest
+ * to the recomputation.
+ */
+@Injectable()
+export class ProgressSummariesRepository {
+  /** Set once no sweep is pending: sweeps never become pending again while the service runs. */
+  private allBuilt = false;
+
+  /** Whether the summaries of every sweep given are built (not waiting for the backfill). */
+  async built(manager: EntityManager, sweepIds: string[]): Promise<boolean> {
+    if (this.allBuilt) return true;
+    const [row] = await manager.query<{ any_pending: boolean; these_pending: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM progress_pending_sweeps) AS any_pending,
+        EXISTS (SELECT 1 FROM progress_pending_sweeps WHERE sweep_id = ANY($1::uuid[])) AS these_pending`,
+      [sweepIds],
+    );
+    if (!row.any_pending) this.allBuilt = true;
+    return !row.these_pending;
+  }
+
+  /** `ProgressRepository.recomputeFigures`' rows, from the summaries. */
+  figures(
+    manager: EntityManager,
+    scope: Scope,
+    selection: ProgressSelection,
+  ): Promise<FiguresRow[]> {
+    const ctes = progressCtes(scope, selection);
+    const to = ctes.params.add(selection.to, 'date');
+    return manager.query<FiguresRow[]>(
+      `${ctes.sql},
+      ${findingsAsOfSql(ctes.asOf())},
+      ${caseFactsSql(ctes.asOf())},
+      ${groupsSql()},
+      ${countedSql(ctes, to)},
+      ${findingCountsSql(ctes, to)},
+      officer_figures AS (
+        SELECT sweep_id, kind, key, sum(n)::int AS officer_visits
+        FROM counted WHERE figure = 'O' GROUP BY sweep_id, kind, key
+      ),
+      visit_figures AS (
+        SELECT sweep_id, kind, key, coalesce(sum(n) FILTER (WHERE figure = 'V'), 0)::int AS inspections,
+          coalesce(sum(n) FILTER (WHERE figure = 'P'), 0)::int AS premises_inspected
+        FROM counted WHERE figure IN ('V', 'P') GROUP BY sweep_id, kind, key
+      ),
+      rectification_facts AS (
+        SELECT f.sweep_id, f.bureau_id, f.category_id, f.premises_id, f.ordered, f.passed,
+          (f.rectifying AND f.rectification_deadline < ${ctes.asOf()}) AS overdue_rectification
+        FROM fx f
+      ),
+      rectification_figures AS (
+        SELECT sweep_id, kind, key,
+          count(DISTINCT premises_id) FILTER (WHERE ordered)::int AS rectification_orders,
+          (count(DISTINCT premises_id) FILTER (WHERE ordered)
+            - count(DISTINCT premises_id) FILTER (WHERE ordered AND NOT passed))::int AS rectified,
+          count(*) FILTER (WHERE overdue_rectification)::int AS overdue_rectifications
+        FROM ${groupedSql('rectification_facts')} w GROUP BY sweep_id, kind, key
+      ),
+      finding_figures AS (
+        SELECT c.sweep_id, c.kind, c.key, c.findings, c.goods_removed_value,
+          c.exposed_products_found,
+          coalesce(r.rectification_orders, 0) AS rectification_orders,
+          coalesce(r.rectified, 0) AS rectified,
+          coalesce(r.overdue_rectifications, 0) AS overdue_rectifications
+        FROM (
+          SELECT sweep_id, kind, key, sum(findings)::int AS findings,
+            sum(goods_value) AS goods_removed_value, sum(exposed)::int AS exposed_products_found
+          FROM ${groupedSql('finding_counts')} w GROUP BY sweep_id, kind, key
+          HAVING sum(findings) > 0
+        ) c
+        LEFT JOIN rectification_figures r USING (sweep_id, kind, key)
+      ),
+      ${caseFiguresSql()},
+      assignments AS (
+        SELECT a.sweep_id, a.bureau_id, a.category_id, a.target,
+          least(a.target, coalesce((
+            SELECT sum(x.n) FROM dca x
+            WHERE x.figure = 'P' AND x.sweep_id = a.sweep_id AND x.category_id = a.category_id
+              AND x.bureau_id IN (SELECT t.id FROM bureau_subtree(a.bureau_id) AS t(id))
+              AND NOT EXISTS (
+                SELECT 1 FROM priors p
+                WHERE p.rid = x.rid AND p.category_id = a.category_id
+                  AND p.bureau_id IN (SELECT t.id FROM bureau_subtree(a.bureau_id) AS t(id)))
+          ), 0))::int AS completed
+        FROM sweep_assignments a
+        WHERE a.sweep_id = ANY(${ctes.sweeps}) AND a.bureau_id IN (SELECT id FROM scope)
+          AND (a.sweep_id, a.category_id) IN (SELECT sweep_id, id FROM cats)
+      ),
+      target_figures AS (
+        SELECT sweep_id, kind, key, sum(target)::int AS target, sum(completed)::int AS completed
+        FROM ${groupedSql('assignments')} w GROUP BY sweep_id, kind, key
+      ),
+      ${figuresSelectSql(ctes.sweeps)}`,
+      ctes.params.values,
+    );
+  }
+
+  /** `ProgressRepository.recomputePremisesKindsInspected`, from the summaries. */
+  async premisesKindsInspected(
+    manager: EntityManager,
+    scope: Scope,
+    selection: ProgressSelection,
+  ): Promise<string[]> {
+    const ctes = progressCtes(scope, selection);
+    const to = ctes.params.add(selection.to, 'date');
+    const rows = await manager.query<{ kind: string }[]>(
+      `${ctes.sql},
+      ${groupsSql()},
+      ${countedSql(ctes, to)}
+      SELECT DISTINCT premises_kind AS kind FROM counted WHERE figure = 'P' AND kind = 'T'
+      ORDER BY premises_kind`,
+      ctes.params.values,
+    );
+    return rows.map((row) => row.kind);
+  }
+
+  /** `ProgressRepository.recomputeViolationTypeCounts`, from the summaries. */
+  violationTypeCounts(
+    manager: EntityManager,
+    scope: Scope,
+    selection: ProgressSelection,
+  ): Promise<ViolationTypeCountRow[]> {
+    const ctes = progressCtes(scope, selection);
+    const to = ctes.params.add(selection.to, 'date');
+    return manager.query<ViolationTypeCountRow[]>(
+      `${ctes.sql},
+      ${findingCountsSql(ctes, to)}
+      SELECT violation_type_code AS code, sum(findings)::int AS count
+      FROM finding_counts GROUP BY violation_type_code HAVING sum(findings) > 0
+      ORDER BY sum(findings) DESC, violation_type_code`,
+      ctes.params.values,
+    );
+  }
+
+  /**
+   * `ProgressRepository.recomputeDaily`, from the summaries: a (premises, day) counts on its day
+   * through the row of its first cell inside the scope and categories.
+   */
+  daily(manager: EntityManager, scope: Scope, selection: ProgressSelection): Promise<DailyRow[]> {
+    const ctes = progressCtes(scope, selection);
+    const to = ctes.params.add(selection.to, 'date');
+    return manager.query<DailyRow[]>(
+      `${ctes.sql},
+      ${findingCountsSql(ctes, to)},
+      inspections_per_day AS (
+        SELECT d.day, sum(d.n)::int AS n
+        FROM progress_distinct d
+        WHERE d.figure = 'V' AND d.sweep_id = ANY(${ctes.sweeps})
+          AND (${to}::date IS NULL OR d.day <= ${to})
+          AND (d.sweep_id, d.category_id) IN (SELECT sweep_id, id FROM cats)
+          AND d.bureau_id IN (SELECT id FROM scope)
+          AND NOT EXISTS (
+            SELECT 1 FROM unnest(d.prior_bureaus, d.prior_categories) AS p(bureau_id, category_id)
+            WHERE p.bureau_id IN (SELECT id FROM scope)
+              AND (d.sweep_id, p.category_id) IN (SELECT sweep_id, id FROM cats))
+        GROUP BY d.day HAVING sum(d.n) > 0
+      ),
+      findings_per_day AS (
+        SELECT day, sum(findings)::int AS n FROM finding_counts GROUP BY day
+      ),
+      sweep_days AS (
+        SELECT min(start_date) AS first, max(end_date) AS last FROM sweeps
+        WHERE id = ANY(${ctes.sweeps})
+      )
+      SELECT to_char(d, 'YYYY-MM-DD') AS date, coalesce(ip.n, 0) AS inspections,
+        coalesce(fp.n, 0) AS findings
+      FROM generate_series(
+        greatest((SELECT min(day) FROM inspections_per_day), (SELECT first FROM sweep_days))::timestamp,
+        least((SELECT max(day) FROM inspections_per_day), (SELECT last FROM sweep_days))::timestamp,
+        interval '1 day') d
+      LEFT JOIN inspections_per_day ip ON ip.day = d::date
+      LEFT JOIN findings_per_day fp ON fp.day = d::date
+      WHERE EXISTS (SELECT 1 FROM inspections_per_day)
+      ORDER BY d`,
+      ctes.params.values,
+    );
+  }
+}

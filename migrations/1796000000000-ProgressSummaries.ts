@@ -15,6 +15,9 @@ const ZERO = `'00000000-0000-0000-0000-000000000000'::uuid`;
 /** The advisory lock of one sweep's summaries: shared by writers, exclusive for a rebuild. */
 const SWEEP_LOCK = (sweep: string) => `16016, hashtext(${sweep}::text)`;
 
+const SEGMENT_KEY_TAIL = `figure, start_day, end_day, bureau_id, category_id, prior_bureaus,
+  prior_categories`;
+
 const COUNTER_KEY = `sweep_id, figure, day, officer_bureau_id, bureau_id, category_id, premises_kind,
   prior_officer_bureaus, prior_bureaus, prior_categories`;
 
@@ -54,6 +57,26 @@ export class ProgressSummaries1796000000000 implements MigrationInterface {
         findings integer NOT NULL, goods_value numeric(16,2) NOT NULL,
         PRIMARY KEY (sweep_id, day, bureau_id, category_id, violation_type_code, exposed))`);
     await queryRunner.query(`
+      CREATE TABLE progress_premises_segments (
+        sweep_id uuid NOT NULL, premises_id uuid NOT NULL, figure char(1) NOT NULL,
+        start_day date NOT NULL, end_day date NOT NULL, bureau_id uuid NOT NULL,
+        category_id uuid NOT NULL, prior_bureaus uuid[] NOT NULL, prior_categories uuid[] NOT NULL,
+        n integer NOT NULL, fine numeric(16,2) NOT NULL, gains numeric(16,2) NOT NULL,
+        goods numeric(16,2) NOT NULL,
+        PRIMARY KEY (sweep_id, premises_id, ${SEGMENT_KEY_TAIL}))`);
+    await queryRunner.query(`
+      CREATE TABLE progress_segments (
+        sweep_id uuid NOT NULL, figure char(1) NOT NULL, start_day date NOT NULL,
+        end_day date NOT NULL, bureau_id uuid NOT NULL, category_id uuid NOT NULL,
+        prior_bureaus uuid[] NOT NULL, prior_categories uuid[] NOT NULL, n integer NOT NULL,
+        fine numeric(16,2) NOT NULL, gains numeric(16,2) NOT NULL, goods numeric(16,2) NOT NULL,
+        CONSTRAINT progress_segments_figure_check CHECK (figure IN ('O', 'U', 'R', 'D', 'Q', 'F', 'C', 'M', 'P', 'B')),
+        PRIMARY KEY (sweep_id, ${SEGMENT_KEY_TAIL}))`);
+    await queryRunner.query(`
+      CREATE TYPE progress_fact AS (
+        sweep_id uuid, premises_id uuid, figure char(1), unit_id uuid, bureau_id uuid,
+        category_id uuid, start_day date, end_day date, fine numeric, gains numeric, goods numeric)`);
+    await queryRunner.query(`
       CREATE TYPE progress_visit_row AS (
         sweep_id uuid, premises_id uuid, day date, bureau_id uuid, category_id uuid,
         premises_kind varchar(32), n integer)`);
@@ -68,16 +91,30 @@ export class ProgressSummaries1796000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER progress_calendar_changed ON calendar_exceptions`);
+    await queryRunner.query(`DROP TRIGGER progress_cases_updated ON cases`);
+    await queryRunner.query(`DROP TRIGGER progress_cases_inserted ON cases`);
+    await queryRunner.query(`DROP TRIGGER progress_follow_ups_deleted ON follow_ups`);
+    await queryRunner.query(`DROP TRIGGER progress_follow_ups_updated ON follow_ups`);
+    await queryRunner.query(`DROP TRIGGER progress_follow_ups_inserted ON follow_ups`);
     await queryRunner.query(`DROP TRIGGER progress_officers_updated ON officers`);
     await queryRunner.query(`DROP TRIGGER progress_findings_updated ON findings`);
     await queryRunner.query(`DROP TRIGGER progress_findings_inserted ON findings`);
     await queryRunner.query(`DROP TRIGGER progress_inspections_updated ON inspections`);
     await queryRunner.query(`DROP TRIGGER progress_inspections_inserted ON inspections`);
     for (const name of [
+      'progress_calendar_changed()',
+      'progress_cases_changed()',
+      'progress_follow_ups_changed()',
+      'progress_refresh_premises(uuid[], uuid[])',
+      'progress_premises_segments_of(uuid[], uuid[])',
+      'progress_premises_facts(uuid[], uuid[])',
+      'progress_working_days_after(date, integer)',
       'progress_officers_changed()',
       'progress_findings_changed()',
       'progress_inspections_changed()',
       'progress_rebuild_sweep(uuid)',
+      'progress_expected_premises_segments(uuid)',
       'progress_expected_distinct(uuid)',
       'progress_expected_findings(uuid)',
       'progress_expected_officer_days(uuid)',
@@ -91,9 +128,12 @@ export class ProgressSummaries1796000000000 implements MigrationInterface {
     ]) {
       await queryRunner.query(`DROP FUNCTION IF EXISTS ${name}`);
     }
+    await queryRunner.query(`DROP TYPE progress_fact`);
     await queryRunner.query(`DROP TYPE progress_officer_row`);
     await queryRunner.query(`DROP TYPE progress_visit_row`);
     for (const table of [
+      'progress_segments',
+      'progress_premises_segments',
       'progress_findings',
       'progress_distinct',
       'progress_officer_days',
@@ -310,6 +350,226 @@ const FUNCTIONS = [
        DO UPDATE SET findings = t.findings + excluded.findings,
          goods_value = t.goods_value + excluded.goods_value;
    END $$`,
+  /*
+   * The working day `n` working days after `day` (the start day not counted) over the holiday
+   * table, as ProgressRepository's workingDaysAfterSql: the publication clock of a decision
+   * published since (its stored due day is gone).
+   */
+  `CREATE FUNCTION progress_working_days_after(day date, n integer) RETURNS date
+   LANGUAGE sql STABLE AS $$
+     SELECT wd.d::date FROM generate_series(day + 1, day + n * 3 + 30, interval '1 day') AS wd(d)
+     LEFT JOIN calendar_exceptions ce ON ce.day = wd.d::date
+     WHERE coalesce(ce.working_day, extract(isodow FROM wd.d) < 6)
+     ORDER BY wd.d OFFSET n - 1 LIMIT 1
+   $$`,
+  /*
+   * The facts of the findings of some premises (all within one premises: a case covers the
+   * findings of one party), each the days it holds: from its start day to the day before its end
+   * day ('infinity' when it never ends), in the cell (bureau, category) of its finding, for its
+   * unit (what it counts distinct: the premises, the case or the finding). The as-of day D of a
+   * figure is in [start, end). A finding's facts start no earlier than its day found, so reading
+   * them as of D = min(to, today) also applies the range's \`to\` to the findings, as the raw
+   * figures do (findings are never dated after today). One letter per figure:
+   * O 责令整改 (premises), U ordered and not passed (premises: 已整改 = O − U), R 逾期未整改 (finding),
+   * D 不予立案 (finding), Q 移送公安 (case, or finding without a case), F 超期未作立案决定 (finding),
+   * C 立案 (case), M the money of a PENALTY decision (case), P 超期未作处罚决定 (case),
+   * B 超期未公示 (case). Each is the condition ProgressRepository's caseFactsSql and
+   * findingsAsOfSql test on D, solved for D.
+   */
+  `CREATE FUNCTION progress_premises_facts(unit_sweeps uuid[], unit_premises uuid[])
+   RETURNS SETOF progress_fact
+   LANGUAGE sql STABLE AS $$
+     WITH u AS (SELECT DISTINCT * FROM unnest(unit_sweeps, unit_premises) AS u(sweep_id, premises_id)),
+     f AS (
+       SELECT f.* FROM findings f JOIN u ON u.sweep_id = f.sweep_id AND u.premises_id = f.premises_id
+       WHERE NOT f.voided
+     ),
+     fu AS (
+       SELECT x.id, x.finding_id, x.action, x.due_date, x.recorded_at,
+         (x.at AT TIME ZONE 'Asia/Shanghai')::date AS day
+       FROM follow_ups x WHERE x.finding_id IN (SELECT id FROM f)
+     ),
+     firsts AS (
+       SELECT finding_id, min(day) FILTER (WHERE action = 'RECTIFICATION_ORDERED') AS ordered_on,
+         min(day) FILTER (WHERE action = 'REINSPECTION_PASSED') AS passed_on
+       FROM fu GROUP BY finding_id
+     ),
+     rect_days AS (
+       SELECT DISTINCT finding_id, day FROM fu
+       WHERE action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED', 'REINSPECTION_PASSED')
+     ),
+     rect_states AS (
+       SELECT d.finding_id, d.day,
+         lead(d.day) OVER (PARTITION BY d.finding_id ORDER BY d.day) AS next_day,
+         (SELECT x.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED') FROM fu x
+           WHERE x.finding_id = d.finding_id AND x.day <= d.day
+             AND x.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED', 'REINSPECTION_PASSED')
+           ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1) AS rectifying,
+         (SELECT x.due_date FROM fu x
+           WHERE x.finding_id = d.finding_id AND x.day <= d.day
+             AND x.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED')
+           ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1) AS deadline
+       FROM rect_days d
+     ),
+     links AS (
+       SELECT f.sweep_id, f.premises_id, f.bureau_id, f.category_id, c.id AS case_id, c.decided_on,
+         c.outcome, c.penalties, c.fine, c.illegal_gains, c.confiscated_goods_value,
+         c.transferred_on, c.transfer_authority, c.transfer_outcome, c.transfer_outcome_on,
+         c.published_on, c.closed_on, c.clock_dues ->> 'PUBLICATION' AS publication_due,
+         greatest(f.found_on, c.filed_on, coalesce(f.filing_decided_on, c.filed_on)) AS linked_on,
+         coalesce((c.clock_dues ->> 'PENALTY_DECISION')::date, f.penalty_decision_due) AS penalty_due,
+         CASE WHEN c.transfer_outcome = 'RETURNED' THEN c.transfer_outcome_on END AS returned_on
+       FROM f JOIN cases c ON c.id = f.case_id WHERE f.filing_decision = 'FILED'
+     )
+     SELECT f.sweep_id, f.premises_id, 'O'::char(1), f.premises_id, f.bureau_id, f.category_id,
+       greatest(f.found_on, r.ordered_on), 'infinity'::date, 0::numeric, 0::numeric, 0::numeric
+     FROM f JOIN firsts r ON r.finding_id = f.id WHERE r.ordered_on IS NOT NULL
+     UNION ALL
+     SELECT f.sweep_id, f.premises_id, 'U', f.premises_id, f.bureau_id, f.category_id,
+       greatest(f.found_on, r.ordered_on), coalesce(r.passed_on, 'infinity'), 0, 0, 0
+     FROM f JOIN firsts r ON r.finding_id = f.id WHERE r.ordered_on IS NOT NULL
+     UNION ALL
+     SELECT f.sweep_id, f.premises_id, 'R', f.id, f.bureau_id, f.category_id,
+       greatest(f.found_on, s.day, s.deadline + 1), coalesce(s.next_day, 'infinity'), 0, 0, 0
+     FROM f JOIN rect_states s ON s.finding_id = f.id WHERE s.rectifying AND s.deadline IS NOT NULL
+     UNION ALL
+     SELECT f.sweep_id, f.premises_id, 'D', f.id, f.bureau_id, f.category_id,
+       greatest(f.found_on, f.filing_decided_on), 'infinity', 0, 0, 0
+     FROM f WHERE f.filing_decision = 'DECLINED' AND f.filing_decided_on IS NOT NULL
+     UNION ALL
+     SELECT f.sweep_id, f.premises_id, 'Q', f.id, f.bureau_id, f.category_id,
+       greatest(f.found_on, f.transferred_on), 'infinity', 0, 0, 0
+     FROM f WHERE f.case_id IS NULL AND f.transferred_on IS NOT NULL
+     UNION ALL
+     SELECT f.sweep_id, f.premises_id, 'F', f.id, f.bureau_id, f.category_id,
+       greatest(f.found_on, f.case_decision_due + 1),
+       least(CASE WHEN f.filing_decision IS NOT NULL THEN coalesce(f.filing_decided_on, c.filed_on) END,
+         CASE WHEN f.case_id IS NULL THEN f.transferred_on END, 'infinity'),
+       0, 0, 0
+     FROM f LEFT JOIN cases c ON c.id = f.case_id
+     UNION ALL
+     SELECT l.sweep_id, l.premises_id, 'C', l.case_id, l.bureau_id, l.category_id, l.linked_on,
+       'infinity', 0, 0, 0
+     FROM links l
+     UNION ALL
+     SELECT l.sweep_id, l.premises_id, 'M', l.case_id, l.bureau_id, l.category_id,
+       greatest(l.linked_on, l.decided_on), 'infinity', coalesce(l.fine, 0),
+       coalesce(l.illegal_gains, 0), coalesce(l.confiscated_goods_value, 0)
+     FROM links l WHERE l.outcome = 'PENALTY' AND l.decided_on IS NOT NULL
+     UNION ALL
+     SELECT l.sweep_id, l.premises_id, 'Q', l.case_id, l.bureau_id, l.category_id,
+       greatest(l.linked_on, l.transferred_on), coalesce(l.returned_on, 'infinity'), 0, 0, 0
+     FROM links l WHERE l.transfer_authority = 'POLICE' AND l.transferred_on IS NOT NULL
+     UNION ALL
+     -- Overdue penalty decision: after the due day, before the decision or closing, and not while
+     -- the case is with another authority (from the transfer until a return).
+     SELECT l.sweep_id, l.premises_id, 'P', l.case_id, l.bureau_id, l.category_id, p.start_day,
+       p.end_day, 0, 0, 0
+     FROM links l CROSS JOIN LATERAL (VALUES
+       (greatest(l.linked_on, l.penalty_due + 1),
+        least(l.decided_on, l.closed_on, l.transferred_on, 'infinity')),
+       (CASE WHEN l.transferred_on IS NOT NULL AND l.returned_on IS NOT NULL
+          THEN greatest(l.linked_on, l.penalty_due + 1, l.returned_on) END,
+        least(l.decided_on, l.closed_on, 'infinity'))
+     ) AS p(start_day, end_day)
+     WHERE l.penalty_due IS NOT NULL AND p.start_day IS NOT NULL
+     UNION ALL
+     SELECT l.sweep_id, l.premises_id, 'B', l.case_id, l.bureau_id, l.category_id,
+       greatest(l.linked_on, l.decided_on, d.due + 1), coalesce(l.published_on, 'infinity'), 0, 0, 0
+     FROM links l CROSS JOIN LATERAL (
+       SELECT CASE WHEN l.published_on IS NULL THEN l.publication_due::date
+         ELSE progress_working_days_after(l.decided_on, 20) END AS due
+     ) d
+     WHERE l.outcome = 'PENALTY' AND l.decided_on IS NOT NULL AND d.due IS NOT NULL
+       AND NOT (l.penalties = ARRAY['WARNING']::varchar[] AND l.decided_on >= DATE '2021-09-01')
+   $$`,
+  /*
+   * The counter rows of some premises' facts: each unit's days cut into segments at every start
+   * and end of its facts; in each segment, the cells holding a fact, as a chain (the cell and the
+   * cells before it in (bureau, category) order). For a group G of cells and a day D, the unit
+   * counts once iff D is in one of its segments holding a cell of G: through the row of that
+   * segment whose cell is in G and none of whose prior cells is.
+   */
+  `CREATE FUNCTION progress_premises_segments_of(unit_sweeps uuid[], unit_premises uuid[])
+   RETURNS SETOF progress_premises_segments
+   LANGUAGE sql STABLE AS $$
+     WITH f AS (
+       SELECT * FROM progress_premises_facts(unit_sweeps, unit_premises) WHERE start_day < end_day
+     ),
+     bounds AS (
+       SELECT DISTINCT f.sweep_id, f.premises_id, f.figure, f.unit_id, b.day
+       FROM f CROSS JOIN LATERAL (VALUES (f.start_day), (f.end_day)) AS b(day)
+     ),
+     segments AS (
+       SELECT b.*, lead(b.day) OVER (PARTITION BY b.sweep_id, b.premises_id, b.figure, b.unit_id
+         ORDER BY b.day) AS next_day
+       FROM bounds b
+     ),
+     active AS (
+       SELECT DISTINCT s.sweep_id, s.premises_id, s.figure, s.unit_id, s.day AS start_day,
+         s.next_day AS end_day, f.bureau_id, f.category_id, f.fine, f.gains, f.goods
+       FROM segments s JOIN f ON f.sweep_id = s.sweep_id AND f.premises_id = s.premises_id
+         AND f.figure = s.figure AND f.unit_id = s.unit_id
+         AND f.start_day <= s.day AND s.next_day <= f.end_day
+       WHERE s.next_day IS NOT NULL
+     ),
+     chain AS (
+       SELECT a.*, coalesce(array_agg(a.bureau_id) OVER w, '{}') AS prior_bureaus,
+         coalesce(array_agg(a.category_id) OVER w, '{}') AS prior_categories
+       FROM active a
+       WINDOW w AS (PARTITION BY a.sweep_id, a.premises_id, a.figure, a.unit_id, a.start_day
+         ORDER BY a.bureau_id, a.category_id ${PRIOR})
+     )
+     SELECT c.sweep_id, c.premises_id, c.figure, c.start_day, c.end_day, c.bureau_id, c.category_id,
+       c.prior_bureaus, c.prior_categories, count(*)::int, sum(c.fine), sum(c.gains), sum(c.goods)
+     FROM chain c
+     GROUP BY c.sweep_id, c.premises_id, c.figure, c.start_day, c.end_day, c.bureau_id,
+       c.category_id, c.prior_bureaus, c.prior_categories
+   $$`,
+  /*
+   * Recomputes the facts of some premises after a write to their findings, follow-ups or cases:
+   * locks each (sweep, premises) unit in key order, then moves the counters by the difference
+   * between the unit's new rows and the rows stored for it, and stores the new rows.
+   */
+  `CREATE FUNCTION progress_refresh_premises(unit_sweeps uuid[], unit_premises uuid[]) RETURNS void
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     ready uuid[];
+     fresh progress_premises_segments[];
+   BEGIN
+     ready := progress_ready_sweeps(unit_sweeps);
+     SELECT array_agg(x.s ORDER BY x.s, x.p), array_agg(x.p ORDER BY x.s, x.p)
+       INTO unit_sweeps, unit_premises
+       FROM (SELECT DISTINCT u.s, u.p FROM unnest(unit_sweeps, unit_premises) AS u(s, p)
+             WHERE u.s = ANY(ready) AND u.p IS NOT NULL) x;
+     IF unit_sweeps IS NULL THEN RETURN; END IF;
+     INSERT INTO progress_units AS u (sweep_id, unit_kind, unit_id)
+       SELECT x.s, 'F', x.p FROM unnest(unit_sweeps, unit_premises) AS x(s, p) ORDER BY 1, 3
+       ON CONFLICT (sweep_id, unit_kind, unit_id) DO UPDATE SET touched = NOT u.touched;
+     fresh := ARRAY(SELECT ROW(x.*)::progress_premises_segments
+       FROM progress_premises_segments_of(unit_sweeps, unit_premises) x);
+     INSERT INTO progress_segments AS t (sweep_id, ${SEGMENT_KEY_TAIL}, n, fine, gains, goods)
+       SELECT x.sweep_id, x.figure, x.start_day, x.end_day, x.bureau_id, x.category_id,
+         x.prior_bureaus, x.prior_categories, sum(x.n), sum(x.fine), sum(x.gains), sum(x.goods)
+       FROM (
+         SELECT * FROM unnest(fresh)
+         UNION ALL
+         SELECT ps.sweep_id, ps.premises_id, ps.figure, ps.start_day, ps.end_day, ps.bureau_id,
+           ps.category_id, ps.prior_bureaus, ps.prior_categories, -ps.n, -ps.fine, -ps.gains, -ps.goods
+         FROM progress_premises_segments ps
+         WHERE (ps.sweep_id, ps.premises_id) IN (SELECT * FROM unnest(unit_sweeps, unit_premises))
+       ) x
+       GROUP BY x.sweep_id, x.figure, x.start_day, x.end_day, x.bureau_id, x.category_id,
+         x.prior_bureaus, x.prior_categories
+       HAVING sum(x.n) <> 0 OR sum(x.fine) <> 0 OR sum(x.gains) <> 0 OR sum(x.goods) <> 0
+       ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+       ON CONFLICT (sweep_id, ${SEGMENT_KEY_TAIL}) DO UPDATE SET n = t.n + excluded.n,
+         fine = t.fine + excluded.fine, gains = t.gains + excluded.gains,
+         goods = t.goods + excluded.goods;
+     DELETE FROM progress_premises_segments ps
+       WHERE (ps.sweep_id, ps.premises_id) IN (SELECT * FROM unnest(unit_sweeps, unit_premises));
+     INSERT INTO progress_premises_segments SELECT * FROM unnest(fresh);
+   END $$`,
   /** What one sweep's summaries hold when exact: the rebuild writes it, progress:verify compares. */
   `CREATE FUNCTION progress_expected_visits(sweep uuid) RETURNS SETOF progress_visit_row
    LANGUAGE sql STABLE AS $$
@@ -341,6 +601,13 @@ const FUNCTIONS = [
      UNION ALL
      SELECT * FROM progress_officer_chains(ARRAY(SELECT progress_expected_officer_days(sweep)))
    $$`,
+  `CREATE FUNCTION progress_expected_premises_segments(sweep uuid)
+   RETURNS SETOF progress_premises_segments
+   LANGUAGE sql STABLE AS $$
+     SELECT * FROM progress_premises_segments_of(
+       ARRAY(SELECT sweep FROM findings f WHERE f.sweep_id = sweep GROUP BY f.premises_id ORDER BY f.premises_id),
+       ARRAY(SELECT f.premises_id FROM findings f WHERE f.sweep_id = sweep GROUP BY f.premises_id ORDER BY f.premises_id))
+   $$`,
   /*
    * Recomputes one sweep's summaries from the raw tables under the sweep's lock taken exclusive:
    * it waits for every transaction that maintained them (they hold it shared until they end) and
@@ -355,6 +622,13 @@ const FUNCTIONS = [
      DELETE FROM progress_visits WHERE sweep_id = sweep;
      DELETE FROM progress_officer_days WHERE sweep_id = sweep;
      DELETE FROM progress_findings WHERE sweep_id = sweep;
+     DELETE FROM progress_premises_segments WHERE sweep_id = sweep;
+     DELETE FROM progress_segments WHERE sweep_id = sweep;
+     INSERT INTO progress_premises_segments SELECT * FROM progress_expected_premises_segments(sweep);
+     INSERT INTO progress_segments
+       SELECT sweep_id, ${SEGMENT_KEY_TAIL}, sum(n), sum(fine), sum(gains), sum(goods)
+       FROM progress_premises_segments WHERE sweep_id = sweep
+       GROUP BY sweep_id, ${SEGMENT_KEY_TAIL};
      INSERT INTO progress_visits SELECT * FROM progress_expected_visits(sweep);
      INSERT INTO progress_officer_days SELECT * FROM progress_expected_officer_days(sweep);
      INSERT INTO progress_findings SELECT * FROM progress_expected_findings(sweep);
@@ -421,6 +695,8 @@ const FUNCTIONS = [
    LANGUAGE plpgsql AS $$
    DECLARE
      deltas progress_findings[];
+     unit_sweeps uuid[];
+     unit_premises uuid[];
    BEGIN
      IF TG_OP = 'INSERT' THEN
        deltas := ARRAY(
@@ -446,6 +722,84 @@ const FUNCTIONS = [
          ) c);
      END IF;
      IF cardinality(deltas) > 0 THEN PERFORM progress_apply_findings(deltas); END IF;
+     IF TG_OP = 'INSERT' THEN
+       SELECT array_agg(n.sweep_id), array_agg(n.premises_id) INTO unit_sweeps, unit_premises
+         FROM new_rows n;
+     ELSE
+       SELECT array_agg(x.sweep_id), array_agg(x.premises_id) INTO unit_sweeps, unit_premises
+       FROM new_rows n JOIN old_rows o USING (id)
+       CROSS JOIN LATERAL (VALUES (n.sweep_id, n.premises_id), (o.sweep_id, o.premises_id))
+         AS x(sweep_id, premises_id)
+       WHERE (n.voided, n.sweep_id, n.premises_id, n.bureau_id, n.category_id, n.found_on,
+           n.filing_decision, n.filing_decided_on, n.case_id, n.transferred_on, n.case_decision_due,
+           n.penalty_decision_due)
+         IS DISTINCT FROM (o.voided, o.sweep_id, o.premises_id, o.bureau_id, o.category_id,
+           o.found_on, o.filing_decision, o.filing_decided_on, o.case_id, o.transferred_on,
+           o.case_decision_due, o.penalty_decision_due);
+     END IF;
+     IF unit_sweeps IS NOT NULL THEN PERFORM progress_refresh_premises(unit_sweeps, unit_premises); END IF;
+     RETURN NULL;
+   END $$`,
+  /** A follow-up recorded, corrected or removed: its finding's premises are recomputed. */
+  `CREATE FUNCTION progress_follow_ups_changed() RETURNS trigger
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     unit_sweeps uuid[];
+     unit_premises uuid[];
+   BEGIN
+     IF TG_OP = 'INSERT' THEN
+       SELECT array_agg(f.sweep_id), array_agg(f.premises_id) INTO unit_sweeps, unit_premises
+         FROM findings f WHERE f.id IN (SELECT finding_id FROM new_rows);
+     ELSIF TG_OP = 'DELETE' THEN
+       SELECT array_agg(f.sweep_id), array_agg(f.premises_id) INTO unit_sweeps, unit_premises
+         FROM findings f WHERE f.id IN (SELECT finding_id FROM old_rows);
+     ELSE
+       SELECT array_agg(f.sweep_id), array_agg(f.premises_id) INTO unit_sweeps, unit_premises
+         FROM findings f
+        WHERE f.id IN (SELECT finding_id FROM new_rows UNION SELECT finding_id FROM old_rows);
+     END IF;
+     IF unit_sweeps IS NOT NULL THEN PERFORM progress_refresh_premises(unit_sweeps, unit_premises); END IF;
+     RETURN NULL;
+   END $$`,
+  /** A case filed or moved on: the premises of its findings are recomputed. */
+  `CREATE FUNCTION progress_cases_changed() RETURNS trigger
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     unit_sweeps uuid[];
+     unit_premises uuid[];
+   BEGIN
+     IF TG_OP = 'INSERT' THEN
+       SELECT array_agg(f.sweep_id), array_agg(f.premises_id) INTO unit_sweeps, unit_premises
+         FROM findings f WHERE f.case_id IN (SELECT id FROM new_rows);
+     ELSE
+       SELECT array_agg(f.sweep_id), array_agg(f.premises_id) INTO unit_sweeps, unit_premises
+         FROM findings f
+        WHERE f.case_id IN (
+          SELECT n.id FROM new_rows n JOIN old_rows o USING (id)
+          WHERE (n.filed_on, n.decided_on, n.outcome, n.penalties, n.fine, n.illegal_gains,
+              n.confiscated_goods_value, n.transfer_authority, n.transferred_on, n.transfer_outcome,
+              n.transfer_outcome_on, n.published_on, n.closed_on, n.clock_dues)
+            IS DISTINCT FROM (o.filed_on, o.decided_on, o.outcome, o.penalties, o.fine,
+              o.illegal_gains, o.confiscated_goods_value, o.transfer_authority, o.transferred_on,
+              o.transfer_outcome, o.transfer_outcome_on, o.published_on, o.closed_on, o.clock_dues));
+     END IF;
+     IF unit_sweeps IS NOT NULL THEN PERFORM progress_refresh_premises(unit_sweeps, unit_premises); END IF;
+     RETURN NULL;
+   END $$`,
+  /*
+   * The holiday table changed (an ADMIN loads a year): the publication clocks of decisions
+   * published since are counted in working days, so their premises are recomputed.
+   */
+  `CREATE FUNCTION progress_calendar_changed() RETURNS trigger
+   LANGUAGE plpgsql AS $$
+   DECLARE
+     unit_sweeps uuid[];
+     unit_premises uuid[];
+   BEGIN
+     SELECT array_agg(f.sweep_id), array_agg(f.premises_id) INTO unit_sweeps, unit_premises
+       FROM findings f JOIN cases c ON c.id = f.case_id
+      WHERE c.published_on IS NOT NULL AND c.decided_on IS NOT NULL;
+     IF unit_sweeps IS NOT NULL THEN PERFORM progress_refresh_premises(unit_sweeps, unit_premises); END IF;
      RETURN NULL;
    END $$`,
   /*
@@ -492,6 +846,23 @@ const TRIGGERS = [
   `CREATE TRIGGER progress_findings_updated AFTER UPDATE ON findings
    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
    FOR EACH STATEMENT EXECUTE FUNCTION progress_findings_changed()`,
+  `CREATE TRIGGER progress_follow_ups_inserted AFTER INSERT ON follow_ups
+   REFERENCING NEW TABLE AS new_rows
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_follow_ups_changed()`,
+  `CREATE TRIGGER progress_follow_ups_updated AFTER UPDATE ON follow_ups
+   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_follow_ups_changed()`,
+  `CREATE TRIGGER progress_follow_ups_deleted AFTER DELETE ON follow_ups
+   REFERENCING OLD TABLE AS old_rows
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_follow_ups_changed()`,
+  `CREATE TRIGGER progress_cases_inserted AFTER INSERT ON cases
+   REFERENCING NEW TABLE AS new_rows
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_cases_changed()`,
+  `CREATE TRIGGER progress_cases_updated AFTER UPDATE ON cases
+   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_cases_changed()`,
+  `CREATE TRIGGER progress_calendar_changed AFTER INSERT OR UPDATE OR DELETE ON calendar_exceptions
+   FOR EACH STATEMENT EXECUTE FUNCTION progress_calendar_changed()`,
   `CREATE TRIGGER progress_officers_updated AFTER UPDATE ON officers
    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
    FOR EACH STATEMENT EXECUTE FUNCTION progress_officers_changed()`,

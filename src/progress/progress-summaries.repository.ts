@@ -8,15 +8,7 @@ import type {
   ProgressSelection,
   ViolationTypeCountRow,
 } from './progress.repository';
-import {
-  caseFactsSql,
-  caseFiguresSql,
-  figuresSelectSql,
-  findingsAsOfSql,
-  groupedSql,
-  groupsSql,
-  progressCtes,
-} from './progress.repository';
+import { figuresSelectSql, groupedSql, groupsSql, progressCtes } from './progress.repository';
 
 /**
  * The counter rows of the summaries (docs/progress.md) selected for a request and the groups each
@@ -69,6 +61,65 @@ function countedSql(ctes: Ctes, to: string): string {
       )`;
 }
 
+/**
+ * The segment counters (follow-ups and cases, docs/progress.md) holding on the as-of day, counted
+ * per group as `countedSql` counts the visit counters: `segment_counted` has each row once per
+ * group in which its cell is the first of its unit's cells holding that day.
+ */
+function segmentsCountedSql(ctes: Ctes): string {
+  const asOf = ctes.asOf();
+  return `sc AS (
+        SELECT row_number() OVER () AS rid, s.sweep_id, s.figure, s.bureau_id, s.category_id,
+          s.prior_bureaus, s.prior_categories, sum(s.n)::int AS n, sum(s.fine) AS fine,
+          sum(s.gains) AS gains, sum(s.goods) AS goods
+        FROM progress_segments s
+        WHERE s.sweep_id = ANY(${ctes.sweeps}) AND s.start_day <= ${asOf} AND ${asOf} < s.end_day
+          AND (s.sweep_id, s.category_id) IN (SELECT sweep_id, id FROM cats)
+          AND s.bureau_id IN (SELECT id FROM scope)
+        GROUP BY s.sweep_id, s.figure, s.bureau_id, s.category_id, s.prior_bureaus,
+          s.prior_categories
+        HAVING sum(s.n) <> 0
+      ),
+      segment_priors AS (
+        SELECT x.rid, p.bureau_id, p.category_id
+        FROM sc x CROSS JOIN LATERAL unnest(x.prior_bureaus, x.prior_categories)
+          AS p(bureau_id, category_id)
+        WHERE cardinality(x.prior_bureaus) > 0 AND p.bureau_id IN (SELECT id FROM scope)
+          AND (x.sweep_id, p.category_id) IN (SELECT sweep_id, id FROM cats)
+      ),
+      segment_counted AS (
+        SELECT x.sweep_id, x.figure, g.kind, g.key, x.n, x.fine, x.gains, x.goods
+        FROM sc x JOIN groups g ON g.bureau_id = x.bureau_id
+        WHERE NOT EXISTS (
+          SELECT 1 FROM segment_priors p JOIN groups pg ON pg.bureau_id = p.bureau_id
+          WHERE p.rid = x.rid AND pg.kind = g.kind AND pg.key = g.key)
+        UNION ALL
+        SELECT x.sweep_id, x.figure, 'C', x.category_id, x.n, x.fine, x.gains, x.goods
+        FROM sc x
+        WHERE NOT EXISTS (
+          SELECT 1 FROM segment_priors p WHERE p.rid = x.rid AND p.category_id = x.category_id)
+      ),
+      segment_figures AS (
+        SELECT sweep_id, kind, key,
+          coalesce(sum(n) FILTER (WHERE figure = 'O'), 0)::int AS rectification_orders,
+          coalesce(sum(n) FILTER (WHERE figure = 'O'), 0)::int
+            - coalesce(sum(n) FILTER (WHERE figure = 'U'), 0)::int AS rectified,
+          coalesce(sum(n) FILTER (WHERE figure = 'R'), 0)::int AS overdue_rectifications,
+          coalesce(sum(n) FILTER (WHERE figure = 'C'), 0)::int AS cases_filed,
+          coalesce(sum(n) FILTER (WHERE figure = 'D'), 0)::int AS cases_declined,
+          coalesce(sum(n) FILTER (WHERE figure = 'Q'), 0)::int AS transferred_to_police,
+          coalesce(sum(n) FILTER (WHERE figure = 'F'), 0)::int AS overdue_filing_decisions,
+          coalesce(sum(n) FILTER (WHERE figure = 'P'), 0)::int AS overdue_penalty_decisions,
+          coalesce(sum(n) FILTER (WHERE figure = 'B'), 0)::int AS overdue_publications,
+          sum(fine) FILTER (WHERE figure = 'M') AS fines,
+          sum(gains) FILTER (WHERE figure = 'M') AS confiscations,
+          sum(goods) FILTER (WHERE figure = 'M') AS confiscated_goods_value
+        FROM segment_counted GROUP BY sweep_id, kind, key
+      ),
+      case_figures AS (SELECT * FROM segment_figures),
+      decision_figures AS (SELECT * FROM segment_figures)`;
+}
+
 /** The finding counters (findings, goods removed, exposed products) counted, per cell. */
 function findingCountsSql(ctes: Ctes, to: string): string {
   return `finding_counts AS (
@@ -118,10 +169,9 @@ export class ProgressSummariesRepository {
     const to = ctes.params.add(selection.to, 'date');
     return manager.query<FiguresRow[]>(
       `${ctes.sql},
-      ${findingsAsOfSql(ctes.asOf())},
-      ${caseFactsSql(ctes.asOf())},
       ${groupsSql()},
       ${countedSql(ctes, to)},
+      ${segmentsCountedSql(ctes)},
       ${findingCountsSql(ctes, to)},
       officer_figures AS (
         SELECT sweep_id, kind, key, sum(n)::int AS officer_visits
@@ -131,19 +181,6 @@ export class ProgressSummariesRepository {
         SELECT sweep_id, kind, key, coalesce(sum(n) FILTER (WHERE figure = 'V'), 0)::int AS inspections,
           coalesce(sum(n) FILTER (WHERE figure = 'P'), 0)::int AS premises_inspected
         FROM counted WHERE figure IN ('V', 'P') GROUP BY sweep_id, kind, key
-      ),
-      rectification_facts AS (
-        SELECT f.sweep_id, f.bureau_id, f.category_id, f.premises_id, f.ordered, f.passed,
-          (f.rectifying AND f.rectification_deadline < ${ctes.asOf()}) AS overdue_rectification
-        FROM fx f
-      ),
-      rectification_figures AS (
-        SELECT sweep_id, kind, key,
-          count(DISTINCT premises_id) FILTER (WHERE ordered)::int AS rectification_orders,
-          (count(DISTINCT premises_id) FILTER (WHERE ordered)
-            - count(DISTINCT premises_id) FILTER (WHERE ordered AND NOT passed))::int AS rectified,
-          count(*) FILTER (WHERE overdue_rectification)::int AS overdue_rectifications
-        FROM ${groupedSql('rectification_facts')} w GROUP BY sweep_id, kind, key
       ),
       finding_figures AS (
         SELECT c.sweep_id, c.kind, c.key, c.findings, c.goods_removed_value,
@@ -157,9 +194,8 @@ export class ProgressSummariesRepository {
           FROM ${groupedSql('finding_counts')} w GROUP BY sweep_id, kind, key
           HAVING sum(findings) > 0
         ) c
-        LEFT JOIN rectification_figures r USING (sweep_id, kind, key)
+        LEFT JOIN segment_figures r USING (sweep_id, kind, key)
       ),
-      ${caseFiguresSql()},
       assignments AS (
         SELECT a.sweep_id, a.bureau_id, a.category_id, a.target,
           least(a.target, coalesce((

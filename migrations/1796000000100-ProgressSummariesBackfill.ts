@@ -27,6 +27,8 @@ export class ProgressSummariesBackfill1796000000100 implements MigrationInterfac
     for (const { sweep_id: sweepId } of pending) {
       await queryRunner.startTransaction();
       try {
+        // A sweep of a million inspections takes longer than the service's statement timeout.
+        await queryRunner.query(`SET LOCAL statement_timeout = 0`);
         await queryRunner.query(`SELECT progress_rebuild_sweep($1)`, [sweepId]);
         await queryRunner.commitTransaction();
       } catch (error) {

@@ -135,6 +135,57 @@ function findingCountsSql(ctes: Ctes, to: string): string {
       )`;
 }
 
+/** A summary table of one sweep against what it should hold: rows missing and rows too many. */
+export interface SummaryDifference {
+  table: string;
+  missing: number;
+  extra: number;
+}
+
+/**
+ * Each summary table against its recomputation from the raw tables (the functions of migration
+ * 1796000000000 the rebuild writes from), zero rows left out; the counters of the segments against
+ * the sum of the stored premises' rows.
+ */
+const SUMMARY_CHECKS: { table: string; stored: string; expected: string }[] = [
+  {
+    table: 'progress_visits',
+    stored: 'SELECT * FROM progress_visits WHERE sweep_id = $1',
+    expected: 'SELECT * FROM progress_expected_visits($1)',
+  },
+  {
+    table: 'progress_officer_days',
+    stored: 'SELECT * FROM progress_officer_days WHERE sweep_id = $1',
+    expected: 'SELECT * FROM progress_expected_officer_days($1)',
+  },
+  {
+    table: 'progress_findings',
+    stored: `SELECT * FROM progress_findings
+      WHERE sweep_id = $1 AND (findings <> 0 OR goods_value <> 0)`,
+    expected: 'SELECT * FROM progress_expected_findings($1)',
+  },
+  {
+    table: 'progress_distinct',
+    stored: 'SELECT * FROM progress_distinct WHERE sweep_id = $1 AND n <> 0',
+    expected: 'SELECT * FROM progress_expected_distinct($1)',
+  },
+  {
+    table: 'progress_premises_segments',
+    stored: 'SELECT * FROM progress_premises_segments WHERE sweep_id = $1',
+    expected: 'SELECT * FROM progress_expected_premises_segments($1)',
+  },
+  {
+    table: 'progress_segments',
+    stored: `SELECT * FROM progress_segments
+      WHERE sweep_id = $1 AND (n <> 0 OR fine <> 0 OR gains <> 0 OR goods <> 0)`,
+    expected: `SELECT sweep_id, figure, start_day, end_day, bureau_id, category_id, prior_bureaus,
+        prior_categories, sum(n)::int, sum(fine), sum(gains), sum(goods)
+      FROM progress_expected_premises_segments($1)
+      GROUP BY sweep_id, figure, start_day, end_day, bureau_id, category_id, prior_bureaus,
+        prior_categories`,
+  },
+];
+
 /**
  * The progress figures read from the summary tables the triggers of migration 1796000000000 keep
  * (docs/progress.md): the same rows as `ProgressRepository.recompute…`, at the cost of reading a
@@ -157,6 +208,26 @@ export class ProgressSummariesRepository {
     );
     if (!row.any_pending) this.allBuilt = true;
     return !row.these_pending;
+  }
+
+  /** Every summary table of the sweep compared with its recomputation; empty when exact. */
+  async differences(manager: EntityManager, sweepId: string): Promise<SummaryDifference[]> {
+    const differences: SummaryDifference[] = [];
+    for (const check of SUMMARY_CHECKS) {
+      const [row] = await manager.query<{ missing: number; extra: number }[]>(
+        `WITH stored AS (${check.stored}), expected AS (${check.expected})
+        SELECT (SELECT count(*) FROM (TABLE expected EXCEPT ALL TABLE stored) x)::int AS missing,
+          (SELECT count(*) FROM (TABLE stored EXCEPT ALL TABLE expected) x)::int AS extra`,
+        [sweepId],
+      );
+      if (row.missing || row.extra) differences.push({ table: check.table, ...row });
+    }
+    return differences;
+  }
+
+  /** Recomputes the summaries of one sweep (its own transaction: it takes the sweep's lock). */
+  async rebuild(manager: EntityManager, sweepId: string): Promise<void> {
+    await manager.query(`SELECT progress_rebuild_sweep($1)`, [sweepId]);
   }
 
   /** `ProgressRepository.recomputeFigures`' rows, from the summaries. */

@@ -84,6 +84,10 @@ export class ProgressSummaries1796000000000 implements MigrationInterface {
       CREATE TYPE progress_officer_row AS (
         sweep_id uuid, officer_id uuid, day date, officer_bureau_id uuid, bureau_id uuid,
         category_id uuid, n integer)`);
+    // A premises' findings in a sweep, read by every recomputation of its facts.
+    await queryRunner.query(
+      `CREATE INDEX findings_sweep_premises_idx ON findings (sweep_id, premises_id)`,
+    );
     for (const sql of FUNCTIONS) await queryRunner.query(sql);
     await queryRunner.query(`
       INSERT INTO progress_pending_sweeps (sweep_id) SELECT id FROM sweeps ON CONFLICT DO NOTHING`);
@@ -128,6 +132,7 @@ export class ProgressSummaries1796000000000 implements MigrationInterface {
     ]) {
       await queryRunner.query(`DROP FUNCTION IF EXISTS ${name}`);
     }
+    await queryRunner.query(`DROP INDEX findings_sweep_premises_idx`);
     await queryRunner.query(`DROP TYPE progress_fact`);
     await queryRunner.query(`DROP TYPE progress_officer_row`);
     await queryRunner.query(`DROP TYPE progress_visit_row`);
@@ -386,30 +391,42 @@ const FUNCTIONS = [
      ),
      fu AS (
        SELECT x.id, x.finding_id, x.action, x.due_date, x.recorded_at,
-         (x.at AT TIME ZONE 'Asia/Shanghai')::date AS day
-       FROM follow_ups x WHERE x.finding_id IN (SELECT id FROM f)
+         (x.at AT TIME ZONE 'Asia/Shanghai')::date AS day, f.sweep_id, f.premises_id, f.bureau_id,
+         f.category_id, f.found_on
+       FROM f JOIN follow_ups x ON x.finding_id = f.id
      ),
      firsts AS (
-       SELECT finding_id, min(day) FILTER (WHERE action = 'RECTIFICATION_ORDERED') AS ordered_on,
+       SELECT finding_id, sweep_id, premises_id, bureau_id, category_id, found_on,
+         min(day) FILTER (WHERE action = 'RECTIFICATION_ORDERED') AS ordered_on,
          min(day) FILTER (WHERE action = 'REINSPECTION_PASSED') AS passed_on
-       FROM fu GROUP BY finding_id
+       FROM fu GROUP BY finding_id, sweep_id, premises_id, bureau_id, category_id, found_on
      ),
-     rect_days AS (
-       SELECT DISTINCT finding_id, day FROM fu
+     rect AS (
+       SELECT * FROM fu
        WHERE action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED', 'REINSPECTION_PASSED')
      ),
+     rect_days AS (
+       SELECT DISTINCT finding_id, sweep_id, premises_id, bureau_id, category_id, found_on, day
+       FROM rect
+     ),
+     -- On each day a rectification move took effect: the last move recorded among those in
+     -- effect by then, and the deadline of the last order or failed re-inspection among them.
+     last_move AS (
+       SELECT DISTINCT ON (d.finding_id, d.day) d.*,
+         x.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED') AS rectifying
+       FROM rect_days d JOIN rect x ON x.finding_id = d.finding_id AND x.day <= d.day
+       ORDER BY d.finding_id, d.day, x.recorded_at DESC, x.id DESC
+     ),
+     last_deadline AS (
+       SELECT DISTINCT ON (d.finding_id, d.day) d.finding_id, d.day, x.due_date AS deadline
+       FROM rect_days d JOIN rect x ON x.finding_id = d.finding_id AND x.day <= d.day
+         AND x.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED')
+       ORDER BY d.finding_id, d.day, x.recorded_at DESC, x.id DESC
+     ),
      rect_states AS (
-       SELECT d.finding_id, d.day,
-         lead(d.day) OVER (PARTITION BY d.finding_id ORDER BY d.day) AS next_day,
-         (SELECT x.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED') FROM fu x
-           WHERE x.finding_id = d.finding_id AND x.day <= d.day
-             AND x.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED', 'REINSPECTION_PASSED')
-           ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1) AS rectifying,
-         (SELECT x.due_date FROM fu x
-           WHERE x.finding_id = d.finding_id AND x.day <= d.day
-             AND x.action IN ('RECTIFICATION_ORDERED', 'REINSPECTION_FAILED')
-           ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1) AS deadline
-       FROM rect_days d
+       SELECT m.*, l.deadline,
+         lead(m.day) OVER (PARTITION BY m.finding_id ORDER BY m.day) AS next_day
+       FROM last_move m LEFT JOIN last_deadline l ON l.finding_id = m.finding_id AND l.day = m.day
      ),
      links AS (
        SELECT f.sweep_id, f.premises_id, f.bureau_id, f.category_id, c.id AS case_id, c.decided_on,
@@ -421,17 +438,17 @@ const FUNCTIONS = [
          CASE WHEN c.transfer_outcome = 'RETURNED' THEN c.transfer_outcome_on END AS returned_on
        FROM f JOIN cases c ON c.id = f.case_id WHERE f.filing_decision = 'FILED'
      )
-     SELECT f.sweep_id, f.premises_id, 'O'::char(1), f.premises_id, f.bureau_id, f.category_id,
-       greatest(f.found_on, r.ordered_on), 'infinity'::date, 0::numeric, 0::numeric, 0::numeric
-     FROM f JOIN firsts r ON r.finding_id = f.id WHERE r.ordered_on IS NOT NULL
+     SELECT r.sweep_id, r.premises_id, 'O'::char(1), r.premises_id, r.bureau_id, r.category_id,
+       greatest(r.found_on, r.ordered_on), 'infinity'::date, 0::numeric, 0::numeric, 0::numeric
+     FROM firsts r WHERE r.ordered_on IS NOT NULL
      UNION ALL
-     SELECT f.sweep_id, f.premises_id, 'U', f.premises_id, f.bureau_id, f.category_id,
-       greatest(f.found_on, r.ordered_on), coalesce(r.passed_on, 'infinity'), 0, 0, 0
-     FROM f JOIN firsts r ON r.finding_id = f.id WHERE r.ordered_on IS NOT NULL
+     SELECT r.sweep_id, r.premises_id, 'U', r.premises_id, r.bureau_id, r.category_id,
+       greatest(r.found_on, r.ordered_on), coalesce(r.passed_on, 'infinity'), 0, 0, 0
+     FROM firsts r WHERE r.ordered_on IS NOT NULL
      UNION ALL
-     SELECT f.sweep_id, f.premises_id, 'R', f.id, f.bureau_id, f.category_id,
-       greatest(f.found_on, s.day, s.deadline + 1), coalesce(s.next_day, 'infinity'), 0, 0, 0
-     FROM f JOIN rect_states s ON s.finding_id = f.id WHERE s.rectifying AND s.deadline IS NOT NULL
+     SELECT s.sweep_id, s.premises_id, 'R', s.finding_id, s.bureau_id, s.category_id,
+       greatest(s.found_on, s.day, s.deadline + 1), coalesce(s.next_day, 'infinity'), 0, 0, 0
+     FROM rect_states s WHERE s.rectifying AND s.deadline IS NOT NULL
      UNION ALL
      SELECT f.sweep_id, f.premises_id, 'D', f.id, f.bureau_id, f.category_id,
        greatest(f.found_on, f.filing_decided_on), 'infinity', 0, 0, 0

@@ -426,7 +426,7 @@ describe('progress summaries property', () => {
             WHERE id = $1 AND decided_on IS NULL`,
           warning: `UPDATE cases SET decided_on = greatest($2::date, filed_on), outcome = 'PENALTY',
               penalties = '{WARNING}', status = 'DECIDED'
-            WHERE id = $1 AND decided_on IS NULL`,
+            WHERE id = $1 AND decided_on IS NULL AND $3::numeric IS NOT NULL`,
           transfer: `UPDATE cases SET transfer_authority = 'POLICE', transferred_on = greatest($2::date, filed_on),
               transfer_outcome = NULL, transfer_outcome_on = NULL
             WHERE id = $1 AND transferred_on IS NULL AND $3::numeric IS NOT NULL`,

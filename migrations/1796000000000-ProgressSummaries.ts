@@ -127,6 +127,7 @@ export class ProgressSummaries1796000000000 implements MigrationInterface {
       'progress_apply_officer_days(progress_officer_row[])',
       'progress_apply_visits(progress_visit_row[])',
       'progress_ready_sweeps(uuid[])',
+      'progress_all_days(progress_distinct[])',
       'progress_officer_chains(progress_officer_row[])',
       'progress_visit_chains(progress_visit_row[])',
     ]) {
@@ -224,6 +225,18 @@ const FUNCTIONS = [
        c.prior_officer_bureaus, c.prior_bureaus, c.prior_categories
    $$`,
   /*
+   * Counter rows as they are stored: each on its day, and once more on 'infinity', the row of all
+   * days, so that an open-ended range reads one row per key instead of one per key and day.
+   */
+  `CREATE FUNCTION progress_all_days(counters progress_distinct[]) RETURNS SETOF progress_distinct
+   LANGUAGE sql IMMUTABLE AS $$
+     SELECT c.sweep_id, c.figure, a.day, c.officer_bureau_id, c.bureau_id, c.category_id,
+       c.premises_kind, c.prior_officer_bureaus, c.prior_bureaus, c.prior_categories, sum(c.n)::int
+     FROM unnest(counters) c CROSS JOIN LATERAL (VALUES (c.day), ('infinity'::date)) AS a(day)
+     GROUP BY c.sweep_id, c.figure, a.day, c.officer_bureau_id, c.bureau_id, c.category_id,
+       c.premises_kind, c.prior_officer_bureaus, c.prior_bureaus, c.prior_categories
+   $$`,
+  /*
    * Of the sweeps a write touches, those whose summaries are kept: takes each sweep's lock shared
    * (in sweep order), so a rebuild of the sweep (exclusive) waits for this transaction and this
    * transaction waits for a rebuild in progress; a pending sweep (not built yet) is skipped.
@@ -268,10 +281,12 @@ const FUNCTIONS = [
        GROUP BY x.sweep_id, x.premises_id, x.day, x.bureau_id, x.category_id);
      INSERT INTO progress_distinct AS t (${COUNTER_KEY}, n)
        SELECT ${COUNTER_KEY}, sum(c.n)::int FROM (
-         SELECT * FROM progress_visit_chains(new_state)
+         SELECT * FROM progress_all_days(ARRAY(SELECT ROW(x.*)::progress_distinct
+           FROM progress_visit_chains(new_state) x))
          UNION ALL SELECT sweep_id, figure, day, officer_bureau_id, bureau_id, category_id, premises_kind,
            prior_officer_bureaus, prior_bureaus, prior_categories, -n
-         FROM progress_visit_chains(old_state)
+         FROM progress_all_days(ARRAY(SELECT ROW(x.*)::progress_distinct
+           FROM progress_visit_chains(old_state) x))
        ) c
        GROUP BY ${COUNTER_KEY} HAVING sum(c.n) <> 0 ORDER BY ${COUNTER_KEY}
        ON CONFLICT (${COUNTER_KEY}) DO UPDATE SET n = t.n + excluded.n;
@@ -314,10 +329,12 @@ const FUNCTIONS = [
        GROUP BY x.sweep_id, x.officer_id, x.day, x.officer_bureau_id, x.bureau_id, x.category_id);
      INSERT INTO progress_distinct AS t (${COUNTER_KEY}, n)
        SELECT ${COUNTER_KEY}, sum(c.n)::int FROM (
-         SELECT * FROM progress_officer_chains(new_state)
+         SELECT * FROM progress_all_days(ARRAY(SELECT ROW(x.*)::progress_distinct
+           FROM progress_officer_chains(new_state) x))
          UNION ALL SELECT sweep_id, figure, day, officer_bureau_id, bureau_id, category_id, premises_kind,
            prior_officer_bureaus, prior_bureaus, prior_categories, -n
-         FROM progress_officer_chains(old_state)
+         FROM progress_all_days(ARRAY(SELECT ROW(x.*)::progress_distinct
+           FROM progress_officer_chains(old_state) x))
        ) c
        GROUP BY ${COUNTER_KEY} HAVING sum(c.n) <> 0 ORDER BY ${COUNTER_KEY}
        ON CONFLICT (${COUNTER_KEY}) DO UPDATE SET n = t.n + excluded.n;
@@ -345,10 +362,11 @@ const FUNCTIONS = [
      ready := progress_ready_sweeps(ARRAY(SELECT d.sweep_id FROM unnest(deltas) d));
      INSERT INTO progress_findings AS t (sweep_id, day, bureau_id, category_id, violation_type_code,
          exposed, findings, goods_value)
-       SELECT d.sweep_id, d.day, d.bureau_id, d.category_id, d.violation_type_code, d.exposed,
+       SELECT d.sweep_id, a.day, d.bureau_id, d.category_id, d.violation_type_code, d.exposed,
          sum(d.findings), sum(d.goods_value)
-       FROM unnest(deltas) d WHERE d.sweep_id = ANY(ready)
-       GROUP BY d.sweep_id, d.day, d.bureau_id, d.category_id, d.violation_type_code, d.exposed
+       FROM unnest(deltas) d CROSS JOIN LATERAL (VALUES (d.day), ('infinity'::date)) AS a(day)
+       WHERE d.sweep_id = ANY(ready)
+       GROUP BY d.sweep_id, a.day, d.bureau_id, d.category_id, d.violation_type_code, d.exposed
        HAVING sum(d.findings) <> 0 OR sum(d.goods_value) <> 0
        ORDER BY 1, 2, 3, 4, 5, 6
        ON CONFLICT (sweep_id, day, bureau_id, category_id, violation_type_code, exposed)
@@ -607,16 +625,20 @@ const FUNCTIONS = [
    $$`,
   `CREATE FUNCTION progress_expected_findings(sweep uuid) RETURNS SETOF progress_findings
    LANGUAGE sql STABLE AS $$
-     SELECT f.sweep_id, f.found_on, f.bureau_id, f.category_id, f.violation_type_code,
+     SELECT f.sweep_id, a.day, f.bureau_id, f.category_id, f.violation_type_code,
        f.exposed_product_id IS NOT NULL, count(*)::int, coalesce(sum(f.goods_value), 0)
-     FROM findings f WHERE f.sweep_id = sweep AND NOT f.voided
+     FROM findings f CROSS JOIN LATERAL (VALUES (f.found_on), ('infinity'::date)) AS a(day)
+     WHERE f.sweep_id = sweep AND NOT f.voided
      GROUP BY 1, 2, 3, 4, 5, 6
    $$`,
   `CREATE FUNCTION progress_expected_distinct(sweep uuid) RETURNS SETOF progress_distinct
    LANGUAGE sql STABLE AS $$
-     SELECT * FROM progress_visit_chains(ARRAY(SELECT progress_expected_visits(sweep)))
-     UNION ALL
-     SELECT * FROM progress_officer_chains(ARRAY(SELECT progress_expected_officer_days(sweep)))
+     SELECT * FROM progress_all_days(ARRAY(
+       SELECT ROW(x.*)::progress_distinct
+       FROM progress_visit_chains(ARRAY(SELECT progress_expected_visits(sweep))) x
+       UNION ALL
+       SELECT ROW(x.*)::progress_distinct
+       FROM progress_officer_chains(ARRAY(SELECT progress_expected_officer_days(sweep))) x))
    $$`,
   `CREATE FUNCTION progress_expected_premises_segments(sweep uuid)
    RETURNS SETOF progress_premises_segments

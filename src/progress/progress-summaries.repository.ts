@@ -19,45 +19,81 @@ import { figuresSelectSql, groupedSql, groupsSql, progressCtes } from './progres
  * a premises, a (premises, day) or an (officer, day) that counts for that group.
  * A 人次 counts in the officer's own bureau when it is in scope, else in the premises' bureau.
  */
+/**
+ * The counter rows to add up for the days up to \`to\`: every day's row up to it, or for an
+ * open-ended range the row of all days ('infinity'); \`perDay\` for a series by day.
+ */
+function daysSql(day: string, to: string, perDay: boolean): string {
+  if (perDay) return `${day} <= coalesce(${to}::date, 'infinity') AND ${day} < 'infinity'`;
+  return `${day} BETWEEN CASE WHEN ${to}::date IS NULL THEN 'infinity'::date ELSE '-infinity'::date END
+          AND coalesce(${to}::date, 'infinity')`;
+}
+
+/**
+ * For each bureau in scope, the groups it counts in ('kind:key') and the bureaus whose subtree
+ * holds it (the assignments' groups), from \`groups\`.
+ */
+function bureauKeysSql(): string {
+  return `bureau_keys AS (
+        SELECT bureau_id, array_agg(kind || ':' || key) AS keys,
+          coalesce(array_agg(key) FILTER (WHERE kind = 'B'), '{}') AS subtrees
+        FROM groups GROUP BY bureau_id
+      )`;
+}
+
+/**
+ * The groups in which a counter row \`x\` does not count because one of its prior cells (inside
+ * the scope and the categories counted) already counts there: 'kind:key' for the totals, subtree
+ * and own rows (any category counted), 'C:category' for a category's row, 'B:bureau:category'
+ * for an assignment (its bureau's subtree, one category). \`attributed\` gives the bureau a prior
+ * cell \`p\` counts in. Most rows have no prior cell: then nothing is read.
+ */
+function blockedSql(attributed: string): string {
+  return `CASE WHEN cardinality(x.prior_bureaus) = 0 THEN '{}'::text[] ELSE ARRAY(
+          SELECT k.key
+          FROM unnest(x.p_officer_bureaus, x.prior_bureaus, x.prior_categories)
+            AS p(officer_bureau_id, bureau_id, category_id)
+          JOIN bureau_keys bk ON bk.bureau_id = (${attributed})
+          CROSS JOIN LATERAL unnest(bk.keys || ('C:' || p.category_id)
+            || ARRAY(SELECT 'B:' || t || ':' || p.category_id FROM unnest(bk.subtrees) AS t)) AS k(key)
+          WHERE p.bureau_id IN (SELECT id FROM scope)
+            AND (x.sweep_id, p.category_id) IN (SELECT sweep_id, id FROM cats)
+        ) END`;
+}
+
 function countedSql(ctes: Ctes, to: string): string {
   return `dc AS (
-        SELECT row_number() OVER () AS rid, d.sweep_id, d.figure, d.officer_bureau_id, d.bureau_id,
+        SELECT d.sweep_id, d.figure, d.officer_bureau_id, d.bureau_id,
           d.category_id, d.premises_kind, d.prior_officer_bureaus, d.prior_bureaus,
           d.prior_categories, sum(d.n)::int AS n
         FROM progress_distinct d
-        WHERE d.sweep_id = ANY(${ctes.sweeps}) AND (${to}::date IS NULL OR d.day <= ${to})
+        WHERE d.sweep_id = ANY(${ctes.sweeps}) AND ${daysSql('d.day', to, false)}
           AND (d.sweep_id, d.category_id) IN (SELECT sweep_id, id FROM cats)
           AND d.bureau_id IN (SELECT id FROM scope)
         GROUP BY d.sweep_id, d.figure, d.officer_bureau_id, d.bureau_id, d.category_id,
           d.premises_kind, d.prior_officer_bureaus, d.prior_bureaus, d.prior_categories
         HAVING sum(d.n) > 0
       ),
+      ${bureauKeysSql()},
       dca AS (
-        SELECT dc.*,
-          CASE WHEN dc.figure = 'O' AND dc.officer_bureau_id IN (SELECT id FROM scope)
-            THEN dc.officer_bureau_id ELSE dc.bureau_id END AS attributed
-        FROM dc
-      ),
-      priors AS (
-        SELECT x.rid, p.bureau_id, p.category_id,
-          CASE WHEN x.figure = 'O' AND p.officer_bureau_id IN (SELECT id FROM scope)
-            THEN p.officer_bureau_id ELSE p.bureau_id END AS attributed
-        FROM dca x
-        CROSS JOIN LATERAL unnest(x.prior_officer_bureaus, x.prior_bureaus, x.prior_categories)
-          AS p(officer_bureau_id, bureau_id, category_id)
-        WHERE cardinality(x.prior_bureaus) > 0 AND p.bureau_id IN (SELECT id FROM scope)
-          AND (x.sweep_id, p.category_id) IN (SELECT sweep_id, id FROM cats)
+        SELECT x.*, bk.subtrees,
+          ${blockedSql(`CASE WHEN x.figure = 'O' AND p.officer_bureau_id IN (SELECT id FROM scope)
+            THEN p.officer_bureau_id ELSE p.bureau_id END`)} AS blocked
+        FROM (
+          SELECT dc.*, dc.prior_officer_bureaus AS p_officer_bureaus,
+            CASE WHEN dc.figure = 'O' AND dc.officer_bureau_id IN (SELECT id FROM scope)
+              THEN dc.officer_bureau_id ELSE dc.bureau_id END AS attributed
+          FROM dc
+        ) x
+        JOIN bureau_keys bk ON bk.bureau_id = x.attributed
       ),
       counted AS (
-        SELECT x.rid, x.sweep_id, x.figure, x.premises_kind, g.kind, g.key, x.n
+        SELECT x.sweep_id, x.figure, x.premises_kind, g.kind, g.key, x.n
         FROM dca x JOIN groups g ON g.bureau_id = x.attributed
-        WHERE NOT EXISTS (
-          SELECT 1 FROM priors p JOIN groups pg ON pg.bureau_id = p.attributed
-          WHERE p.rid = x.rid AND pg.kind = g.kind AND pg.key = g.key)
+        WHERE NOT (g.kind || ':' || g.key = ANY(x.blocked))
         UNION ALL
-        SELECT x.rid, x.sweep_id, x.figure, x.premises_kind, 'C', x.category_id, x.n
-        FROM dca x
-        WHERE NOT EXISTS (SELECT 1 FROM priors p WHERE p.rid = x.rid AND p.category_id = x.category_id)
+        SELECT x.sweep_id, x.figure, x.premises_kind, 'C', x.category_id, x.n
+        FROM dca x WHERE NOT ('C:' || x.category_id = ANY(x.blocked))
       )`;
 }
 
@@ -69,7 +105,7 @@ function countedSql(ctes: Ctes, to: string): string {
 function segmentsCountedSql(ctes: Ctes): string {
   const asOf = ctes.asOf();
   return `sc AS (
-        SELECT row_number() OVER () AS rid, s.sweep_id, s.figure, s.bureau_id, s.category_id,
+        SELECT s.sweep_id, s.figure, s.bureau_id, s.category_id,
           s.prior_bureaus, s.prior_categories, sum(s.n)::int AS n, sum(s.fine) AS fine,
           sum(s.gains) AS gains, sum(s.goods) AS goods
         FROM progress_segments s
@@ -80,24 +116,17 @@ function segmentsCountedSql(ctes: Ctes): string {
           s.prior_categories
         HAVING sum(s.n) <> 0
       ),
-      segment_priors AS (
-        SELECT x.rid, p.bureau_id, p.category_id
-        FROM sc x CROSS JOIN LATERAL unnest(x.prior_bureaus, x.prior_categories)
-          AS p(bureau_id, category_id)
-        WHERE cardinality(x.prior_bureaus) > 0 AND p.bureau_id IN (SELECT id FROM scope)
-          AND (x.sweep_id, p.category_id) IN (SELECT sweep_id, id FROM cats)
+      scb AS (
+        SELECT x.*, ${blockedSql('p.bureau_id')} AS blocked
+        FROM (SELECT sc.*, sc.prior_bureaus AS p_officer_bureaus FROM sc) x
       ),
       segment_counted AS (
         SELECT x.sweep_id, x.figure, g.kind, g.key, x.n, x.fine, x.gains, x.goods
-        FROM sc x JOIN groups g ON g.bureau_id = x.bureau_id
-        WHERE NOT EXISTS (
-          SELECT 1 FROM segment_priors p JOIN groups pg ON pg.bureau_id = p.bureau_id
-          WHERE p.rid = x.rid AND pg.kind = g.kind AND pg.key = g.key)
+        FROM scb x JOIN groups g ON g.bureau_id = x.bureau_id
+        WHERE NOT (g.kind || ':' || g.key = ANY(x.blocked))
         UNION ALL
         SELECT x.sweep_id, x.figure, 'C', x.category_id, x.n, x.fine, x.gains, x.goods
-        FROM sc x
-        WHERE NOT EXISTS (
-          SELECT 1 FROM segment_priors p WHERE p.rid = x.rid AND p.category_id = x.category_id)
+        FROM scb x WHERE NOT ('C:' || x.category_id = ANY(x.blocked))
       ),
       segment_figures AS (
         SELECT sweep_id, kind, key,
@@ -121,13 +150,13 @@ function segmentsCountedSql(ctes: Ctes): string {
 }
 
 /** The finding counters (findings, goods removed, exposed products) counted, per cell. */
-function findingCountsSql(ctes: Ctes, to: string): string {
+function findingCountsSql(ctes: Ctes, to: string, perDay = false): string {
   return `finding_counts AS (
         SELECT f.sweep_id, f.bureau_id, f.category_id, f.violation_type_code, f.day,
           sum(f.findings)::int AS findings, sum(f.goods_value) AS goods_value,
           coalesce(sum(f.findings) FILTER (WHERE f.exposed), 0)::int AS exposed
         FROM progress_findings f
-        WHERE f.sweep_id = ANY(${ctes.sweeps}) AND (${to}::date IS NULL OR f.day <= ${to})
+        WHERE f.sweep_id = ANY(${ctes.sweeps}) AND ${daysSql('f.day', to, perDay)}
           AND (f.sweep_id, f.category_id) IN (SELECT sweep_id, id FROM cats)
           AND f.bureau_id IN (SELECT id FROM scope)
         GROUP BY f.sweep_id, f.bureau_id, f.category_id, f.violation_type_code, f.day
@@ -244,6 +273,11 @@ export class ProgressSummariesRepository {
       ${countedSql(ctes, to)},
       ${segmentsCountedSql(ctes)},
       ${findingCountsSql(ctes, to)},
+      finding_cells AS (
+        SELECT sweep_id, bureau_id, category_id, sum(findings) AS findings,
+          sum(goods_value) AS goods_value, sum(exposed) AS exposed
+        FROM finding_counts GROUP BY sweep_id, bureau_id, category_id
+      ),
       officer_figures AS (
         SELECT sweep_id, kind, key, sum(n)::int AS officer_visits
         FROM counted WHERE figure = 'O' GROUP BY sweep_id, kind, key
@@ -262,25 +296,29 @@ export class ProgressSummariesRepository {
         FROM (
           SELECT sweep_id, kind, key, sum(findings)::int AS findings,
             sum(goods_value) AS goods_removed_value, sum(exposed)::int AS exposed_products_found
-          FROM ${groupedSql('finding_counts')} w GROUP BY sweep_id, kind, key
+          FROM ${groupedSql('finding_cells')} w GROUP BY sweep_id, kind, key
           HAVING sum(findings) > 0
         ) c
         LEFT JOIN segment_figures r USING (sweep_id, kind, key)
       ),
-      assignments AS (
-        SELECT a.sweep_id, a.bureau_id, a.category_id, a.target,
-          least(a.target, coalesce((
-            SELECT sum(x.n) FROM dca x
-            WHERE x.figure = 'P' AND x.sweep_id = a.sweep_id AND x.category_id = a.category_id
-              AND x.bureau_id IN (SELECT t.id FROM bureau_subtree(a.bureau_id) AS t(id))
-              AND NOT EXISTS (
-                SELECT 1 FROM priors p
-                WHERE p.rid = x.rid AND p.category_id = a.category_id
-                  AND p.bureau_id IN (SELECT t.id FROM bureau_subtree(a.bureau_id) AS t(id)))
-          ), 0))::int AS completed
+      assignments_counted AS (
+        SELECT a.id, a.sweep_id, a.bureau_id, a.category_id, a.target
         FROM sweep_assignments a
         WHERE a.sweep_id = ANY(${ctes.sweeps}) AND a.bureau_id IN (SELECT id FROM scope)
           AND (a.sweep_id, a.category_id) IN (SELECT sweep_id, id FROM cats)
+      ),
+      completions AS (
+        SELECT a.id, sum(x.n)::int AS premises
+        FROM assignments_counted a
+        JOIN dca x ON x.figure = 'P' AND x.sweep_id = a.sweep_id AND x.category_id = a.category_id
+        WHERE a.bureau_id = ANY(x.subtrees)
+          AND NOT ('B:' || a.bureau_id || ':' || a.category_id = ANY(x.blocked))
+        GROUP BY a.id
+      ),
+      assignments AS (
+        SELECT a.sweep_id, a.bureau_id, a.category_id, a.target,
+          least(a.target, coalesce(c.premises, 0))::int AS completed
+        FROM assignments_counted a LEFT JOIN completions c ON c.id = a.id
       ),
       target_figures AS (
         SELECT sweep_id, kind, key, sum(target)::int AS target, sum(completed)::int AS completed
@@ -337,12 +375,12 @@ export class ProgressSummariesRepository {
     const to = ctes.params.add(selection.to, 'date');
     return manager.query<DailyRow[]>(
       `${ctes.sql},
-      ${findingCountsSql(ctes, to)},
+      ${findingCountsSql(ctes, to, true)},
       inspections_per_day AS (
         SELECT d.day, sum(d.n)::int AS n
         FROM progress_distinct d
         WHERE d.figure = 'V' AND d.sweep_id = ANY(${ctes.sweeps})
-          AND (${to}::date IS NULL OR d.day <= ${to})
+          AND ${daysSql('d.day', to, true)}
           AND (d.sweep_id, d.category_id) IN (SELECT sweep_id, id FROM cats)
           AND d.bureau_id IN (SELECT id FROM scope)
           AND NOT EXISTS (

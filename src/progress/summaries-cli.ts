@@ -127,9 +127,9 @@ async function main(): Promise<number> {
     throw new Error('usage: npm run progress:verify | progress:rebuild [-- --sweep ID]');
   }
   if (!url) throw new Error('DATABASE_URL must be set, e.g. postgres://postgres@127.0.0.1:5432/db');
-  // No statement timeout: rebuilding a sweep of a million inspections takes longer than a request.
+  // An hour: rebuilding a sweep of a million inspections takes longer than a request may.
   const dataSource = await new DataSource(
-    dataSourceOptions(url, { max: 2, statementTimeoutMs: 0 }),
+    dataSourceOptions(url, { max: 2, statementTimeoutMs: 3_600_000 }),
   ).initialize();
   try {
     const log = (line: string) => console.log(line);

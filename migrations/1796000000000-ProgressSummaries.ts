@@ -18,7 +18,8 @@ const SWEEP_LOCK = (sweep: string) => `16016, hashtext(${sweep}::text)`;
 const SEGMENT_KEY_TAIL = `figure, start_day, end_day, bureau_id, category_id, prior_bureaus,
   prior_categories`;
 
-const COUNTER_KEY = `sweep_id, figure, day, officer_bureau_id, bureau_id, category_id, premises_kind,
+// The day second: an open-ended range reads the rows of one day ('infinity') of a sweep.
+const COUNTER_KEY = `sweep_id, day, figure, officer_bureau_id, bureau_id, category_id, premises_kind,
   prior_officer_bureaus, prior_bureaus, prior_categories`;
 
 export class ProgressSummaries1796000000000 implements MigrationInterface {
@@ -391,7 +392,7 @@ const FUNCTIONS = [
    * day ('infinity' when it never ends), in the cell (bureau, category) of its finding, for its
    * unit (what it counts distinct: the premises, the case or the finding). The as-of day D of a
    * figure is in [start, end). A finding's facts start no earlier than its day found, so reading
-   * them as of D = min(to, today) also applies the range's \`to\` to the findings, as the raw
+   * them as of D = min(to, today) also applies the range's `to` to the findings, as the raw
    * figures do (findings are never dated after today). One letter per figure:
    * O 责令整改 (premises), U ordered and not passed (premises: 已整改 = O − U), R 逾期未整改 (finding),
    * D 不予立案 (finding), Q 移送公安 (case, or finding without a case), F 超期未作立案决定 (finding),

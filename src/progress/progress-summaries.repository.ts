@@ -20,8 +20,8 @@ import { figuresSelectSql, groupedSql, groupsSql, progressCtes } from './progres
  * A 人次 counts in the officer's own bureau when it is in scope, else in the premises' bureau.
  */
 /**
- * The counter rows to add up for the days up to \`to\`: every day's row up to it, or for an
- * open-ended range the row of all days ('infinity'); \`perDay\` for a series by day.
+ * The counter rows to add up for the days up to `to`: every day's row up to it, or for an
+ * open-ended range the row of all days ('infinity'); `perDay` for a series by day.
  */
 function daysSql(day: string, to: string, perDay: boolean): string {
   if (perDay) return `${day} <= coalesce(${to}::date, 'infinity') AND ${day} < 'infinity'`;
@@ -31,7 +31,7 @@ function daysSql(day: string, to: string, perDay: boolean): string {
 
 /**
  * For each bureau in scope, the groups it counts in ('kind:key') and the bureaus whose subtree
- * holds it (the assignments' groups), from \`groups\`.
+ * holds it (the assignments' groups), from `groups`.
  */
 function bureauKeysSql(): string {
   return `bureau_keys AS (
@@ -42,11 +42,11 @@ function bureauKeysSql(): string {
 }
 
 /**
- * The groups in which a counter row \`x\` does not count because one of its prior cells (inside
+ * The groups in which a counter row `x` does not count because one of its prior cells (inside
  * the scope and the categories counted) already counts there: 'kind:key' for the totals, subtree
  * and own rows (any category counted), 'C:category' for a category's row, 'B:bureau:category'
- * for an assignment (its bureau's subtree, one category). \`attributed\` gives the bureau a prior
- * cell \`p\` counts in. Most rows have no prior cell: then nothing is read.
+ * for an assignment (its bureau's subtree, one category). `attributed` gives the bureau a prior
+ * cell `p` counts in. Most rows have no prior cell: then nothing is read.
  */
 function blockedSql(attributed: string): string {
   return `CASE WHEN cardinality(x.prior_bureaus) = 0 THEN '{}'::text[] ELSE ARRAY(
@@ -329,7 +329,11 @@ export class ProgressSummariesRepository {
     );
   }
 
-  /** `ProgressRepository.recomputePremisesKindsInspected`, from the summaries. */
+  /**
+   * `ProgressRepository.recomputePremisesKindsInspected`, from the summaries: a premises
+   * inspected in the scope and categories has its counting row there (a row of a cell inside,
+   * with n > 0), and a row inside with n > 0 is a premises inspected there, so no chain is needed.
+   */
   async premisesKindsInspected(
     manager: EntityManager,
     scope: Scope,
@@ -338,11 +342,13 @@ export class ProgressSummariesRepository {
     const ctes = progressCtes(scope, selection);
     const to = ctes.params.add(selection.to, 'date');
     const rows = await manager.query<{ kind: string }[]>(
-      `${ctes.sql},
-      ${groupsSql()},
-      ${countedSql(ctes, to)}
-      SELECT DISTINCT premises_kind AS kind FROM counted WHERE figure = 'P' AND kind = 'T'
-      ORDER BY premises_kind`,
+      `${ctes.sql}
+      SELECT DISTINCT d.premises_kind AS kind FROM progress_distinct d
+      WHERE d.sweep_id = ANY(${ctes.sweeps}) AND d.figure = 'P' AND d.n > 0
+        AND ${daysSql('d.day', to, false)}
+        AND (d.sweep_id, d.category_id) IN (SELECT sweep_id, id FROM cats)
+        AND d.bureau_id IN (SELECT id FROM scope)
+      ORDER BY d.premises_kind`,
       ctes.params.values,
     );
     return rows.map((row) => row.kind);

@@ -18,8 +18,9 @@ const SWEEP_LOCK = (sweep: string) => `16016, hashtext(${sweep}::text)`;
 const SEGMENT_KEY_TAIL = `figure, start_day, end_day, bureau_id, category_id, prior_bureaus,
   prior_categories`;
 
-// The day second: an open-ended range reads the rows of one day ('infinity') of a sweep.
-const COUNTER_KEY = `sweep_id, day, figure, officer_bureau_id, bureau_id, category_id, premises_kind,
+// Figure, then day: the daily series reads one figure's days; an open-ended range reads the
+// 'infinity' day of each figure (the reads name the figures, so both are index ranges).
+const COUNTER_KEY = `sweep_id, figure, day, officer_bureau_id, bureau_id, category_id, premises_kind,
   prior_officer_bureaus, prior_bureaus, prior_categories`;
 
 export class ProgressSummaries1796000000000 implements MigrationInterface {

@@ -67,7 +67,8 @@ function countedSql(ctes: Ctes, to: string): string {
           d.category_id, d.premises_kind, d.prior_officer_bureaus, d.prior_bureaus,
           d.prior_categories, sum(d.n)::int AS n
         FROM progress_distinct d
-        WHERE d.sweep_id = ANY(${ctes.sweeps}) AND ${daysSql('d.day', to, false)}
+        WHERE d.sweep_id = ANY(${ctes.sweeps}) AND d.figure IN ('P', 'V', 'O')
+          AND ${daysSql('d.day', to, false)}
           AND (d.sweep_id, d.category_id) IN (SELECT sweep_id, id FROM cats)
           AND d.bureau_id IN (SELECT id FROM scope)
         GROUP BY d.sweep_id, d.figure, d.officer_bureau_id, d.bureau_id, d.category_id,

@@ -19,17 +19,27 @@ export function verdict(met: boolean): string {
 }
 
 function progressRows(results: ProgressResult[], sizes: number[]): Row[] {
-  const rows: Row[] = results.map((result) => {
+  const rows: Row[] = [];
+  for (const result of results) {
     const ratio = result.p50 / result.handP50;
-    return {
-      what: `sweepProgress at ${result.size.toLocaleString('en')} inspections (sweep has ${result.sweepInspections.toLocaleString('en')}): p50 / p99 (ms)`,
+    rows.push({
+      what: `sweepProgress at ${result.size.toLocaleString('en')} inspections (sweep has ${result.sweepInspections.toLocaleString('en')}), open-ended: p50 / p99 (ms)`,
       ours: `${fixed(result.p50, 1)} / ${fixed(result.p99, 1)}`,
       floor: `${fixed(result.handP50, 1)} / ${fixed(result.handP99, 1)} (hand SQL)`,
       ratio: fixed(ratio, 2),
       goal: 'p50 ≤ 1.5 × hand SQL',
       met: verdict(ratio <= 1.5),
-    };
-  });
+    });
+    const toRatio = result.toP50 / result.toHandP50;
+    rows.push({
+      what: `sweepProgress at ${result.size.toLocaleString('en')} inspections, \`to: ${result.to}\` only: p50 (ms)`,
+      ours: fixed(result.toP50, 1),
+      floor: `${fixed(result.toHandP50, 1)} (hand SQL)`,
+      ratio: fixed(toRatio, 2),
+      goal: 'p50 ≤ 1.5 × hand SQL',
+      met: verdict(toRatio <= 1.5),
+    });
+  }
   for (const result of results) {
     const ratio = result.probeP50 / result.probeHandP50;
     rows.push({
@@ -41,6 +51,16 @@ function progressRows(results: ProgressResult[], sizes: number[]): Row[] {
       met: verdict(ratio <= 1.5),
     });
   }
+  for (const result of results) {
+    rows.push({
+      what: `ActiveSweepsProgress, all ${result.activeSweeps} active sweeps in one request, database of ${result.size.toLocaleString('en')}: p50 (ms)`,
+      ours: fixed(result.activeP50, 1),
+      floor: '',
+      ratio: '',
+      goal: 'reported',
+      met: '—',
+    });
+  }
   const first = results.find((result) => result.size === 10_000);
   const million = results.find((result) => result.size === 1_000_000);
   rows.push(
@@ -50,15 +70,15 @@ function progressRows(results: ProgressResult[], sizes: number[]): Row[] {
           ours: `${fixed(million.p50 / first.p50, 2)} / ${fixed(million.probeP50 / first.probeP50, 2)}`,
           floor: `${fixed(million.handP50 / first.handP50, 2)} / ${fixed(million.probeHandP50 / first.probeHandP50, 2)} (hand SQL)`,
           ratio: '',
-          goal: '≤ 3 (same sweep size)',
-          met: verdict(million.probeP50 / first.probeP50 <= 3),
+          goal: '≤ 3 for the largest sweep',
+          met: verdict(million.p50 / first.p50 <= 3),
         }
       : {
           what: 'sweepProgress growth: p50(1M) ÷ p50(10k)',
           ours: `not run (sizes ${sizes.map((size) => size.toLocaleString('en')).join(', ')}; use --full)`,
           floor: '',
           ratio: '',
-          goal: '≤ 3',
+          goal: '≤ 3 for the largest sweep',
           met: '—',
         },
   );

@@ -64,6 +64,8 @@ export interface Evidence {
 @Index('findings_inspection_id_idx', ['inspectionId'])
 @Index('findings_sweep_bureau_idx', ['sweepId', 'bureauId', 'status'])
 @Index('findings_bureau_status_idx', ['bureauId', 'status', 'createdAt'])
+// A premises' findings in a sweep: the progress summaries recompute them (migration 1796000000000).
+@Index('findings_sweep_premises_idx', ['sweepId', 'premisesId'])
 // Partial and expression indexes of the list orders (migration 1795923900000-FrontendListOrders).
 @Index('findings_created_id_idx', { synchronize: false })
 @Index('findings_due_on_idx', { synchronize: false })

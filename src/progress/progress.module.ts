@@ -6,6 +6,7 @@ import { CloseSweepRepository } from './close-sweep.repository';
 import { CloseSweepResolver } from './close-sweep.resolver';
 import { CloseSweepService } from './close-sweep.service';
 import { ProgressExportController } from './progress-export.controller';
+import { ProgressSummariesRepository } from './progress-summaries.repository';
 import { ProgressRepository } from './progress.repository';
 import { ProgressResolver } from './progress.resolver';
 import { ProgressService } from './progress.service';
@@ -17,6 +18,7 @@ import { SweepProgressResolver } from './sweep-progress.resolver';
   controllers: [ProgressExportController],
   providers: [
     ProgressRepository,
+    ProgressSummariesRepository,
     ProgressService,
     ProgressResolver,
     SweepProgressResolver,
@@ -24,6 +26,6 @@ import { SweepProgressResolver } from './sweep-progress.resolver';
     CloseSweepService,
     CloseSweepResolver,
   ],
-  exports: [ProgressRepository, CloseSweepRepository],
+  exports: [ProgressRepository, ProgressSummariesRepository, CloseSweepRepository],
 })
 export class ProgressModule {}

@@ -75,7 +75,7 @@ export interface FindingListRow {
 }
 
 /** The common table expressions of one statement and the parameters they (and the rest) use. */
-interface Ctes {
+export interface Ctes {
   sql: string;
   params: SqlParameters;
   /** The sweep ids' placeholder (uuid[]), for the statement's own references to them. */
@@ -85,7 +85,7 @@ interface Ctes {
 }
 
 /** The key of the totals' group: a value, so that groups join on (sweep, kind, key) with USING. */
-const TOTALS_KEY = `'00000000-0000-0000-0000-000000000000'::uuid`;
+export const TOTALS_KEY = `'00000000-0000-0000-0000-000000000000'::uuid`;
 
 /** The Asia/Shanghai day a follow-up took effect. */
 const FOLLOW_UP_DAY = `(u.at AT TIME ZONE 'Asia/Shanghai')::date`;
@@ -100,7 +100,7 @@ const FOLLOW_UP_DAY = `(u.at AT TIME ZONE 'Asia/Shanghai')::date`;
  *   bureau, category, `voided` and `found_on` (the inspection's Shanghai day), so no join to the
  *   inspections is needed.
  */
-function progressCtes(scope: Scope, selection: ProgressSelection): Ctes {
+export function progressCtes(scope: Scope, selection: ProgressSelection): Ctes {
   const params = new SqlParameters();
   const sweeps = params.add(selection.sweepIds, 'uuid[]');
   const categoryIds = params.add(selection.categoryIds, 'uuid[]');
@@ -147,7 +147,7 @@ function progressCtes(scope: Scope, selection: ProgressSelection): Ctes {
  * deadlines are those of that day, not today's. A finding without a follow-up by then is OPEN.
  * The sequence of follow-ups is the order they were recorded (the workflow is sequential).
  */
-function findingsAsOfSql(asOf: string): string {
+export function findingsAsOfSql(asOf: string): string {
   return `fu AS (
         SELECT u.finding_id,
           (array_agg(u.to_status ORDER BY u.recorded_at DESC, u.id DESC))[1] AS status,
@@ -213,7 +213,7 @@ function workingDaysAfterSql(day: string, n: number): string {
  * recorded so far (including any recorded after D, and the excluded time of a transfer returned
  * after D); the stored data keeps no history of due days, so a clock judged on a past D uses them.
  */
-function caseFactsSql(asOf: string): string {
+export function caseFactsSql(asOf: string): string {
   return `case_links AS (
         SELECT f.sweep_id, f.bureau_id, f.category_id, c.id AS case_id, c.decided_on, c.outcome,
           c.penalties, c.fine, c.illegal_gains, c.confiscated_goods_value, c.transfer_authority,
@@ -273,85 +273,30 @@ function caseFactsSql(asOf: string): string {
 }
 
 /**
- * Every SQL statement of the progress figures (工作进展情况) and of closing a sweep's findings
- * over: the set-based statistics over inspections, findings, follow-ups and assignments, each read
- * limited by the caller's `Scope` and the request's selection. Every method takes the manager to
- * run on: the progress service runs them all in one read-only REPEATABLE READ snapshot
- * (`Database.snapshot`).
+ * Each fact row of `facts` (with its sweep, bureau and category) once per group it counts in:
+ * every group of its bureau (`groups`) and its category's row.
  */
-@Injectable()
-export class ProgressRepository {
-  /**
-   * All figures of every sweep selected in one statement (DOMAIN.md, “What managers read”), as of
-   * the selection's as-of day. Each fact is one row carrying the bureau whose row it counts in
-   * (premises, visits and findings: the premises' bureau; officer-days: the officer's own bureau
-   * when it is in scope, else the premises') and its category; `groups` maps a bureau to the groups
-   * it counts in (the totals, the subtree of every bureau in scope it belongs to, and its own 本级
-   * row), every fact also counts in its category's row, and distinct counts are taken per group:
-   * 人次 = distinct (officer, day), 户次 = distinct (premises, day), 户 = distinct premises.
-   * Completion is per assignment: distinct premises of its category inspected in its bureau's
-   * subtree, capped at its target; `completed` is the sum of the capped counts.
-   * Bureaus are listed when they hold an assignment of the sweep for a category in scope, or their
-   * subtree logged an inspection counted or has officers who took part in one.
-   */
-  figures(
-    manager: EntityManager,
-    scope: Scope,
-    selection: ProgressSelection,
-  ): Promise<FiguresRow[]> {
-    const ctes = progressCtes(scope, selection);
-    const grouped = (facts: string) => `(
+export function groupedSql(facts: string): string {
+  return `(
         SELECT x.*, g.kind, g.key FROM ${facts} x JOIN groups g ON g.bureau_id = x.bureau_id
         UNION ALL SELECT x.*, 'C', x.category_id FROM ${facts} x
       )`;
-    return manager.query<FiguresRow[]>(
-      `${ctes.sql},
-      ${findingsAsOfSql(ctes.asOf())},
-      ${caseFactsSql(ctes.asOf())},
-      groups AS (
+}
+
+/** The groups each bureau in scope counts in: the totals, every subtree holding it, its own row. */
+export function groupsSql(): string {
+  return `groups AS (
         SELECT 'T'::text AS kind, ${TOTALS_KEY} AS key, s.id AS bureau_id FROM scope s
         UNION ALL
         SELECT 'B', r.id, t.id FROM scope r CROSS JOIN LATERAL bureau_subtree(r.id) AS t(id)
         UNION ALL
         SELECT 'S', s.id, s.id FROM scope s
-      ),
-      officer_days AS (
-        SELECT DISTINCT i.sweep_id,
-          CASE WHEN o.bureau_id IN (SELECT id FROM scope) THEN o.bureau_id ELSE i.bureau_id END
-            AS bureau_id,
-          i.category_id, v.officer_id, i.day
-        FROM insp i CROSS JOIN LATERAL unnest(i.officer_ids) AS v(officer_id)
-        LEFT JOIN officers o ON o.id = v.officer_id
-      ),
-      officer_figures AS (
-        SELECT sweep_id, kind, key, count(DISTINCT (officer_id, day))::int AS officer_visits
-        FROM ${grouped('officer_days')} w GROUP BY sweep_id, kind, key
-      ),
-      visits AS (
-        SELECT DISTINCT sweep_id, bureau_id, category_id, premises_id, day FROM insp
-      ),
-      visit_figures AS (
-        SELECT sweep_id, kind, key, count(DISTINCT (premises_id, day))::int AS inspections,
-          count(DISTINCT premises_id)::int AS premises_inspected
-        FROM ${grouped('visits')} w GROUP BY sweep_id, kind, key
-      ),
-      finding_facts AS (
-        SELECT f.sweep_id, f.bureau_id, f.category_id, f.premises_id, f.goods_value,
-          f.exposed_product_id, f.ordered, f.passed,
-          (f.rectifying AND f.rectification_deadline < ${ctes.asOf()}) AS overdue_rectification
-        FROM fx f
-      ),
-      finding_figures AS (
-        SELECT sweep_id, kind, key, count(*)::int AS findings,
-          count(DISTINCT premises_id) FILTER (WHERE ordered)::int AS rectification_orders,
-          (count(DISTINCT premises_id) FILTER (WHERE ordered)
-            - count(DISTINCT premises_id) FILTER (WHERE ordered AND NOT passed))::int AS rectified,
-          sum(goods_value) AS goods_removed_value,
-          count(*) FILTER (WHERE overdue_rectification)::int AS overdue_rectifications,
-          count(*) FILTER (WHERE exposed_product_id IS NOT NULL)::int AS exposed_products_found
-        FROM ${grouped('finding_facts')} w GROUP BY sweep_id, kind, key
-      ),
-      case_figures AS (
+      )`;
+}
+
+/** 立案、不予立案、移送公安、overdue filing / penalty / publication and the money per group. */
+export function caseFiguresSql(): string {
+  return `case_figures AS (
         SELECT sweep_id, kind, key,
           count(DISTINCT fact_key) FILTER (WHERE fact = 'FILED')::int AS cases_filed,
           count(DISTINCT fact_key) FILTER (WHERE fact = 'DECLINED')::int AS cases_declined,
@@ -362,7 +307,7 @@ export class ProgressRepository {
             AS overdue_penalty_decisions,
           count(DISTINCT fact_key) FILTER (WHERE fact = 'OVERDUE_PUBLICATION')::int
             AS overdue_publications
-        FROM ${grouped('case_facts')} w GROUP BY sweep_id, kind, key
+        FROM ${groupedSql('case_facts')} w GROUP BY sweep_id, kind, key
       ),
       decision_figures AS (
         SELECT sweep_id, kind, key, sum(fine) AS fines, sum(confiscation) AS confiscations,
@@ -370,28 +315,21 @@ export class ProgressRepository {
         FROM (
           SELECT DISTINCT ON (sweep_id, kind, key, fact_key) sweep_id, kind, key, fine, confiscation,
             goods
-          FROM ${grouped('case_facts')} w WHERE fact = 'DECISION'
+          FROM ${groupedSql('case_facts')} w WHERE fact = 'DECISION'
           ORDER BY sweep_id, kind, key, fact_key
         ) d GROUP BY sweep_id, kind, key
-      ),
-      assignments AS (
-        SELECT a.sweep_id, a.bureau_id, a.category_id, a.target,
-          least(a.target, (
-            SELECT count(DISTINCT v.premises_id) FROM insp v
-            WHERE v.sweep_id = a.sweep_id AND v.category_id = a.category_id
-              AND v.bureau_id IN (SELECT t.id FROM bureau_subtree(a.bureau_id) AS t(id))
-          ))::int AS completed
-        FROM sweep_assignments a
-        WHERE a.sweep_id = ANY(${ctes.sweeps}) AND a.bureau_id IN (SELECT id FROM scope)
-          AND (a.sweep_id, a.category_id) IN (SELECT sweep_id, id FROM cats)
-      ),
-      target_figures AS (
-        SELECT sweep_id, kind, key, sum(target)::int AS target, sum(completed)::int AS completed
-        FROM ${grouped('assignments')} w GROUP BY sweep_id, kind, key
-      ),
-      listed AS (
+      )`;
+}
+
+/**
+ * The groups listed and their figures, from the per-figure CTEs `officer_figures`,
+ * `visit_figures`, `finding_figures`, `case_figures`, `decision_figures`, `target_figures`,
+ * `assignments` and `cats`.
+ */
+export function figuresSelectSql(sweeps: string): string {
+  return `listed AS (
         SELECT s.id AS sweep_id, 'T'::text AS kind, ${TOTALS_KEY} AS key
-          FROM unnest(${ctes.sweeps}) AS s(id)
+          FROM unnest(${sweeps}) AS s(id)
         UNION SELECT sweep_id, 'C', id FROM cats
         UNION SELECT sweep_id, 'B', bureau_id FROM assignments
         UNION SELECT sweep_id, kind, key FROM target_figures WHERE kind = 'S'
@@ -426,13 +364,101 @@ export class ProgressRepository {
       LEFT JOIN finding_figures y USING (sweep_id, kind, key)
       LEFT JOIN case_figures c USING (sweep_id, kind, key)
       LEFT JOIN decision_figures d USING (sweep_id, kind, key)
-      LEFT JOIN target_figures t USING (sweep_id, kind, key)`,
+      LEFT JOIN target_figures t USING (sweep_id, kind, key)`;
+}
+
+/**
+ * Every SQL statement of the progress figures (工作进展情况) and of closing a sweep's findings
+ * over: the set-based statistics over inspections, findings, follow-ups and assignments, each read
+ * limited by the caller's `Scope` and the request's selection. Every method takes the manager to
+ * run on: the progress service runs them all in one read-only REPEATABLE READ snapshot
+ * (`Database.snapshot`).
+ */
+@Injectable()
+export class ProgressRepository {
+  /**
+   * All figures of every sweep selected in one statement (DOMAIN.md, “What managers read”), as of
+   * the selection's as-of day. Each fact is one row carrying the bureau whose row it counts in
+   * (premises, visits and findings: the premises' bureau; officer-days: the officer's own bureau
+   * when it is in scope, else the premises') and its category; `groups` maps a bureau to the groups
+   * it counts in (the totals, the subtree of every bureau in scope it belongs to, and its own 本级
+   * row), every fact also counts in its category's row, and distinct counts are taken per group:
+   * 人次 = distinct (officer, day), 户次 = distinct (premises, day), 户 = distinct premises.
+   * Completion is per assignment: distinct premises of its category inspected in its bureau's
+   * subtree, capped at its target; `completed` is the sum of the capped counts.
+   * Bureaus are listed when they hold an assignment of the sweep for a category in scope, or their
+   * subtree logged an inspection counted or has officers who took part in one.
+   */
+  recomputeFigures(
+    manager: EntityManager,
+    scope: Scope,
+    selection: ProgressSelection,
+  ): Promise<FiguresRow[]> {
+    const ctes = progressCtes(scope, selection);
+    return manager.query<FiguresRow[]>(
+      `${ctes.sql},
+      ${findingsAsOfSql(ctes.asOf())},
+      ${caseFactsSql(ctes.asOf())},
+      ${groupsSql()},
+      officer_days AS (
+        SELECT DISTINCT i.sweep_id,
+          CASE WHEN o.bureau_id IN (SELECT id FROM scope) THEN o.bureau_id ELSE i.bureau_id END
+            AS bureau_id,
+          i.category_id, v.officer_id, i.day
+        FROM insp i CROSS JOIN LATERAL unnest(i.officer_ids) AS v(officer_id)
+        LEFT JOIN officers o ON o.id = v.officer_id
+      ),
+      officer_figures AS (
+        SELECT sweep_id, kind, key, count(DISTINCT (officer_id, day))::int AS officer_visits
+        FROM ${groupedSql('officer_days')} w GROUP BY sweep_id, kind, key
+      ),
+      visits AS (
+        SELECT DISTINCT sweep_id, bureau_id, category_id, premises_id, day FROM insp
+      ),
+      visit_figures AS (
+        SELECT sweep_id, kind, key, count(DISTINCT (premises_id, day))::int AS inspections,
+          count(DISTINCT premises_id)::int AS premises_inspected
+        FROM ${groupedSql('visits')} w GROUP BY sweep_id, kind, key
+      ),
+      finding_facts AS (
+        SELECT f.sweep_id, f.bureau_id, f.category_id, f.premises_id, f.goods_value,
+          f.exposed_product_id, f.ordered, f.passed,
+          (f.rectifying AND f.rectification_deadline < ${ctes.asOf()}) AS overdue_rectification
+        FROM fx f
+      ),
+      finding_figures AS (
+        SELECT sweep_id, kind, key, count(*)::int AS findings,
+          count(DISTINCT premises_id) FILTER (WHERE ordered)::int AS rectification_orders,
+          (count(DISTINCT premises_id) FILTER (WHERE ordered)
+            - count(DISTINCT premises_id) FILTER (WHERE ordered AND NOT passed))::int AS rectified,
+          sum(goods_value) AS goods_removed_value,
+          count(*) FILTER (WHERE overdue_rectification)::int AS overdue_rectifications,
+          count(*) FILTER (WHERE exposed_product_id IS NOT NULL)::int AS exposed_products_found
+        FROM ${groupedSql('finding_facts')} w GROUP BY sweep_id, kind, key
+      ),
+      ${caseFiguresSql()},
+      assignments AS (
+        SELECT a.sweep_id, a.bureau_id, a.category_id, a.target,
+          least(a.target, (
+            SELECT count(DISTINCT v.premises_id) FROM insp v
+            WHERE v.sweep_id = a.sweep_id AND v.category_id = a.category_id
+              AND v.bureau_id IN (SELECT t.id FROM bureau_subtree(a.bureau_id) AS t(id))
+          ))::int AS completed
+        FROM sweep_assignments a
+        WHERE a.sweep_id = ANY(${ctes.sweeps}) AND a.bureau_id IN (SELECT id FROM scope)
+          AND (a.sweep_id, a.category_id) IN (SELECT sweep_id, id FROM cats)
+      ),
+      target_figures AS (
+        SELECT sweep_id, kind, key, sum(target)::int AS target, sum(completed)::int AS completed
+        FROM ${groupedSql('assignments')} w GROUP BY sweep_id, kind, key
+      ),
+      ${figuresSelectSql(ctes.sweeps)}`,
       ctes.params.values,
     );
   }
 
   /** The kinds of the premises inspected, for the summary's noun (市场主体 or 各类主体). */
-  async premisesKindsInspected(
+  async recomputePremisesKindsInspected(
     manager: EntityManager,
     scope: Scope,
     selection: ProgressSelection,
@@ -448,7 +474,7 @@ export class ProgressRepository {
   }
 
   /** Findings counted per violation type, only types found, most first. */
-  violationTypeCounts(
+  recomputeViolationTypeCounts(
     manager: EntityManager,
     scope: Scope,
     selection: ProgressSelection,
@@ -468,7 +494,11 @@ export class ProgressRepository {
    * included, never outside the sweep's own days (an inspection dated outside them is not a day of
    * the sweep). Inspections are 户次: distinct premises visited that day.
    */
-  daily(manager: EntityManager, scope: Scope, selection: ProgressSelection): Promise<DailyRow[]> {
+  recomputeDaily(
+    manager: EntityManager,
+    scope: Scope,
+    selection: ProgressSelection,
+  ): Promise<DailyRow[]> {
     const ctes = progressCtes(scope, selection);
     return manager.query<DailyRow[]>(
       `${ctes.sql},

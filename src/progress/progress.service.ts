@@ -15,8 +15,15 @@ import { Sweep } from '../sweeps/sweep.entity';
 import { SweepsRepository } from '../sweeps/sweeps.repository';
 import type { Figures } from './figures';
 import { completionRate, EMPTY_FIGURES } from './figures';
+import { ProgressSummariesRepository } from './progress-summaries.repository';
 import { ProgressRepository } from './progress.repository';
-import type { FiguresRow, FindingListRow, ProgressSelection } from './progress.repository';
+import type {
+  DailyRow,
+  FiguresRow,
+  FindingListRow,
+  ProgressSelection,
+  ViolationTypeCountRow,
+} from './progress.repository';
 import { summaryText } from './summary-text';
 
 export type { FindingListRow } from './progress.repository';
@@ -57,6 +64,15 @@ export interface SweepProgress extends SweepProgressOverview {
   pharmacistRegistrationConflicts: number;
 }
 
+/** The reads of the figures, from the summaries or recomputed from the raw tables. */
+type Read<T> = (manager: EntityManager, scope: Scope, selection: ProgressSelection) => Promise<T>;
+interface FigureSource {
+  figures: Read<FiguresRow[]>;
+  violationTypeCounts: Read<ViolationTypeCountRow[]>;
+  daily: Read<DailyRow[]>;
+  premisesKindsInspected: Read<string[]>;
+}
+
 interface ResolvedFilter {
   selection: Omit<ProgressSelection, 'sweepIds' | 'asOf'>;
   rootBureau: Bureau | null;
@@ -85,6 +101,7 @@ export class ProgressService {
   constructor(
     private readonly database: Database,
     private readonly repository: ProgressRepository,
+    private readonly summaries: ProgressSummariesRepository,
     private readonly bureausRepository: BureausRepository,
     private readonly reference: ReferenceService,
     private readonly pharmacistConflicts: PharmacistConflictsService,
@@ -101,13 +118,10 @@ export class ProgressService {
     // read replica when DATABASE_READ_URL is set.
     return this.database.snapshot(async (manager) => {
       const resolved = await this.resolve(manager, sweepId, filter, scope, asOfDay);
-      const figureRows = await this.repository.figures(manager, scope, resolved.selection);
-      const violationRows = await this.repository.violationTypeCounts(
-        manager,
-        scope,
-        resolved.selection,
-      );
-      const daily = await this.repository.daily(manager, scope, resolved.selection);
+      const source = await this.source(manager, resolved.selection);
+      const figureRows = await source.figures(manager, scope, resolved.selection);
+      const violationRows = await source.violationTypeCounts(manager, scope, resolved.selection);
+      const daily = await source.daily(manager, scope, resolved.selection);
       const bureaus = await this.bureausRepository.findByIds(manager, listedBureauIds(figureRows));
       const exposures = await this.sweeps.exposuresOf(manager, sweepId);
 
@@ -137,11 +151,7 @@ export class ProgressService {
           areaName: resolved.areaBureau?.name ?? '全市',
           exposures,
           categoryNames: resolved.categories.map((category) => category.name),
-          premisesKinds: await this.repository.premisesKindsInspected(
-            manager,
-            scope,
-            resolved.selection,
-          ),
+          premisesKinds: await source.premisesKindsInspected(manager, scope, resolved.selection),
           figures: overview.totals,
         }),
       };
@@ -167,7 +177,7 @@ export class ProgressService {
         asOf: asOfDay,
       };
       const figureRows = selection.sweepIds.length
-        ? await this.repository.figures(manager, scope, selection)
+        ? await (await this.source(manager, selection)).figures(manager, scope, selection)
         : [];
       const bureaus = await this.bureausRepository.findByIds(manager, listedBureauIds(figureRows));
       return sweepIds.map((sweepId) => {
@@ -190,6 +200,27 @@ export class ProgressService {
       const resolved = await this.resolve(manager, sweepId, filter, scope, asOfDay);
       return this.repository.findingList(manager, scope, resolved.selection);
     });
+  }
+
+  /**
+   * Where the figures are read: the summaries (docs/progress.md) for open-ended and `to`-only
+   * ranges of sweeps whose summaries are built; the raw tables for a range with a `from` day
+   * (the summaries count from the first day of a sweep) or a sweep still waiting for its backfill.
+   */
+  private async source(
+    manager: EntityManager,
+    selection: ProgressSelection,
+  ): Promise<FigureSource> {
+    if (selection.from === null && (await this.summaries.built(manager, selection.sweepIds))) {
+      return this.summaries;
+    }
+    const raw = this.repository;
+    return {
+      figures: (m, scope, s) => raw.recomputeFigures(m, scope, s),
+      violationTypeCounts: (m, scope, s) => raw.recomputeViolationTypeCounts(m, scope, s),
+      daily: (m, scope, s) => raw.recomputeDaily(m, scope, s),
+      premisesKindsInspected: (m, scope, s) => raw.recomputePremisesKindsInspected(m, scope, s),
+    };
   }
 
   /** The bureaus the figures cover: the filter's subtree, else the scope's (all for managers). */

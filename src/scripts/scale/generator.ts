@@ -59,6 +59,13 @@ const DOMAIN_TABLES = [
   'login_failures',
   'officers',
   'bureaus',
+  // The progress summaries (migration 1796000000000): TRUNCATE fires no trigger to empty them.
+  'progress_distinct',
+  'progress_visits',
+  'progress_officer_days',
+  'progress_findings',
+  'progress_units',
+  'progress_pending_sweeps',
 ];
 
 const COUNTED_TABLES = [

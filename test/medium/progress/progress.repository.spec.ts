@@ -16,7 +16,25 @@ import {
 } from '../../factories/field-work';
 import { cityBureau, createBureau, type BureauRecord } from '../../factories/people';
 import type { TestApp } from '../../helpers/test-app';
+import { ProgressSummariesRepository } from '../../../src/progress/progress-summaries.repository';
 import { mediumDatabase, type MediumDatabase } from '../medium';
+
+const repository = new ProgressRepository();
+/** The same figures recomputed from the raw tables and read from the summaries (issue 16). */
+const sources: [
+  string,
+  Pick<ProgressSummariesRepository, 'figures' | 'violationTypeCounts' | 'daily'>,
+][] = [
+  [
+    'recomputed from the raw tables',
+    {
+      figures: (m, scope, s) => repository.recomputeFigures(m, scope, s),
+      violationTypeCounts: (m, scope, s) => repository.recomputeViolationTypeCounts(m, scope, s),
+      daily: (m, scope, s) => repository.recomputeDaily(m, scope, s),
+    },
+  ],
+  ['read from the summaries', new ProgressSummariesRepository()],
+];
 
 /** The scope of an inspector of `bureau`, whose jurisdiction is `jurisdiction`. */
 function inspectorScope(bureau: BureauRecord, jurisdiction: BureauRecord[]): Scope {
@@ -35,9 +53,8 @@ function byKind(rows: FiguresRow[], kind: FiguresRow['kind']): Map<string | null
   return new Map(rows.filter((row) => row.kind === kind).map((row) => [row.key, row]));
 }
 
-describe('ProgressRepository', () => {
+describe.each(sources)('progress figures %s', (_name, source) => {
   let db: MediumDatabase;
-  const repository = new ProgressRepository();
   let city: BureauRecord;
   let county: BureauRecord;
   let station: BureauRecord;
@@ -110,7 +127,7 @@ describe('ProgressRepository', () => {
   afterAll(() => db?.close());
 
   it('counts the whole city for an unrestricted scope, each bureau row covering its subtree', async () => {
-    const rows = await repository.figures(db.manager, Scope.system(), selection);
+    const rows = await source.figures(db.manager, Scope.system(), selection);
     const totals = byKind(rows, 'T').get(null)!;
     expect(totals).toMatchObject({
       inspections: 3,
@@ -134,7 +151,7 @@ describe('ProgressRepository', () => {
 
   it('counts only the jurisdiction of a restricted scope, whatever the filter asks', async () => {
     const scope = inspectorScope(county, [county, station]);
-    const rows = await repository.figures(db.manager, scope, selection);
+    const rows = await source.figures(db.manager, scope, selection);
     expect(byKind(rows, 'T').get(null)).toMatchObject({
       inspections: 2,
       premises_inspected: 2,
@@ -145,14 +162,14 @@ describe('ProgressRepository', () => {
     expect([...byKind(rows, 'B').keys()].sort()).toEqual([county.id, station.id].sort());
 
     // A subtree outside the scope counts nothing, even when the caller names it.
-    const outside = await repository.figures(db.manager, scope, {
+    const outside = await source.figures(db.manager, scope, {
       ...selection,
       rootBureauId: other.id,
     });
     expect(byKind(outside, 'T').get(null)).toMatchObject({ inspections: 0, findings: 0 });
     expect(byKind(outside, 'B').size).toBe(0);
 
-    expect(await repository.violationTypeCounts(db.manager, scope, selection)).toEqual([
+    expect(await source.violationTypeCounts(db.manager, scope, selection)).toEqual([
       { code: 'THREE_NO_PRODUCTS', count: 2 },
     ]);
     const listed = await repository.findingList(db.manager, scope, selection);
@@ -160,19 +177,19 @@ describe('ProgressRepository', () => {
   });
 
   it('narrows the whole city to a bureau’s subtree', async () => {
-    const rows = await repository.figures(db.manager, Scope.system(), {
+    const rows = await source.figures(db.manager, Scope.system(), {
       ...selection,
       rootBureauId: county.id,
     });
     expect(byKind(rows, 'T').get(null)).toMatchObject({ inspections: 2, target: 4 });
     expect([...byKind(rows, 'B').keys()].sort()).toEqual([county.id, station.id].sort());
 
-    const leaf = await repository.figures(db.manager, Scope.system(), {
+    const leaf = await source.figures(db.manager, Scope.system(), {
       ...selection,
       rootBureauId: station.id,
     });
     expect(byKind(leaf, 'T').get(null)).toMatchObject({ inspections: 1, target: 0 });
-    expect(await repository.daily(db.manager, Scope.system(), selection)).toEqual([
+    expect(await source.daily(db.manager, Scope.system(), selection)).toEqual([
       { date: '2019-03-20', inspections: 3, findings: 3 },
     ]);
   });

@@ -5,9 +5,8 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { Client } from 'pg';
-import { reconnectDelayMs } from '../alerts/exposed-product-listener.service';
 import { APP_CONFIG, type AppConfig, directDatabaseUrl } from '../config/config';
+import { PgListener } from '../database/pg-listener';
 import type { OfficerWithJurisdiction } from './officers.repository';
 
 /** The channel the officers and bureaus triggers notify (migration 1796000300000). */
@@ -51,17 +50,34 @@ export class OfficerCache implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly waiting = new Map<string, (() => void)[]>();
   /** Raised by every drop: a read that began under an older generation is not kept. */
   private generationCount = 0;
-  private client?: Client;
-  private connected = false;
-  private attempt = 0;
-  private retryTimer?: NodeJS.Timeout;
-  private stopped = false;
+  private readonly listener: PgListener;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.listener = new PgListener({
+      // LISTEN is session state: past a transaction-mode pooler it would be lost (docs/scaling.md).
+      connectionString: directDatabaseUrl(config),
+      applicationName: OFFICER_LISTENER_APPLICATION_NAME,
+      channel: OFFICER_CHANGED_CHANNEL,
+      logger: this.logger,
+      whileLost: 'officers are read on every request until it is back',
+      onNotification: (payload) => {
+        if (!payload || payload === EVERY_OFFICER) this.forgetAll();
+        else this.forget(payload);
+      },
+      // Whatever changed while nobody listened is unknown: start from nothing, and keep nothing
+      // while the connection is down.
+      onListening: () => this.forgetAll(),
+      onLost: () => this.forgetAll(),
+    });
+  }
 
   /** Whether entries are kept (the listening connection is up). */
   get listening(): boolean {
-    return this.connected;
+    return this.listener.listening;
+  }
+
+  private get connected(): boolean {
+    return this.listener.listening;
   }
 
   /** The generation to pass to `keep` for a read starting now. */
@@ -113,77 +129,18 @@ export class OfficerCache implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.connect();
+  onApplicationBootstrap(): Promise<void> {
+    return this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.retryTimer);
-    const client = this.client;
-    this.client = undefined;
-    this.connected = false;
+    await this.listener.stop();
     this.entries.clear();
-    if (client) await this.release(client);
   }
 
   private settle(id: string): void {
     const waiting = this.waiting.get(id);
     this.waiting.delete(id);
     for (const resolve of waiting ?? []) resolve();
-  }
-
-  private async connect(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({
-      // LISTEN is session state: past a transaction-mode pooler it would be lost (docs/scaling.md).
-      connectionString: directDatabaseUrl(this.config),
-      application_name: OFFICER_LISTENER_APPLICATION_NAME,
-      keepAlive: true,
-      connectionTimeoutMillis: 5000,
-    });
-    this.client = client;
-    client.on('notification', ({ channel, payload }) => {
-      if (channel !== OFFICER_CHANGED_CHANNEL) return;
-      if (!payload || payload === EVERY_OFFICER) this.forgetAll();
-      else this.forget(payload);
-    });
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OFFICER_CHANGED_CHANNEL}`);
-      if (this.client !== client) return;
-      // Whatever changed while nobody listened is unknown: start from nothing.
-      this.forgetAll();
-      this.attempt = 0;
-      this.connected = true;
-    } catch (error) {
-      this.lost(client, error);
-    }
-  }
-
-  /** Stops keeping officers, drops a broken connection (once) and retries. */
-  private lost(client: Client, error?: unknown): void {
-    if (this.client !== client) return;
-    this.client = undefined;
-    this.connected = false;
-    this.forgetAll();
-    void this.release(client);
-    if (this.stopped) return;
-    const delay = reconnectDelayMs(this.attempt++);
-    this.logger.warn(
-      `Lost the ${OFFICER_CHANGED_CHANNEL} listener connection${
-        error instanceof Error ? ` (${error.message})` : ''
-      }; officers are read on every request until it is back; retrying in ${delay} ms`,
-    );
-    this.retryTimer = setTimeout(() => void this.connect(), delay);
-  }
-
-  private async release(client: Client): Promise<void> {
-    client.removeAllListeners();
-    // A late socket error on a connection we already gave up must not crash the process.
-    client.on('error', () => undefined);
-    await client.end().catch(() => undefined);
   }
 }

@@ -144,7 +144,10 @@ function seed(databaseUrl: string, inspections: number): void {
  */
 async function startService(
   databaseUrl: string,
-  { directUrl, cpuProfile }: { directUrl?: string; cpuProfile?: { dir: string; name: string } } = {},
+  {
+    directUrl,
+    cpuProfile,
+  }: { directUrl?: string; cpuProfile?: { dir: string; name: string } } = {},
 ): Promise<{ url: string; pid?: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

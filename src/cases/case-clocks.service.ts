@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { shanghaiDay } from '../common/time/shanghai';
+import { readsOn } from '../database/reads';
 import type { Loaders } from '../graphql/loaders';
 import type { Finding } from '../inspections/finding.entity';
 import { CalendarRepository } from '../reference/calendar.repository';
@@ -26,10 +27,11 @@ export class CaseClocksService {
 
   /** The whole holiday table (a few hundred rows) and the years it covers. */
   async calendar(manager: EntityManager): Promise<HolidayCalendar> {
-    const [exceptions, coveredYears] = await Promise.all([
-      this.calendarRepository.exceptionsBetween(manager, '1900-01-01', '9999-12-31'),
-      this.calendarRepository.coveredYears(manager),
-    ]);
+    const [exceptions, coveredYears] = await readsOn(
+      manager,
+      () => this.calendarRepository.exceptionsBetween(manager, '1900-01-01', '9999-12-31'),
+      () => this.calendarRepository.coveredYears(manager),
+    );
     return { exceptions, coveredYears: new Set(coveredYears) };
   }
 
@@ -63,12 +65,13 @@ export class CaseClocksService {
     calendar?: HolidayCalendar,
   ): Promise<Clock[][]> {
     const ids = cases.map((c) => c.id);
-    const [findings, steps, suspensions, holidays] = await Promise.all([
-      this.cases.findingsOfCases(manager, ids),
-      this.cases.stepsOfCases(manager, ids),
-      this.cases.suspensionsOfCases(manager, ids),
-      calendar ?? this.calendar(manager),
-    ]);
+    const [findings, steps, suspensions, holidays] = await readsOn(
+      manager,
+      () => this.cases.findingsOfCases(manager, ids),
+      () => this.cases.stepsOfCases(manager, ids),
+      () => this.cases.suspensionsOfCases(manager, ids),
+      () => (calendar ? Promise.resolve(calendar) : this.calendar(manager)),
+    );
     const today = shanghaiDay(new Date());
     return cases.map((c) =>
       caseClocks(

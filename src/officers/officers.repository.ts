@@ -64,6 +64,22 @@ export interface OfficerWithJurisdiction {
  * Every SQL statement on officers (执法人员). Officers are not jurisdiction-bound records (their
  * names appear on records of other bureaus), so no read here takes a scope.
  */
+interface CredentialsRow {
+  id: string;
+  certificate_number: string;
+  password_hash: string;
+  active: boolean;
+}
+
+function credentialsOf(row: CredentialsRow): OfficerCredentials {
+  return {
+    id: row.id,
+    certificateNumber: row.certificate_number,
+    passwordHash: row.password_hash,
+    active: row.active,
+  };
+}
+
 @Injectable()
 export class OfficersRepository {
   findById(manager: EntityManager, id: string): Promise<Officer | null> {
@@ -137,38 +153,21 @@ export class OfficersRepository {
     manager: EntityManager,
     certificateNumber: string,
   ): Promise<OfficerCredentials | null> {
-    const rows = await manager.query<
-      { id: string; certificate_number: string; password_hash: string; active: boolean }[]
-    >(
+    const rows = await manager.query<CredentialsRow[]>(
       `SELECT id, certificate_number, password_hash, active FROM officers
        WHERE lower(btrim(certificate_number)) = lower(btrim($1))`,
       [certificateNumber],
     );
-    const row = rows[0];
-    return row
-      ? {
-          id: row.id,
-          certificateNumber: row.certificate_number,
-          passwordHash: row.password_hash,
-          active: row.active,
-        }
-      : null;
+    return rows[0] ? credentialsOf(rows[0]) : null;
   }
 
   /** The stored credentials of an officer by id, or null when unknown. */
   async credentialsById(manager: EntityManager, id: string): Promise<OfficerCredentials | null> {
-    const rows = await manager.query<
-      { id: string; certificate_number: string; password_hash: string; active: boolean }[]
-    >(`SELECT id, certificate_number, password_hash, active FROM officers WHERE id = $1`, [id]);
-    const row = rows[0];
-    return row
-      ? {
-          id: row.id,
-          certificateNumber: row.certificate_number,
-          passwordHash: row.password_hash,
-          active: row.active,
-        }
-      : null;
+    const rows = await manager.query<CredentialsRow[]>(
+      `SELECT id, certificate_number, password_hash, active FROM officers WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? credentialsOf(rows[0]) : null;
   }
 
   /**

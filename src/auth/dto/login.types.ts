@@ -2,6 +2,7 @@ import { Field, InputType, ObjectType } from '@nestjs/graphql';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { DateTimeScalar } from '../../common/scalars/scalars';
 import { OfficerType } from '../../officers/dto/officer.types';
+import { NEW_PASSWORD_DESCRIPTION, NewPasswordField } from '../password-policy';
 
 @InputType({ description: 'Credentials of an officer.' })
 export class LoginInput {
@@ -38,13 +39,7 @@ export class ChangePasswordInput {
   @MaxLength(200)
   currentPassword: string;
 
-  @Field({
-    description:
-      'At least 12 characters, not containing the certificate number, not a common password.',
-  })
-  @IsString()
-  @MinLength(12, { message: 'officers.passwordTooShort' })
-  @MaxLength(200)
+  @NewPasswordField(NEW_PASSWORD_DESCRIPTION)
   newPassword: string;
 }
 

@@ -19,6 +19,7 @@ import { ConnectionType, PageArgs } from '../../common/pagination/connection';
 import { ROLES } from '../officer.entity';
 import type { Role } from '../officer.entity';
 import { NodeInterface } from '../../common/node';
+import { NEW_PASSWORD_DESCRIPTION, NewPasswordField } from '../../auth/password-policy';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as Record<Role, Role>;
 registerEnumType(RoleEnum, {
@@ -96,10 +97,7 @@ export class CreateOfficerInput {
   @IsIn(ROLES, { each: true })
   roles: Role[];
 
-  @Field({ description: 'At least 12 characters. Stored only as an Argon2id hash.' })
-  @IsString()
-  @MinLength(12, { message: 'officers.passwordTooShort' })
-  @MaxLength(200)
+  @NewPasswordField('At least 12 characters. Stored only as an Argon2id hash.')
   password: string;
 }
 
@@ -109,13 +107,7 @@ export class ResetOfficerPasswordInput {
   @IsUUID('all', { message: 'validation.isUuid' })
   officerId: string;
 
-  @Field({
-    description:
-      'At least 12 characters, not containing the certificate number, not a common password.',
-  })
-  @IsString()
-  @MinLength(12, { message: 'officers.passwordTooShort' })
-  @MaxLength(200)
+  @NewPasswordField(NEW_PASSWORD_DESCRIPTION)
   newPassword: string;
 }
 

@@ -18,7 +18,10 @@ import {
   contractOperations,
   PENDING,
   PENDING_INPUT_DIFFERENCES,
+  PROPOSED_CONTRACT_DIR,
 } from '../helpers/contract';
+import { GRAPHQL_LIMITS } from '../../src/graphql/armor';
+import { documentCosts } from '../../src/graphql/cost';
 import { printServedSchema } from '../helpers/schema';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
@@ -58,6 +61,19 @@ describe('schema.graphql and the frontend contract', () => {
       } else if (errors.length > 0) {
         failures.push(`${name}: ${errors.map((error) => error.message).join('; ')}`);
       }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('validates every proposed operation of docs/contract-next, each under the cost limit', () => {
+    const failures: string[] = [];
+    const proposed = contractOperations(PROPOSED_CONTRACT_DIR);
+    for (const [name, document] of proposed) {
+      if (contractOperations().has(name)) failures.push(`${name} is already a contract operation`);
+      const errors = validate(schema, parse(document));
+      if (errors.length > 0) failures.push(`${name}: ${errors.map((e) => e.message).join('; ')}`);
+      const cost = [...documentCosts(parse(document)).values()][0];
+      if (!(cost <= GRAPHQL_LIMITS.maxCost)) failures.push(`${name} costs ${cost}`);
     }
     expect(failures).toEqual([]);
   });

@@ -13,6 +13,13 @@ import {
 export const CONTRACT_DIR = join(__dirname, '..', 'contract');
 
 /**
+ * Operations this project designs beyond the contract (issue 19's field records), in the
+ * contract's style: they join the contract in its next version. Tests send them as the frontend
+ * will, and the schema test validates and prices every one.
+ */
+export const PROPOSED_CONTRACT_DIR = join(__dirname, '..', '..', 'docs', 'contract-next');
+
+/**
  * Contract operations of later issues that do not validate yet. This list may only shrink: an
  * operation listed here that validates fails the schema test until it is removed. The typed
  * client test leaves exactly these out of code generation.
@@ -76,6 +83,16 @@ export function op(name: string): string {
   cache ??= contractOperations();
   const text = cache.get(name);
   if (!text) throw new Error(`No contract operation named ${name}`);
+  return text;
+}
+
+let proposed: Map<string, string> | undefined;
+
+/** The text of one proposed operation (docs/contract-next), e.g. `proposedOp('RecordSample')`. */
+export function proposedOp(name: string): string {
+  proposed ??= contractOperations(PROPOSED_CONTRACT_DIR);
+  const text = proposed.get(name);
+  if (!text) throw new Error(`No proposed operation named ${name}`);
   return text;
 }
 

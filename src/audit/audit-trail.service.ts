@@ -44,6 +44,8 @@ export class AuditTrailService {
       Inspection: (manager, scope, id) => inspections.existsInScope(manager, scope, id),
       Finding: (manager, scope, id) => findings.existsInScope(manager, scope, id),
       InspectionPlan: (manager, scope, id) => plans.existsInScope(manager, scope, id),
+      ConflictOfInterestDeclaration: async (manager, scope, id) =>
+        (await plans.declarationById(manager, scope, id)) !== null,
       // An evidence file belongs to the bureaus of the findings it was uploaded for.
       EvidenceFile: async (manager, scope, id) => {
         const file = await evidence.findById(manager, id);

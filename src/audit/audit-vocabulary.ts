@@ -18,6 +18,7 @@ export const AUDITED_ENTITY_TYPES = [
   'EvidenceFile',
   'Case',
   'HolidayYear',
+  'ConflictOfInterestDeclaration',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
@@ -36,6 +37,7 @@ export const AUDIT_ACTIONS = {
   CREATE: 'CREATE',
   DEACTIVATE: 'DEACTIVATE',
   DECIDE_CASE: 'DECIDE_CASE',
+  DECLARE_CONFLICT_OF_INTEREST: 'DECLARE_CONFLICT_OF_INTEREST',
   DECLINE_CASE: 'DECLINE_CASE',
   DRAW: 'DRAW',
   EVIDENCE_ATTACH: 'evidence.attach',
@@ -46,11 +48,13 @@ export const AUDIT_ACTIONS = {
   LOAD_HOLIDAY_YEAR: 'LOAD_HOLIDAY_YEAR',
   OPEN_CASE: 'OPEN_CASE',
   PENALTY_DECIDED: 'PENALTY_DECIDED',
+  PUBLISH_PLAN_RESULTS: 'PUBLISH_PLAN_RESULTS',
   REACTIVATE: 'REACTIVATE',
   RECOMPUTE_DEADLINES: 'RECOMPUTE_DEADLINES',
   RECORD: 'RECORD',
   RECORD_CASE_PUBLICATION: 'RECORD_CASE_PUBLICATION',
   RECORD_CASE_STEP: 'RECORD_CASE_STEP',
+  RECORD_PLAN_RESULT: 'RECORD_PLAN_RESULT',
   RECORD_TRANSFER_OUTCOME: 'RECORD_TRANSFER_OUTCOME',
   RECTIFICATION_ORDERED: 'RECTIFICATION_ORDERED',
   REINSPECTION_FAILED: 'REINSPECTION_FAILED',
@@ -60,12 +64,14 @@ export const AUDIT_ACTIONS = {
   RESUME_FILING_CLOCK: 'RESUME_FILING_CLOCK',
   SEED: 'SEED',
   SET_ASSIGNMENTS: 'SET_ASSIGNMENTS',
+  SUPERSEDE_PLAN: 'SUPERSEDE_PLAN',
   SUSPEND_CASE: 'SUSPEND_CASE',
   SUSPEND_FILING_CLOCK: 'SUSPEND_FILING_CLOCK',
   TRANSFERRED_TO_POLICE: 'TRANSFERRED_TO_POLICE',
   TRANSFER_CASE: 'TRANSFER_CASE',
   UPDATE: 'UPDATE',
   VOID: 'VOID',
+  WITHDRAW_CONFLICT_OF_INTEREST: 'WITHDRAW_CONFLICT_OF_INTEREST',
 } as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 
@@ -80,6 +86,7 @@ const ACTION_DESCRIPTIONS: Record<keyof typeof AUDIT_ACTIONS, string> = {
   CREATE: 'The record was created.',
   DEACTIVATE: 'An officer was deactivated.',
   DECIDE_CASE: 'The case was decided (处罚决定, 不予行政处罚 or 撤销立案).',
+  DECLARE_CONFLICT_OF_INTEREST: 'A conflict of interest was declared (回避声明).',
   DECLINE_CASE: 'Not to file a case was decided (不予立案).',
   DRAW: 'A random dual selection plan (双随机) was drawn.',
   EVIDENCE_ATTACH: 'Evidence already stored was attached to another finding by its own upload.',
@@ -90,12 +97,14 @@ const ACTION_DESCRIPTIONS: Record<keyof typeof AUDIT_ACTIONS, string> = {
   LOAD_HOLIDAY_YEAR: 'A year of the official holiday table was loaded.',
   OPEN_CASE: 'A case was opened (立案) on findings of one premises.',
   PENALTY_DECIDED: 'A penalty was decided (处罚决定).',
+  PUBLISH_PLAN_RESULTS: "A plan's results were published (抽查结果公示).",
   REACTIVATE: 'An officer was reactivated.',
   RECOMPUTE_DEADLINES: 'Due days were recomputed after a holiday year was loaded.',
   RECORD: 'An exposure was recorded.',
   RECORD_CASE_PUBLICATION: 'The decision was published (公示).',
   RECORD_CASE_STEP:
     'A step after the decision was recorded (告知, hearing, 送达, payment, enforcement).',
+  RECORD_PLAN_RESULT: 'The result of a plan visit was recorded (抽查结果).',
   RECORD_TRANSFER_OUTCOME: 'The receiving authority accepted or returned a transfer.',
   RECTIFICATION_ORDERED: 'Rectification was ordered (责令整改).',
   REINSPECTION_FAILED: 'A re-inspection found the problem not rectified.',
@@ -105,12 +114,14 @@ const ACTION_DESCRIPTIONS: Record<keyof typeof AUDIT_ACTIONS, string> = {
   RESUME_FILING_CLOCK: 'The filing-decision clock resumed.',
   SEED: 'Written by the demo seed.',
   SET_ASSIGNMENTS: "A sweep's bureau assignments were set.",
+  SUPERSEDE_PLAN: 'A binding plan was superseded by a redraw with a reason (重新抽取).',
   SUSPEND_CASE: "The case's clocks were suspended (中止 or an excluded period).",
   SUSPEND_FILING_CLOCK: 'The filing-decision clock was suspended (testing, expert opinion…).',
   TRANSFERRED_TO_POLICE: 'Transferred to the police (移送公安).',
   TRANSFER_CASE: 'The case was transferred (移送) to the police or another authority.',
   UPDATE: 'The record was updated (a premises by the registry import).',
   VOID: 'An inspection was voided (作废).',
+  WITHDRAW_CONFLICT_OF_INTEREST: 'A conflict-of-interest declaration was withdrawn.',
 };
 
 export const AuditActionEnum = AUDIT_ACTIONS;
@@ -137,6 +148,7 @@ const ENTITY_TYPE_DESCRIPTIONS: Record<AuditedEntityType, string> = {
   EvidenceFile: 'An evidence file (证据文件).',
   Case: 'A case file (案件).',
   HolidayYear: 'A year of the official holiday table (节假日安排).',
+  ConflictOfInterestDeclaration: 'A conflict-of-interest declaration (回避声明).',
 };
 
 registerEnumType(AuditEntityTypeEnum, {

@@ -20,6 +20,11 @@ import { CalendarException } from '../reference/holiday.entity';
 import { LegalBasis } from '../reference/legal-basis.entity';
 import { HolidayYear } from '../reference/holiday-year.entity';
 import { InspectionPlan, InspectionPlanVisit } from '../selection/inspection-plan.entity';
+import {
+  ConflictOfInterestDeclaration,
+  InspectionPlanPublication,
+  InspectionPlanResult,
+} from '../selection/selection-records.entity';
 import { TargetCategory } from '../reference/target-category.entity';
 import { ViolationType } from '../reference/violation-type.entity';
 import { SweepAssignment } from '../sweeps/sweep-assignment.entity';
@@ -32,6 +37,7 @@ export const ENTITIES = [
   CaseFile,
   CaseStepRecord,
   ClockSuspension,
+  ConflictOfInterestDeclaration,
   HolidayYear,
   ChecklistItem,
   EvidenceFile,
@@ -44,6 +50,8 @@ export const ENTITIES = [
   LoginFailure,
   Inspection,
   InspectionPlan,
+  InspectionPlanPublication,
+  InspectionPlanResult,
   InspectionPlanVisit,
   LegalBasis,
   Officer,

@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 export const NODE_TABLES = {
   Bureau: 'bureaus',
   Case: 'cases',
+  ConflictOfInterestDeclaration: 'conflict_of_interest_declarations',
   ExposedProduct: 'exposed_products',
   Exposure: 'exposures',
   Finding: 'findings',

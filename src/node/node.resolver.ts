@@ -155,6 +155,8 @@ export class NodeResolver {
         return this.bureaus.bureauLoader(loaders).load(id);
       case 'Case':
         return this.cases.caseLoader(loaders, scope).load(id);
+      case 'ConflictOfInterestDeclaration':
+        return loaders.read((manager) => this.selection.declarationById(manager, scope, id));
       case 'ExposedProduct':
         return this.exposures.exposedProductLoader(loaders).load(id);
       case 'Exposure':

@@ -1,136 +1,271 @@
+import fc from 'fast-check';
 import {
-  DrawCandidate,
-  DrawInputs,
+  assignOfficers,
+  canonicalFrozenInputs,
+  classTarget,
+  DRAW_ALGORITHM,
+  drawFingerprint,
   drawPlan,
-  inputsFingerprint,
-  pairOfficers,
+  FrozenCandidate,
+  FrozenInputs,
+  RiskClass,
   seededRandom,
-  weightedSample,
+  uniformSample,
 } from './draw';
 
-const inputs: DrawInputs = {
-  sweepId: '00000000-0000-4000-8000-000000000001',
-  bureauId: '00000000-0000-4000-8000-000000000002',
-  categoryCode: 'PHARMACIST_CERTIFICATES',
-  premisesCount: 3,
-  seed: '2019031 福彩3D 527',
-};
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const SEED = 'ab'.repeat(32);
 
-function candidate(id: string, riskLevel: DrawCandidate['riskLevel'], inspected = false) {
-  return { id, riskLevel, inspected };
+function candidates(riskClass: RiskClass, from: number, count: number): FrozenCandidate[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: id(from + index),
+    name: `药店${from + index}`,
+    creditCode: null,
+    riskClass,
+    inspected: false,
+  }));
 }
 
-describe('the seeded generator', () => {
-  it('gives the same sequence for the same fingerprint and another for another seed', () => {
-    const take = (seed: string) => {
-      const random = seededRandom(inputsFingerprint({ ...inputs, seed }));
-      return Array.from({ length: 5 }, () => random());
-    };
-    expect(take('a')).toEqual(take('a'));
-    expect(take('a')).not.toEqual(take('b'));
-    for (const value of take('c')) {
-      expect(value).toBeGreaterThanOrEqual(0);
-      expect(value).toBeLessThan(1);
-    }
+function officers(count: number) {
+  return Array.from({ length: count }, (_, index) => ({
+    id: id(9000 + index),
+    name: `执法人员${index}`,
+    certificateNumber: `CERT-${index}`,
+  }));
+}
+
+function frozen(overrides: Partial<FrozenInputs> = {}): FrozenInputs {
+  return {
+    sweepId: id(1),
+    bureauId: id(2),
+    categoryCode: 'PHARMACIST_CERTIFICATES',
+    drawDay: '2019-03-25',
+    sampling: [
+      { riskClass: 'A', ratioPerTenThousand: 1000, count: null },
+      { riskClass: 'B', ratioPerTenThousand: 2500, count: null },
+      { riskClass: 'C', ratioPerTenThousand: 5000, count: null },
+      { riskClass: 'D', ratioPerTenThousand: null, count: 3 },
+      { riskClass: 'UNGRADED', ratioPerTenThousand: 0, count: null },
+    ],
+    candidates: [
+      ...candidates('A', 100, 20),
+      ...candidates('B', 200, 10),
+      ...candidates('C', 300, 5),
+      ...candidates('D', 400, 4),
+      ...candidates('UNGRADED', 500, 6),
+    ],
+    officers: officers(6),
+    history: [],
+    declarations: [],
+    ...overrides,
+  };
+}
+
+describe('classTarget (抽查比例)', () => {
+  it.each([
+    [1000, 20, 2],
+    [2500, 10, 3], // 2.5 rounds half up
+    [5000, 5, 3], // 2.5 rounds half up
+    [500, 9, 0], // 0.45 rounds down
+    [10000, 7, 7],
+    [0, 7, 0],
+  ])('ratio %i/10000 of %i premises draws %i', (ratio, size, expected) => {
+    expect(classTarget({ riskClass: 'A', ratioPerTenThousand: ratio, count: null }, size)).toBe(
+      expected,
+    );
   });
 
-  it('fingerprints every input, so changing any of them changes the draw', () => {
-    const base = inputsFingerprint(inputs);
-    expect(base).toMatch(/^[0-9a-f]{64}$/);
-    expect(inputsFingerprint({ ...inputs, premisesCount: 4 })).not.toBe(base);
-    expect(inputsFingerprint({ ...inputs, categoryCode: 'VACCINES' })).not.toBe(base);
-    expect(inputsFingerprint({ ...inputs, bureauId: inputs.sweepId })).not.toBe(base);
+  it('draws a count as given, at most the class size', () => {
+    expect(classTarget({ riskClass: 'D', ratioPerTenThousand: null, count: 3 }, 10)).toBe(3);
+    expect(classTarget({ riskClass: 'D', ratioPerTenThousand: null, count: 30 }, 10)).toBe(10);
   });
 });
 
-describe('the weighted draw', () => {
-  it('draws D-level premises far more often than A-level ones over 200 seeds', () => {
-    const candidates = [candidate('a', 'A'), candidate('b', 'B'), candidate('d', 'D')];
-    const counts = new Map<string, number>();
-    for (let seed = 0; seed < 200; seed++) {
-      const random = seededRandom(inputsFingerprint({ ...inputs, seed: String(seed) }));
-      const [first] = weightedSample(candidates, 1, random);
-      counts.set(first.id, (counts.get(first.id) ?? 0) + 1);
-    }
-    // expected shares 8/11, 2/11, 1/11 of 200: about 145, 36, 18
-    expect(counts.get('d')).toBeGreaterThan(110);
-    expect(counts.get('d')!).toBeGreaterThan(3 * (counts.get('a') ?? 0));
-    expect(counts.get('b')!).toBeGreaterThan(counts.get('a') ?? 0);
-  });
-
-  it('never draws a premises twice and stops when candidates run out', () => {
-    const candidates = ['1', '2', '3'].map((id) => candidate(id, null));
-    const drawn = weightedSample(candidates, 10, seededRandom(inputsFingerprint(inputs)));
-    expect(drawn.map((row) => row.id).sort()).toEqual(['1', '2', '3']);
-  });
-
-  it('draws premises not yet inspected before inspected ones, whatever their risk', () => {
-    const visits = drawPlan(
-      { ...inputs, premisesCount: 3 },
-      {
-        candidates: [candidate('d1', 'D', true), candidate('a1', 'A'), candidate('d2', 'D', true)],
-        officerIds: ['o1', 'o2', 'o3'],
-        recentOfficers: new Map(),
-      },
-    );
-    expect(visits.map((visit) => visit.premisesId)[0]).toBe('a1');
-    expect(visits.map((visit) => visit.position)).toEqual([1, 2, 3]);
-  });
-});
-
-describe('pairing officers', () => {
-  const officerIds = ['o1', 'o2', 'o3', 'o4'];
-
-  it('never pairs an officer with a premises they inspected recently', () => {
-    const recentOfficers = new Map([['p1', new Set(['o1', 'o2'])]]);
-    for (let seed = 0; seed < 20; seed++) {
-      const [pair] = pairOfficers(
-        ['p1'],
-        { officerIds, recentOfficers },
-        seededRandom(inputsFingerprint({ ...inputs, seed: String(seed) })),
-      );
-      expect(pair.sort()).toEqual(['o3', 'o4']);
-    }
-  });
-
-  it('never gives consecutive visits the same pair, even with only three officers', () => {
-    const premises = Array.from({ length: 30 }, (_, index) => `p${index}`);
-    const pairs = pairOfficers(
-      premises,
-      { officerIds: ['o1', 'o2', 'o3'], recentOfficers: new Map() },
-      seededRandom(inputsFingerprint(inputs)),
-    );
-    for (let index = 1; index < pairs.length; index++) {
-      expect(pairs[index]).toHaveLength(2);
-      expect([...pairs[index]].sort()).not.toEqual([...pairs[index - 1]].sort());
-    }
-  });
-
-  it('leaves a visit unassigned when only the previous pair or fewer than two officers are free', () => {
-    const recentOfficers = new Map([
-      ['p1', new Set(['o1', 'o2'])],
-      ['p2', new Set(['o1', 'o2'])],
-      ['p3', new Set(['o1', 'o2', 'o3'])],
+describe('drawPlan', () => {
+  it('meets the ratio or count of every risk class and shows the per-class figures', () => {
+    const result = drawPlan(DRAW_ALGORITHM, SEED, frozen());
+    const drawnOf = (riskClass: RiskClass) =>
+      result.visits.filter((visit) => visit.riskClass === riskClass).length;
+    expect(['A', 'B', 'C', 'D', 'UNGRADED'].map((c) => drawnOf(c as RiskClass))).toEqual([
+      2, 3, 3, 3, 0,
     ]);
-    const pairs = pairOfficers(
-      ['p1', 'p2', 'p3'],
-      { officerIds, recentOfficers },
-      seededRandom(inputsFingerprint(inputs)),
+    expect(result.classFigures).toEqual([
+      { riskClass: 'A', candidates: 20, ratioPerTenThousand: 1000, count: null, drawn: 2 },
+      { riskClass: 'B', candidates: 10, ratioPerTenThousand: 2500, count: null, drawn: 3 },
+      { riskClass: 'C', candidates: 5, ratioPerTenThousand: 5000, count: null, drawn: 3 },
+      { riskClass: 'D', candidates: 4, ratioPerTenThousand: null, count: 3, drawn: 3 },
+      { riskClass: 'UNGRADED', candidates: 6, ratioPerTenThousand: 0, count: null, drawn: 0 },
+    ]);
+    expect(result.visits.map((visit) => visit.position)).toEqual(
+      Array.from({ length: 11 }, (_, index) => index + 1),
     );
-    expect(pairs[0].sort()).toEqual(['o3', 'o4']);
-    expect(pairs[1]).toEqual([]);
-    expect(pairs[2]).toEqual([]);
+    expect(new Set(result.visits.map((visit) => visit.premisesId)).size).toBe(11);
   });
 
-  it('spreads visits over the officers', () => {
-    const premises = Array.from({ length: 12 }, (_, index) => `p${index}`);
-    const pairs = pairOfficers(
-      premises,
-      { officerIds, recentOfficers: new Map() },
-      seededRandom(inputsFingerprint(inputs)),
+  it('is a pure function of the frozen inputs and seed, whatever their order', () => {
+    const inputs = frozen();
+    const shuffled = {
+      ...inputs,
+      candidates: [...inputs.candidates].reverse(),
+      officers: [...inputs.officers].reverse(),
+      sampling: [...inputs.sampling].reverse(),
+    };
+    expect(drawPlan(DRAW_ALGORITHM, SEED, shuffled)).toEqual(
+      drawPlan(DRAW_ALGORITHM, SEED, inputs),
     );
-    const load = new Map<string, number>();
-    for (const id of pairs.flat()) load.set(id, (load.get(id) ?? 0) + 1);
-    expect([...load.values()].sort()).toEqual([6, 6, 6, 6]);
+    expect(drawFingerprint(DRAW_ALGORITHM, SEED, shuffled)).toBe(
+      drawFingerprint(DRAW_ALGORITHM, SEED, inputs),
+    );
+    expect(drawPlan(DRAW_ALGORITHM, 'cd'.repeat(32), inputs)).not.toEqual(
+      drawPlan(DRAW_ALGORITHM, SEED, inputs),
+    );
+  });
+
+  it('changes the fingerprint when any frozen input changes', () => {
+    const base = drawFingerprint(DRAW_ALGORITHM, SEED, frozen());
+    const changed: Partial<FrozenInputs>[] = [
+      { drawDay: '2019-03-26' },
+      { officers: officers(5) },
+      { history: [{ premisesId: id(100), officerId: id(9000), lastInspectedOn: '2019-01-02' }] },
+      { declarations: [{ premisesId: id(100), officerId: id(9000) }] },
+      { candidates: frozen().candidates.slice(1) },
+    ];
+    for (const overrides of changed)
+      expect(drawFingerprint(DRAW_ALGORITHM, SEED, frozen(overrides))).not.toBe(base);
+  });
+
+  it('fills unset classes with the documented default ratios', () => {
+    const canonical = canonicalFrozenInputs(frozen({ sampling: [] }));
+    expect(canonical.sampling.map((entry) => entry.ratioPerTenThousand)).toEqual([
+      500, 1000, 2000, 5000, 1000,
+    ]);
+  });
+
+  it('draws premises not yet inspected in the sweep before inspected ones of the same class', () => {
+    const pool = candidates('C', 300, 6).map((row, index) => ({ ...row, inspected: index < 3 }));
+    const result = drawPlan(
+      DRAW_ALGORITHM,
+      SEED,
+      frozen({
+        candidates: pool,
+        sampling: [{ riskClass: 'C', ratioPerTenThousand: 5000, count: null }],
+      }),
+    );
+    expect(result.visits.map((visit) => visit.premisesId).sort()).toEqual(
+      pool.slice(3).map((row) => row.id),
+    );
+  });
+
+  it('refuses an algorithm it does not implement', () => {
+    expect(() => drawPlan('dual-random-v1', SEED, frozen())).toThrow(/Unknown draw algorithm/);
+  });
+});
+
+describe('uniformSample', () => {
+  it('draws each member of a class about equally often over many seeds', () => {
+    const pool = Array.from({ length: 5 }, (_, index) => index);
+    const counts = [0, 0, 0, 0, 0];
+    for (let run = 0; run < 5000; run++) {
+      const random = seededRandom(drawFingerprint(DRAW_ALGORITHM, String(run), frozen()));
+      for (const drawn of uniformSample(pool, 2, random)) counts[drawn] += 1;
+    }
+    // 2000 expected each; 4.5 standard deviations (≈ 35) either side
+    for (const count of counts) expect(Math.abs(count - 2000)).toBeLessThan(160);
+  });
+
+  it('never draws a member twice and never more than asked or available', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.string(),
+        (size, count, seed) => {
+          const pool = Array.from({ length: size }, (_, index) => index);
+          const random = seededRandom(drawFingerprint(DRAW_ALGORITHM, seed, frozen()));
+          const drawn = uniformSample(pool, count, random);
+          expect(drawn).toHaveLength(Math.min(size, count));
+          expect(new Set(drawn).size).toBe(drawn.length);
+        },
+      ),
+    );
+  });
+});
+
+describe('assignOfficers (随机选派执法检查人员)', () => {
+  const premises = [id(100), id(101), id(102), id(103)];
+
+  it('sends two distinct eligible officers, never one under a declaration or within rotation', () => {
+    fc.assert(
+      fc.property(fc.string(), (seed) => {
+        const inputs = {
+          officers: officers(5),
+          declarations: [{ premisesId: id(100), officerId: id(9000) }],
+          history: [{ premisesId: id(100), officerId: id(9001), lastInspectedOn: '2018-06-01' }],
+        };
+        const random = seededRandom(drawFingerprint(DRAW_ALGORITHM, seed, frozen()));
+        const { assignments, loadCap } = assignOfficers(premises, inputs, random);
+        expect(loadCap).toBe(Math.ceil((2 * 4) / 5) + 1);
+        const [first] = assignments;
+        expect(first.officerIds).toHaveLength(2);
+        expect(first.officerIds).not.toContain(id(9000));
+        expect(first.officerIds).not.toContain(id(9001));
+        const load = new Map<string, number>();
+        for (const assignment of assignments) {
+          expect(new Set(assignment.officerIds).size).toBe(2);
+          for (const officer of assignment.officerIds)
+            load.set(officer, (load.get(officer) ?? 0) + 1);
+        }
+        for (const count of load.values()) expect(count).toBeLessThanOrEqual(loadCap);
+      }),
+    );
+  });
+
+  it.each([
+    [
+      'CONFLICT_OF_INTEREST',
+      [
+        { premisesId: id(100), officerId: id(9000) },
+        { premisesId: id(100), officerId: id(9001) },
+      ],
+      [],
+    ],
+    [
+      'ROTATION',
+      [{ premisesId: id(100), officerId: id(9000) }],
+      [{ premisesId: id(100), officerId: id(9002), lastInspectedOn: '2019-01-01' }],
+    ],
+  ])('leaves a premises unassigned with the reason %s', (reason, declarations, history) => {
+    const random = seededRandom('0'.repeat(64));
+    const { assignments } = assignOfficers(
+      [id(100), id(101)],
+      { officers: officers(3), declarations, history },
+      random,
+    );
+    expect(assignments[0]).toEqual({ officerIds: [], unassignedReason: reason });
+    expect(assignments[1].officerIds).toHaveLength(2);
+  });
+
+  it('leaves a visit unassigned for the load cap once the only free officers are full', () => {
+    // 4 officers, 9 premises: cap ceil(18 / 4) + 1 = 6. Two officers are excluded by rotation
+    // everywhere, so the other two carry every visit until both reach the cap.
+    const many = Array.from({ length: 9 }, (_, index) => id(100 + index));
+    const random = seededRandom('1'.repeat(64));
+    const { assignments, loadCap } = assignOfficers(
+      many,
+      {
+        officers: officers(4),
+        declarations: [],
+        history: many.flatMap((premisesId) => [
+          { premisesId, officerId: id(9002), lastInspectedOn: '2019-01-01' },
+          { premisesId, officerId: id(9003), lastInspectedOn: '2019-01-01' },
+        ]),
+      },
+      random,
+    );
+    expect(loadCap).toBe(Math.ceil(18 / 4) + 1);
+    expect(assignments.filter((row) => row.officerIds.length === 2)).toHaveLength(loadCap);
+    expect(assignments.slice(loadCap).every((row) => row.unassignedReason === 'LOAD_CAP')).toBe(
+      true,
+    );
   });
 });

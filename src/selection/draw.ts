@@ -1,71 +1,180 @@
-import { createHash } from 'node:crypto';
-import type { RiskLevel } from '../premises/premises.entity';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
- * 双随机、一公开 (random dual selection, published): the pure draw. Given the candidate premises
- * and officers read in a fixed order (ORDER BY id) and a public seed, it always gives the same
- * plan, so anyone holding the published seed and inputs can replay it.
+ * 双随机、一公开 (random dual selection, published): the pure draw. Everything it depends on is
+ * frozen into the plan (the candidate list with risk classes, the sampling ratios, the officer
+ * list, the rotation history and the conflict declarations in force) together with a seed made by
+ * the server, so anyone holding the published plan replays the draw exactly, however the register
+ * changes afterwards. This file must stay free of I/O: the replay command runs it on an export.
+ *
+ * 国办发〔2015〕58号 二(二): 随机抽取检查对象、随机选派执法检查人员; 二(三): 合理确定随机抽查的比例.
  */
-export const DRAW_ALGORITHM = 'dual-random-v1/sfc32-sha256/weights-D8-C4-B2-A1-none2';
+export const DRAW_ALGORITHM = 'dual-random-v2/sfc32-sha256/class-ratio-uniform/officers-uniform';
+
+/** 风险分级 A (lowest) to D (highest), and premises never graded. */
+export const RISK_CLASSES = ['A', 'B', 'C', 'D', 'UNGRADED'] as const;
+export type RiskClass = (typeof RISK_CLASSES)[number];
+
+/** An officer who inspected a premises within this many months before the draw day is not sent back (轮换). */
+export const ROTATION_MONTHS = 12;
 
 /**
- * Weights of the risk levels (风险分级): higher risk is drawn more often. Ungraded premises weigh
- * as B: unknown risk is neither rewarded nor punished.
+ * Default 抽查比例 per risk class, in ten-thousandths (500 = 5%), used for a class the drawer does
+ * not set: higher risk, higher ratio (国办发〔2015〕58号 二(三): 对…违法违规记录等情况的市场主体，要加大随机抽查力度).
  */
-export const RISK_WEIGHTS: Record<RiskLevel | 'UNGRADED', number> = {
-  D: 8,
-  C: 4,
-  B: 2,
-  A: 1,
-  UNGRADED: 2,
+export const DEFAULT_RATIOS: Readonly<Record<RiskClass, number>> = {
+  A: 500,
+  B: 1000,
+  C: 2000,
+  D: 5000,
+  UNGRADED: 1000,
 };
 
-export interface DrawInputs {
-  sweepId: string;
-  bureauId: string;
-  categoryCode: string;
-  premisesCount: number;
-  seed: string;
+/** How many of a class to draw: a ratio (ten-thousandths of the class) or a fixed count. */
+export interface ClassSampling {
+  riskClass: RiskClass;
+  /** 0..10000, or null when `count` is given. */
+  ratioPerTenThousand: number | null;
+  count: number | null;
 }
 
-export interface DrawCandidate {
+export interface FrozenCandidate {
   id: string;
-  riskLevel: RiskLevel | null;
-  /** Already has a non-voided inspection in the sweep and category: drawn after the others. */
+  name: string;
+  creditCode: string | null;
+  riskClass: RiskClass;
+  /** Already has a non-voided inspection in the sweep and category: drawn after the others of its class. */
   inspected: boolean;
 }
 
-export interface DrawData {
-  /** Candidate premises, in id order. */
-  candidates: DrawCandidate[];
-  /** Active inspectors of the bureau, in id order. */
-  officerIds: string[];
-  /** premises id → officers who inspected it within the 12 months before the draw. */
-  recentOfficers: Map<string, Set<string>>;
+/** Certificate numbers are printed on every enforcement document; no other personal data is kept. */
+export interface FrozenOfficer {
+  id: string;
+  name: string;
+  certificateNumber: string;
 }
+
+/** An officer who inspected a candidate premises in the rotation window before the draw day. */
+export interface FrozenHistory {
+  premisesId: string;
+  officerId: string;
+  lastInspectedOn: string;
+}
+
+/** A conflict of interest (回避) in force on the draw day: only the pair, never its reason. */
+export interface FrozenDeclaration {
+  officerId: string;
+  premisesId: string;
+}
+
+/** The frozen inputs of a draw, in canonical order (see `canonicalFrozenInputs`). */
+export interface FrozenInputs {
+  sweepId: string;
+  bureauId: string;
+  categoryCode: string;
+  /** The Asia/Shanghai day of the draw: the rotation window and declarations were read for it. */
+  drawDay: string;
+  sampling: ClassSampling[];
+  candidates: FrozenCandidate[];
+  officers: FrozenOfficer[];
+  history: FrozenHistory[];
+  declarations: FrozenDeclaration[];
+}
+
+/** Why a drawn premises has no officers: the filter that left fewer than two eligible. */
+export type UnassignedReason = 'CONFLICT_OF_INTEREST' | 'ROTATION' | 'LOAD_CAP';
 
 export interface DrawnVisit {
   position: number;
   premisesId: string;
-  /** The two officers, or empty when no valid pair exists (unassigned). */
+  riskClass: RiskClass;
+  /** Two distinct officers, or empty when unassigned. */
   officerIds: string[];
+  unassignedReason: UnassignedReason | null;
 }
 
-/** Canonical JSON of the inputs (fixed key order), the text the fingerprint and seed hash. */
-export function canonicalInputs(inputs: DrawInputs): string {
-  return JSON.stringify([
-    DRAW_ALGORITHM,
-    inputs.sweepId.toLowerCase(),
-    inputs.bureauId.toLowerCase(),
-    inputs.categoryCode,
-    inputs.premisesCount,
-    inputs.seed,
-  ]);
+/** The per-class figures shown on the plan: candidates, the ratio or count set, and drawn. */
+export interface ClassFigure {
+  riskClass: RiskClass;
+  candidates: number;
+  ratioPerTenThousand: number | null;
+  count: number | null;
+  drawn: number;
 }
 
-/** SHA-256 (hex) of the canonical inputs: published with the plan, seeds the generator. */
-export function inputsFingerprint(inputs: DrawInputs): string {
-  return createHash('sha256').update(canonicalInputs(inputs), 'utf8').digest('hex');
+export interface DrawResult {
+  visits: DrawnVisit[];
+  classFigures: ClassFigure[];
+  /** ceil(2 × drawn premises / officers) + 1: no officer is sent to more visits than this. */
+  loadCap: number;
+}
+
+const compare = (left: string, right: string): number => (left < right ? -1 : left > right ? 1 : 0);
+
+/**
+ * The frozen inputs in canonical form: fixed key order, ids lower case, every list sorted, the
+ * sampling one entry per class in A, B, C, D, UNGRADED order. The fingerprint hashes this text.
+ */
+export function canonicalFrozenInputs(inputs: FrozenInputs): FrozenInputs {
+  const sampling = RISK_CLASSES.map((riskClass) => {
+    const set = inputs.sampling.find((entry) => entry.riskClass === riskClass);
+    return {
+      riskClass,
+      ratioPerTenThousand: set ? set.ratioPerTenThousand : DEFAULT_RATIOS[riskClass],
+      count: set ? set.count : null,
+    };
+  });
+  return {
+    sweepId: inputs.sweepId.toLowerCase(),
+    bureauId: inputs.bureauId.toLowerCase(),
+    categoryCode: inputs.categoryCode,
+    drawDay: inputs.drawDay,
+    sampling,
+    candidates: inputs.candidates
+      .map((row) => ({
+        id: row.id.toLowerCase(),
+        name: row.name,
+        creditCode: row.creditCode,
+        riskClass: row.riskClass,
+        inspected: row.inspected,
+      }))
+      .sort((a, b) => compare(a.id, b.id)),
+    officers: inputs.officers
+      .map((row) => ({
+        id: row.id.toLowerCase(),
+        name: row.name,
+        certificateNumber: row.certificateNumber,
+      }))
+      .sort((a, b) => compare(a.id, b.id)),
+    history: inputs.history
+      .map((row) => ({
+        premisesId: row.premisesId.toLowerCase(),
+        officerId: row.officerId.toLowerCase(),
+        lastInspectedOn: row.lastInspectedOn,
+      }))
+      .sort((a, b) => compare(a.premisesId, b.premisesId) || compare(a.officerId, b.officerId)),
+    declarations: inputs.declarations
+      .map((row) => ({
+        officerId: row.officerId.toLowerCase(),
+        premisesId: row.premisesId.toLowerCase(),
+      }))
+      .sort((a, b) => compare(a.premisesId, b.premisesId) || compare(a.officerId, b.officerId)),
+  };
+}
+
+/** A fresh seed (随机种子): 256 bits from the operating system's generator, hex. */
+export function newSeed(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/**
+ * 输入指纹: SHA-256 (hex) of JSON [algorithm, seed, canonical frozen inputs]. Published with the
+ * plan; the generator is seeded from it, so the draw depends on nothing else.
+ */
+export function drawFingerprint(algorithm: string, seed: string, inputs: FrozenInputs): string {
+  return createHash('sha256')
+    .update(JSON.stringify([algorithm, seed, canonicalFrozenInputs(inputs)]), 'utf8')
+    .digest('hex');
 }
 
 /**
@@ -90,91 +199,123 @@ export function seededRandom(fingerprint: string): () => number {
   return next;
 }
 
-function weightOf(candidate: DrawCandidate): number {
-  return RISK_WEIGHTS[candidate.riskLevel ?? 'UNGRADED'];
+/** A whole number in [0, n) from the generator. */
+function pick(random: () => number, n: number): number {
+  return Math.floor(random() * n);
 }
 
-/** Weighted draw without replacement of up to `count` candidates, in drawing order. */
-export function weightedSample(
-  candidates: DrawCandidate[],
-  count: number,
-  random: () => number,
-): DrawCandidate[] {
-  const pool = [...candidates];
-  const drawn: DrawCandidate[] = [];
-  let total = pool.reduce((sum, candidate) => sum + weightOf(candidate), 0);
-  while (drawn.length < count && pool.length > 0) {
-    let target = random() * total;
-    let index = 0;
-    while (index < pool.length - 1 && target >= weightOf(pool[index])) {
-      target -= weightOf(pool[index]);
-      index++;
-    }
-    const [picked] = pool.splice(index, 1);
-    total -= weightOf(picked);
-    drawn.push(picked);
+/** round-half-up(ratio × size), in integers: ratio in ten-thousandths. */
+export function classTarget(sampling: ClassSampling, size: number): number {
+  if (sampling.count !== null) return Math.min(sampling.count, size);
+  const ratio = sampling.ratioPerTenThousand ?? 0;
+  return Math.min(Math.floor((ratio * size + 5000) / 10000), size);
+}
+
+/**
+ * Up to `count` of `pool` uniformly at random without replacement, in drawing order (a partial
+ * Fisher–Yates shuffle of a copy).
+ */
+export function uniformSample<T>(pool: readonly T[], count: number, random: () => number): T[] {
+  const copy = [...pool];
+  const drawn: T[] = [];
+  for (let index = 0; index < count && index < copy.length; index++) {
+    const chosen = index + pick(random, copy.length - index);
+    [copy[index], copy[chosen]] = [copy[chosen], copy[index]];
+    drawn.push(copy[index]);
   }
   return drawn;
 }
 
-function samePair(left: string[], right: string[]): boolean {
-  return (
-    left.length === 2 && right.length === 2 && [...left].sort().join() === [...right].sort().join()
-  );
-}
-
 /**
- * Pairs two officers with each drawn premises (the law requires two on site): never an officer
- * who inspected that premises in the last 12 months (回避与轮换), never the pair of the previous
- * visit again; among valid pairs the least loaded so far, ties broken by the generator.
+ * Premises by class, A to UNGRADED: from each class round-half-up(ratio × class size) (or the
+ * count), uniformly at random, those not yet inspected in the sweep first.
  */
-export function pairOfficers(
-  premisesIds: string[],
-  data: Pick<DrawData, 'officerIds' | 'recentOfficers'>,
+export function drawPremises(
+  inputs: FrozenInputs,
   random: () => number,
-): string[][] {
-  const load = new Map(data.officerIds.map((id) => [id, 0]));
-  const pairs: string[][] = [];
-  let previous: string[] = [];
-  for (const premisesId of premisesIds) {
-    const excluded = data.recentOfficers.get(premisesId) ?? new Set<string>();
-    const eligible = data.officerIds.filter((id) => !excluded.has(id));
-    let best: string[][] = [];
-    let bestLoad = Infinity;
-    for (let i = 0; i < eligible.length; i++) {
-      for (let j = i + 1; j < eligible.length; j++) {
-        const pair = [eligible[i], eligible[j]];
-        if (samePair(pair, previous)) continue;
-        const pairLoad = (load.get(pair[0]) ?? 0) + (load.get(pair[1]) ?? 0);
-        if (pairLoad < bestLoad) {
-          best = [pair];
-          bestLoad = pairLoad;
-        } else if (pairLoad === bestLoad) best.push(pair);
-      }
-    }
-    const chosen = best.length ? best[Math.floor(random() * best.length)] : [];
-    for (const id of chosen) load.set(id, (load.get(id) ?? 0) + 1);
-    pairs.push(chosen);
-    previous = chosen;
+): { drawn: FrozenCandidate[]; classFigures: ClassFigure[] } {
+  const drawn: FrozenCandidate[] = [];
+  const classFigures: ClassFigure[] = [];
+  for (const sampling of inputs.sampling) {
+    const ofClass = inputs.candidates.filter((row) => row.riskClass === sampling.riskClass);
+    const target = classTarget(sampling, ofClass.length);
+    const fresh = ofClass.filter((row) => !row.inspected);
+    const inspected = ofClass.filter((row) => row.inspected);
+    const picked = uniformSample(fresh, target, random);
+    picked.push(...uniformSample(inspected, target - picked.length, random));
+    drawn.push(...picked);
+    classFigures.push({
+      riskClass: sampling.riskClass,
+      candidates: ofClass.length,
+      ratioPerTenThousand: sampling.count === null ? sampling.ratioPerTenThousand : null,
+      count: sampling.count,
+      drawn: picked.length,
+    });
   }
-  return pairs;
+  return { drawn, classFigures };
 }
 
 /**
- * The whole draw: premises not yet inspected in the sweep first, each group by weighted draw,
- * then officer pairs. One generator, seeded from the fingerprint, drives both in this order.
+ * 随机选派执法检查人员: for each drawn premises in drawing order, two distinct officers uniformly at
+ * random among the eligible. Eligible: not under a conflict-of-interest declaration for it (回避,
+ * 行政处罚法 第四十三条), not having inspected it in the rotation window (轮换), and below the load cap
+ * (a constraint, never the choice). Fewer than two eligible → unassigned, with the filter that
+ * left too few.
  */
-export function drawPlan(inputs: DrawInputs, data: DrawData): DrawnVisit[] {
-  const random = seededRandom(inputsFingerprint(inputs));
-  const fresh = data.candidates.filter((candidate) => !candidate.inspected);
-  const inspected = data.candidates.filter((candidate) => candidate.inspected);
-  const drawn = weightedSample(fresh, inputs.premisesCount, random);
-  drawn.push(...weightedSample(inspected, inputs.premisesCount - drawn.length, random));
-  const premisesIds = drawn.map((candidate) => candidate.id);
-  const pairs = pairOfficers(premisesIds, data, random);
-  return premisesIds.map((premisesId, index) => ({
-    position: index + 1,
-    premisesId,
-    officerIds: pairs[index],
-  }));
+export function assignOfficers(
+  premisesIds: readonly string[],
+  inputs: Pick<FrozenInputs, 'officers' | 'history' | 'declarations'>,
+  random: () => number,
+): { assignments: Pick<DrawnVisit, 'officerIds' | 'unassignedReason'>[]; loadCap: number } {
+  const officerIds = inputs.officers.map((officer) => officer.id);
+  const loadCap =
+    officerIds.length === 0 ? 0 : Math.ceil((2 * premisesIds.length) / officerIds.length) + 1;
+  const load = new Map(officerIds.map((id) => [id, 0]));
+  const pairs = (rows: readonly { premisesId: string; officerId: string }[]) => {
+    const set = new Set<string>();
+    for (const row of rows) set.add(`${row.premisesId}/${row.officerId}`);
+    return set;
+  };
+  const conflicts = pairs(inputs.declarations);
+  const rotation = pairs(inputs.history);
+  const assignments = premisesIds.map((premisesId) => {
+    const free = officerIds.filter((id) => !conflicts.has(`${premisesId}/${id}`));
+    const rotated = free.filter((id) => !rotation.has(`${premisesId}/${id}`));
+    const eligible = rotated.filter((id) => (load.get(id) ?? 0) < loadCap);
+    if (eligible.length < 2) {
+      const unassignedReason: UnassignedReason =
+        free.length < 2 ? 'CONFLICT_OF_INTEREST' : rotated.length < 2 ? 'ROTATION' : 'LOAD_CAP';
+      return { officerIds: [], unassignedReason };
+    }
+    const chosen = uniformSample(eligible, 2, random);
+    for (const id of chosen) load.set(id, (load.get(id) ?? 0) + 1);
+    return { officerIds: chosen, unassignedReason: null };
+  });
+  return { assignments, loadCap };
+}
+
+/**
+ * The whole draw, a pure function of the frozen inputs and the seed: premises by class, then
+ * officers, one generator seeded from the fingerprint driving both in this order.
+ */
+export function drawPlan(algorithm: string, seed: string, frozen: FrozenInputs): DrawResult {
+  if (algorithm !== DRAW_ALGORITHM) throw new Error(`Unknown draw algorithm ${algorithm}`);
+  const inputs = canonicalFrozenInputs(frozen);
+  const random = seededRandom(drawFingerprint(algorithm, seed, inputs));
+  const { drawn, classFigures } = drawPremises(inputs, random);
+  const { assignments, loadCap } = assignOfficers(
+    drawn.map((row) => row.id),
+    inputs,
+    random,
+  );
+  return {
+    visits: drawn.map((row, index) => ({
+      position: index + 1,
+      premisesId: row.id,
+      riskClass: row.riskClass,
+      ...assignments[index],
+    })),
+    classFigures,
+    loadCap,
+  };
 }

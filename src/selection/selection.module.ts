@@ -4,18 +4,25 @@ import { OfficersModule } from '../officers/officers.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { PremisesModule } from '../premises/premises.module';
 import { SweepsModule } from '../sweeps/sweeps.module';
+import { PlanExportController } from './plan-export.controller';
 import { SelectionRepository } from './selection.repository';
-import { InspectionPlanResolver, InspectionPlanVisitResolver } from './selection.resolver';
+import {
+  ConflictOfInterestResolver,
+  InspectionPlanResolver,
+  InspectionPlanVisitResolver,
+} from './selection.resolver';
 import { SelectionService } from './selection.service';
 
-/** 双随机、一公开: random dual selection plans (issue 9). */
+/** 双随机、一公开: auditable random dual selection plans (issues 9 and 19). */
 @Module({
   imports: [BureausModule, InspectionsModule, OfficersModule, PremisesModule, SweepsModule],
+  controllers: [PlanExportController],
   providers: [
     SelectionService,
     SelectionRepository,
     InspectionPlanResolver,
     InspectionPlanVisitResolver,
+    ConflictOfInterestResolver,
   ],
   exports: [SelectionRepository],
 })

@@ -14,6 +14,7 @@ import type { Bureau } from '../bureaus/bureau.entity';
 import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import { NotFound } from '../common/errors/domain-errors';
+import type { Connection } from '../common/pagination/connection';
 import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import type { GraphQLContext } from '../graphql/context';
@@ -32,12 +33,39 @@ import { SweepType } from '../sweeps/dto/sweep.types';
 import type { Sweep } from '../sweeps/sweep.entity';
 import { SweepsRepository } from '../sweeps/sweeps.repository';
 import {
-  DrawInspectionPlanInput,
+  ClassFigureType,
+  ConflictOfInterestDeclarationConnection,
+  ConflictOfInterestDeclarationPayload,
+  ConflictOfInterestDeclarationType,
+  DrawInspectionPlanPayload,
+  InspectionPlanConnection,
+  InspectionPlanPayload,
+  InspectionPlanPublicationType,
   InspectionPlanType,
   InspectionPlanVisitType,
 } from './dto/inspection-plan.types';
+import {
+  ConflictOfInterestDeclarationsArgs,
+  DeclareConflictOfInterestInput,
+  DrawInspectionPlanInput,
+  InspectionPlansForPublicationArgs,
+  PublishInspectionPlanResultsInput,
+  RecordInspectionPlanResultInput,
+  WithdrawConflictOfInterestInput,
+} from './dto/selection.inputs';
 import type { InspectionPlan } from './inspection-plan.entity';
-import { SelectionService } from './selection.service';
+import type { ConflictOfInterestDeclaration } from './selection-records.entity';
+import { tenThousandthsToRatio } from './selection-rules';
+import { DeclarationResult, PlanResult, SelectionService } from './selection.service';
+
+async function officerOrNull(
+  officers: OfficersRepository,
+  context: GraphQLContext,
+  id: string | null,
+): Promise<Officer | null> {
+  if (!id) return null;
+  return (await officers.officerLoader(context.loaders).load(id)) ?? null;
+}
 
 @Resolver(() => InspectionPlanType)
 export class InspectionPlanResolver {
@@ -49,20 +77,43 @@ export class InspectionPlanResolver {
     private readonly officersRepository: OfficersRepository,
   ) {}
 
-  @Mutation(() => InspectionPlanType, {
+  @Mutation(() => DrawInspectionPlanPayload, {
     description:
-      'Draws and stores a random dual selection plan (双随机抽查): premises of the category’s kinds in the bureau’s jurisdiction, those not yet inspected in the sweep and category first, weighted by risk level (D 8, C 4, B 2, A 1, ungraded 2), each paired with two of the bureau’s own active officers who did not inspect it in the 12 months before the draw, never the previous visit’s pair. SUPERVISOR for a bureau of their jurisdiction (else NOT_FOUND) or MANAGER; INSPECTOR is FORBIDDEN. A category the sweep does not cover is BAD_USER_INPUT on input.categoryCode, a bureau with fewer than two officers BAD_USER_INPUT on input.bureauId, a CLOSED sweep INVALID_STATE (action DRAW_PLAN). The same inputs and seed on unchanged data give the same plan.',
+      'Draws the binding random dual selection plan (双随机抽查) of a sweep, bureau and category: from each risk class of the category’s premises in the bureau’s jurisdiction round-half-up(ratio × class size) (or the count) uniformly at random, those not yet inspected in the sweep first; then for each premises two officers uniformly at random among the bureau’s active officers not under a conflict-of-interest declaration for it (回避), not having inspected it in the 12 months before (轮换) and under the load cap. The seed is made by the server; candidates, ratios, officers, history and declarations are frozen into the plan and its fingerprint (国办发〔2015〕58号). A second draw is CONFLICT unless `redrawReason` is given: the redraw supersedes the binding plan, which stays on record (SUPERSEDED); a plan with results cannot be redrawn (INVALID_STATE, action REDRAW). SUPERVISOR for a bureau of their jurisdiction (else NOT_FOUND) or MANAGER; INSPECTOR is FORBIDDEN. A category the sweep does not cover is BAD_USER_INPUT on input.categoryCode, a bureau with fewer than two officers on input.bureauId, a sampling that draws nothing on input.sampling; a CLOSED sweep INVALID_STATE (action DRAW_PLAN).',
   })
   @Roles('SUPERVISOR', 'MANAGER')
   drawInspectionPlan(
-    @Args('input', {
-      description:
-        'What to draw from (sweep, bureau, category), how many premises, and the public seed.',
-    })
+    @Args('input', { description: 'What to draw from and how many per risk class.' })
     input: DrawInspectionPlanInput,
     @CurrentUser() officer: CurrentOfficer,
-  ): Promise<InspectionPlan> {
-    return this.selection.draw(input, officer);
+  ): Promise<PlanResult> {
+    return this.selection.draw(officer, input);
+  }
+
+  @Mutation(() => InspectionPlanPayload, {
+    description:
+      'Records the result (抽查结果) of one visit of a binding plan in the standard categories, with the day it was formed; recording again before publication replaces it. When every visit has a result, publication is due 20 working days after the last one (企业信息公示暂行条例 第六条). INSPECTOR, SUPERVISOR or MANAGER of the plan’s jurisdiction (else NOT_FOUND). A SUPERSEDED or published plan is INVALID_STATE (action RECORD_RESULT); an unknown position, a day before the draw or in the future, or an inspection not of the visit’s premises in the sweep is BAD_USER_INPUT.',
+  })
+  @Roles('INSPECTOR', 'SUPERVISOR', 'MANAGER')
+  recordInspectionPlanResult(
+    @Args('input', { description: 'The visit, its result and the day it was formed.' })
+    input: RecordInspectionPlanResultInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<PlanResult> {
+    return this.selection.recordResult(officer, input);
+  }
+
+  @Mutation(() => InspectionPlanPayload, {
+    description:
+      'Records the day a plan’s results were published (公示) on the National Enterprise Credit Information Publicity System. SUPERVISOR of the plan’s jurisdiction (else NOT_FOUND) or MANAGER; INSPECTOR is FORBIDDEN. Results missing is INVALID_STATE (from RESULTS_PENDING, action PUBLISH), published already INVALID_STATE (from PUBLISHED); a day before the last result or in the future is BAD_USER_INPUT on input.publishedOn. Once published, the plan is served at /public/selection-plans/{id}.json and .csv.',
+  })
+  @Roles('SUPERVISOR', 'MANAGER')
+  publishInspectionPlanResults(
+    @Args('input', { description: 'The plan and the day published.' })
+    input: PublishInspectionPlanResultsInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<PlanResult> {
+    return this.selection.publish(officer, input);
   }
 
   @Query(() => InspectionPlanType, {
@@ -79,7 +130,7 @@ export class InspectionPlanResolver {
 
   @Query(() => [InspectionPlanType], {
     description:
-      'The random dual selection plans (双随机抽查计划) of a sweep, newest draw first. Any logged-in officer; inspectors and supervisors see only plans of bureaus in their jurisdiction.',
+      'The random dual selection plans (双随机抽查计划) of a sweep, binding and superseded, newest draw first. Any logged-in officer; inspectors and supervisors see only plans of bureaus in their jurisdiction.',
   })
   inspectionPlans(
     @Args('sweepId', { type: () => ID, description: 'UUID of the sweep.' }, UuidPipe)
@@ -89,6 +140,17 @@ export class InspectionPlanResolver {
     return this.selection.listForSweep(sweepId, officer);
   }
 
+  @Query(() => InspectionPlanConnection, {
+    description:
+      'Binding plans whose results are all recorded and not yet published (待公示), earliest due first (ties by id); `overdueOnly` keeps those past their due day (逾期未公示). Any logged-in officer, within their jurisdiction.',
+  })
+  inspectionPlansForPublication(
+    @Args() args: InspectionPlansForPublicationArgs,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<Connection<InspectionPlan>> {
+    return this.selection.forPublication(officer, args);
+  }
+
   @ResolveField(() => SweepType, { description: 'The sweep (专项整治行动) drawn for.' })
   sweep(@Parent() plan: InspectionPlanType, @Context() context: GraphQLContext): Promise<Sweep> {
     return this.sweeps.sweepLoader(context.loaders).load(plan.sweepId);
@@ -96,7 +158,7 @@ export class InspectionPlanResolver {
 
   @ResolveField(() => BureauType, {
     description:
-      'The bureau (执法单位) whose jurisdiction was drawn from and whose officers were paired.',
+      'The bureau (执法单位) whose jurisdiction was drawn from and whose officers were drawn.',
   })
   async bureau(
     @Parent() plan: InspectionPlanType,
@@ -117,23 +179,68 @@ export class InspectionPlanResolver {
     return (await this.reference.forRequest(context.loaders)).categoryById.get(plan.categoryId);
   }
 
-  @ResolveField(() => OfficerType, {
-    nullable: true,
-    description: 'Who made the draw (抽取人).',
-  })
-  async drawnBy(
+  @ResolveField(() => OfficerType, { nullable: true, description: 'Who made the draw (抽取人).' })
+  drawnBy(
     @Parent() plan: InspectionPlanType,
     @Context() context: GraphQLContext,
-  ): Promise<Officer> {
-    const officer = await this.officersRepository
-      .officerLoader(context.loaders)
-      .load(plan.drawnById);
-    if (!officer) throw new NotFound('Officer', plan.drawnById);
-    return officer;
+  ): Promise<Officer | null> {
+    return officerOrNull(this.officersRepository, context, plan.drawnById);
+  }
+
+  @ResolveField(() => InspectionPlanType, {
+    nullable: true,
+    description: 'The plan this one redrew and superseded (被取代的计划); null for a first draw.',
+  })
+  supersedes(
+    @Parent() plan: InspectionPlanType,
+    @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
+  ): Promise<InspectionPlan | null> {
+    return this.selection.linkedPlan(context.loaders, scope, plan.supersedesId);
+  }
+
+  @ResolveField(() => InspectionPlanType, {
+    nullable: true,
+    description: 'The redraw that superseded this plan (取代本计划的计划); null while binding.',
+  })
+  supersededBy(
+    @Parent() plan: InspectionPlanType,
+    @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
+  ): Promise<InspectionPlan | null> {
+    return this.selection.linkedPlan(context.loaders, scope, plan.supersededById);
+  }
+
+  @ResolveField(() => [ClassFigureType], {
+    description: 'The draw per risk class (分类抽查情况); empty for plans drawn before issue 19.',
+  })
+  classFigures(@Parent() plan: InspectionPlan): ClassFigureType[] {
+    return (plan.classFigures ?? []).map((figure) => ({
+      riskClass: figure.riskClass,
+      candidates: figure.candidates,
+      ratio:
+        figure.ratioPerTenThousand === null
+          ? null
+          : tenThousandthsToRatio(figure.ratioPerTenThousand),
+      count: figure.count,
+      drawn: figure.drawn,
+    }));
+  }
+
+  @ResolveField(() => InspectionPlanPublicationType, {
+    nullable: true,
+    description:
+      'Publication (公示) of the results: null until every visit has a result, then its due day and, once recorded, the day published.',
+  })
+  publication(
+    @Parent() plan: InspectionPlanType,
+    @Context() context: GraphQLContext,
+  ): Promise<InspectionPlanPublicationType | null> {
+    return this.selection.publication(context.loaders, plan.id);
   }
 
   @ResolveField(() => [InspectionPlanVisitType], {
-    description: 'The drawn premises in drawing order (抽查对象名单), with their officer pairs.',
+    description: 'The drawn premises in drawing order (抽查对象名单), with their officers.',
   })
   visits(
     @Parent() plan: InspectionPlanType,
@@ -162,7 +269,7 @@ export class InspectionPlanVisitResolver {
   }
 
   @ResolveField(() => [OfficerType], {
-    description: 'The two officers paired with it (执法人员); empty when unassigned.',
+    description: 'The two officers drawn for it (执法人员); empty when unassigned.',
   })
   async officers(
     @Parent() visit: InspectionPlanVisitType,
@@ -190,5 +297,95 @@ export class InspectionPlanVisitResolver {
     return this.inspectionsRepository
       .inspectionLoader(context.loaders, scope)
       .load(visit.inspectionId);
+  }
+}
+
+@Resolver(() => ConflictOfInterestDeclarationType)
+export class ConflictOfInterestResolver {
+  constructor(
+    private readonly selection: SelectionService,
+    private readonly officersRepository: OfficersRepository,
+    private readonly premisesRepository: PremisesRepository,
+  ) {}
+
+  @Mutation(() => ConflictOfInterestDeclarationPayload, {
+    description:
+      'Declares a conflict of interest (回避声明, 行政处罚法 第四十三条: 执法人员与案件有直接利害关系或者有其他关系可能影响公正执法的，应当回避): while in force the officer is never drawn for the premises. An officer declares for themself (INSPECTOR, SUPERVISOR or MANAGER); declaring for another officer is for a SUPERVISOR of their jurisdiction or a MANAGER (else FORBIDDEN). An officer or premises outside the caller’s jurisdiction is NOT_FOUND; a declaration already in force for the pair is CONFLICT; OTHER without reasonText, or a day in the future, is BAD_USER_INPUT.',
+  })
+  @Roles('INSPECTOR', 'SUPERVISOR', 'MANAGER')
+  declareConflictOfInterest(
+    @Args('input', { description: 'Who, which premises, why and from when.' })
+    input: DeclareConflictOfInterestInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<DeclarationResult> {
+    return this.selection.declare(officer, input);
+  }
+
+  @Mutation(() => ConflictOfInterestDeclarationPayload, {
+    description:
+      'Withdraws a conflict-of-interest declaration from a day (撤销回避声明). SUPERVISOR of the officer’s jurisdiction (else NOT_FOUND) or MANAGER: 回避 is decided by the bureau’s head (行政处罚法 第四十三条第三款); INSPECTOR is FORBIDDEN. Already withdrawn is INVALID_STATE (from WITHDRAWN, action WITHDRAW); a day before it came into force or in the future is BAD_USER_INPUT on input.withdrawnOn.',
+  })
+  @Roles('SUPERVISOR', 'MANAGER')
+  withdrawConflictOfInterest(
+    @Args('input', { description: 'The declaration and the day it stops applying.' })
+    input: WithdrawConflictOfInterestInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<DeclarationResult> {
+    return this.selection.withdraw(officer, input);
+  }
+
+  @Query(() => ConflictOfInterestDeclarationConnection, {
+    description:
+      'Conflict-of-interest declarations (回避声明) of officers in the caller’s jurisdiction (managers: all), newest in force first (ties by id), filtered by officer, premises or a day in force.',
+  })
+  conflictOfInterestDeclarations(
+    @Args() args: ConflictOfInterestDeclarationsArgs,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<Connection<ConflictOfInterestDeclaration>> {
+    return this.selection.declarations(officer, args);
+  }
+
+  @ResolveField(() => OfficerType, { description: 'The officer who must stand aside (回避人员).' })
+  async officer(
+    @Parent() declaration: ConflictOfInterestDeclarationType,
+    @Context() context: GraphQLContext,
+  ): Promise<Officer> {
+    const officer = await officerOrNull(this.officersRepository, context, declaration.officerId);
+    if (!officer) throw new NotFound('Officer', declaration.officerId);
+    return officer;
+  }
+
+  @ResolveField(() => PremisesType, {
+    nullable: true,
+    description: 'The premises (市场主体); null when outside the caller’s jurisdiction.',
+  })
+  async premises(
+    @Parent() declaration: ConflictOfInterestDeclarationType,
+    @Context() context: GraphQLContext,
+    @CurrentScope() scope: Scope,
+  ): Promise<Premises | null> {
+    const [premises] = await this.premisesRepository
+      .premisesLoader(context.loaders, scope)
+      .loadMany([declaration.premisesId]);
+    return premises && !(premises instanceof Error) ? premises : null;
+  }
+
+  @ResolveField(() => OfficerType, { nullable: true, description: 'Who declared it (申报人).' })
+  declaredBy(
+    @Parent() declaration: ConflictOfInterestDeclarationType,
+    @Context() context: GraphQLContext,
+  ): Promise<Officer | null> {
+    return officerOrNull(this.officersRepository, context, declaration.declaredById);
+  }
+
+  @ResolveField(() => OfficerType, {
+    nullable: true,
+    description: 'Who withdrew it (撤销人); null while in force.',
+  })
+  withdrawnBy(
+    @Parent() declaration: ConflictOfInterestDeclarationType,
+    @Context() context: GraphQLContext,
+  ): Promise<Officer | null> {
+    return officerOrNull(this.officersRepository, context, declaration.withdrawnById);
   }
 }

@@ -1,26 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { createPremises } from '../factories/field-work';
 import { createBureau, createOfficer, OfficerRecord } from '../factories/people';
+import { proposedOp } from './contract';
 import type { FieldWorld } from './field-world';
 import type { TestApp } from './test-app';
 
-export const DRAW = `mutation Draw($input: DrawInspectionPlanInput!) {
-  drawInspectionPlan(input: $input) {
-    id seed algorithm inputsFingerprint drawnAt premisesCount
-    category { code }
-    visits { position unassigned done premises { id riskLevel } officers { id } }
-  }
-}`;
-
-export const PLAN = `query Plan($id: ID!) {
-  inspectionPlan(id: $id) {
-    id seed algorithm drawnAt
-    bureau { id }
-    sweep { id }
-    drawnBy { id }
-    visits { position done unassigned premises { id } officers { id } inspection { id } }
-  }
-}`;
-
+export const DRAW = proposedOp('DrawInspectionPlan');
+export const PLAN = proposedOp('InspectionPlan');
 export const PLANS = `query Plans($sweepId: ID!) {
   inspectionPlans(sweepId: $sweepId) {
     id
@@ -30,17 +16,41 @@ export const PLANS = `query Plans($sweepId: ID!) {
 
 export interface Visit {
   position: number;
+  riskClass: string | null;
   unassigned: boolean;
+  unassignedReason: string | null;
   done: boolean;
   premises: { id: string; riskLevel?: string | null };
-  officers: { id: string }[];
+  officers: { id: string; name?: string; certificateNumber?: string }[];
+  inspection: { id: string } | null;
+  suggestedResult: string | null;
+  result: { result: string; formedOn: string } | null;
 }
 
 export interface Plan {
   id: string;
+  status: string;
   seed: string;
   algorithm: string;
   inputsFingerprint: string;
+  premisesCount: number;
+  redrawReason: string | null;
+  loadCap: number | null;
+  supersedes: { id: string; status: string } | null;
+  supersededBy: { id: string; status: string } | null;
+  classFigures: {
+    riskClass: string;
+    candidates: number;
+    ratio: string | null;
+    count: number | null;
+    drawn: number;
+  }[];
+  publication: {
+    lastResultOn: string;
+    dueOn: string;
+    publishedOn: string | null;
+    overdue: boolean;
+  } | null;
   visits: Visit[];
 }
 
@@ -53,10 +63,19 @@ export async function drawingBureau(
   const bureau = await createBureau(app);
   const team: OfficerRecord[] = [];
   for (let index = 0; index < officers; index++)
-    team.push(await createOfficer(app, bureau.id, ['INSPECTOR']));
+    team.push(
+      await createOfficer(app, bureau.id, ['INSPECTOR'], { name: `执法人员${index + 1}` }),
+    );
   const premises: { id: string }[] = [];
   for (const { riskLevel } of pharmacies)
-    premises.push(await createPremises(app, { bureauId: bureau.id, kind: 'PHARMACY', riskLevel }));
+    premises.push(
+      await createPremises(app, {
+        bureauId: bureau.id,
+        kind: 'PHARMACY',
+        riskLevel,
+        creditCode: null,
+      }),
+    );
   return { bureau, team, premises };
 }
 
@@ -67,18 +86,24 @@ export function pairKey(visit: Visit): string {
     .join();
 }
 
-/** A DrawInspectionPlanInput of three pharmacies of `bureauId` in the world's sweep. */
+/** Every risk class at ratio 1: the whole jurisdiction is drawn. */
+export const EVERYONE = ['A', 'B', 'C', 'D', 'UNGRADED'].map((riskClass) => ({
+  riskClass,
+  ratio: '1',
+}));
+
+/** A DrawInspectionPlanInput for pharmacies of `bureauId` in the world's sweep, drawing all. */
 export function input(
   world: FieldWorld,
   bureauId: string,
   overrides: Record<string, unknown> = {},
 ) {
   return {
+    idempotencyKey: randomUUID(),
     sweepId: world.sweep.id,
     bureauId,
     categoryCode: 'PHARMACIST_CERTIFICATES',
-    premisesCount: 3,
-    seed: '2019-03-25 福彩3D 527',
+    sampling: EVERYONE,
     ...overrides,
   };
 }
@@ -89,8 +114,12 @@ export async function draw(
   world: FieldWorld,
   variables: Record<string, unknown>,
   token = world.manager.token,
-) {
-  const result = await app.gql<{ drawInspectionPlan: Plan }>(DRAW, { input: variables }, { token });
+): Promise<Plan> {
+  const result = await app.gql<{ drawInspectionPlan: { plan: Plan; replayed: boolean } }>(
+    DRAW,
+    { input: variables },
+    { token },
+  );
   if (!result.data?.drawInspectionPlan) throw new Error(JSON.stringify(result.errors));
-  return result.data.drawInspectionPlan;
+  return result.data.drawInspectionPlan.plan;
 }

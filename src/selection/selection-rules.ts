@@ -1,6 +1,5 @@
 import type { FieldError } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
-import type { InspectionOutcome } from '../inspections/inspection.entity';
 import type { ClassSampling, RiskClass } from './draw';
 import type { SelectionResult } from './selection-records.entity';
 
@@ -29,16 +28,15 @@ export function tenThousandthsToRatio(value: number): string {
   return `${Math.floor(value / 10000)}.${String(value % 10000).padStart(4, '0')}`;
 }
 
-/** Why the sampling cannot be read, by field (`input.sampling.1.count`); empty when it can. */
+/** Why the sampling cannot be read, by field (`input.sampling[1].count`); empty when it can. */
 export function samplingProblems(entries: readonly SamplingEntry[]): FieldError[] {
   const problems: FieldError[] = [];
   const seen = new Set<RiskClass>();
   entries.forEach((entry, index) => {
-    const path = `input.sampling.${index}`;
+    const path = `input.sampling[${index}]`;
     const hasRatio = entry.ratio != null;
     const hasCount = entry.count != null;
-    if (hasRatio === hasCount)
-      problems.push({ path, message: message('selection.ratioOrCount') });
+    if (hasRatio === hasCount) problems.push({ path, message: message('selection.ratioOrCount') });
     if (seen.has(entry.riskClass))
       problems.push({ path: `${path}.riskClass`, message: message('selection.duplicateClass') });
     seen.add(entry.riskClass);
@@ -58,8 +56,9 @@ export function toClassSampling(entries: readonly SamplingEntry[]): ClassSamplin
 /**
  * What an inspection's outcome suggests as the result. ISSUES_FOUND suggests the cautious
  * PROBLEM_PENDING_FOLLOW_UP: only the officer knows whether it was corrected on the spot.
+ * `outcome` is an inspection's outcome as read from its table.
  */
-export function suggestedResult(outcome: InspectionOutcome | string | null): SelectionResult | null {
+export function suggestedResult(outcome: string | null): SelectionResult | null {
   switch (outcome) {
     case 'COMPLIANT':
       return 'NO_PROBLEM_FOUND';

@@ -28,10 +28,7 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 @Entity('inspection_plans')
 @Check('inspection_plans_premises_count_check', `premises_count BETWEEN 1 AND 500`)
 @Check('inspection_plans_status_check', `status IN ('BINDING','SUPERSEDED')`)
-@Check(
-  'inspection_plans_redraw_reason_check',
-  `(supersedes_id IS NULL) = (redraw_reason IS NULL)`,
-)
+@Check('inspection_plans_redraw_reason_check', `(supersedes_id IS NULL) = (redraw_reason IS NULL)`)
 @Check(
   'inspection_plans_superseded_check',
   `(status = 'SUPERSEDED') = (superseded_by_id IS NOT NULL)`,
@@ -124,10 +121,7 @@ export class InspectionPlan {
 
 /** One drawn premises of a plan, in drawing order, with the two officers drawn for it. */
 @Entity('inspection_plan_visits')
-@Check(
-  'inspection_plan_visits_risk_class_check',
-  `risk_class IN ('A','B','C','D','UNGRADED')`,
-)
+@Check('inspection_plan_visits_risk_class_check', `risk_class IN ('A','B','C','D','UNGRADED')`)
 @Check(
   'inspection_plan_visits_unassigned_reason_check',
   `unassigned_reason IN ('CONFLICT_OF_INTEREST','ROTATION','LOAD_CAP') AND cardinality(officer_ids) = 0 OR unassigned_reason IS NULL`,

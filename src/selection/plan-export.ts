@@ -111,8 +111,32 @@ export function planCsv(exported: PlanExport, language: Language): string {
   const officers = new Map(exported.frozenInputs.officers.map((row) => [row.id, row]));
   const headings =
     language === 'zh'
-      ? ['序号', '市场主体名称', '统一社会信用代码', '风险等级', '执法人员一', '执法证号一', '执法人员二', '执法证号二', '未选派原因', '抽查结果', '结果形成日期']
-      : ['position', 'premises', 'credit code', 'risk class', 'officer 1', 'certificate 1', 'officer 2', 'certificate 2', 'unassigned', 'result', 'result formed on'];
+      ? [
+          '序号',
+          '市场主体名称',
+          '统一社会信用代码',
+          '风险等级',
+          '执法人员一',
+          '执法证号一',
+          '执法人员二',
+          '执法证号二',
+          '未选派原因',
+          '抽查结果',
+          '结果形成日期',
+        ]
+      : [
+          'position',
+          'premises',
+          'credit code',
+          'risk class',
+          'officer 1',
+          'certificate 1',
+          'officer 2',
+          'certificate 2',
+          'unassigned',
+          'result',
+          'result formed on',
+        ];
   const rows = exported.draw.visits.map((visit) => {
     const [first, second] = visit.officerIds.map((id) => officers.get(id));
     return [

@@ -579,11 +579,7 @@ export class SelectionRepository {
   }
 
   /** Binding plans with every result recorded and not yet published, in the scope. */
-  private publicationQuery(
-    params: SqlParameters,
-    scope: Scope,
-    overdueOn: string | null,
-  ): string {
+  private publicationQuery(params: SqlParameters, scope: Scope, overdueOn: string | null): string {
     return `FROM inspection_plans p
             JOIN inspection_plan_publications pub ON pub.plan_id = p.id
            WHERE pub.published_on IS NULL AND p.status = 'BINDING'

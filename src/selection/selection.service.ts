@@ -290,9 +290,7 @@ export class SelectionService {
     args: InspectionPlansForPublicationArgs,
   ): Promise<Connection<InspectionPlan>> {
     const page = pageOf(args);
-    const cursor = page.cursor
-      ? PUBLICATION_CURSOR.decode(page.cursor, page.cursorArgument)
-      : null;
+    const cursor = page.cursor ? PUBLICATION_CURSOR.decode(page.cursor, page.cursorArgument) : null;
     const scope = Scope.of(officer);
     const overdueOn = args.overdueOnly ? shanghaiDay(new Date()) : null;
     const manager = this.database.manager;
@@ -378,8 +376,7 @@ export class SelectionService {
       async (manager) => {
         const plan = await this.lockOpenPlan(manager, scope, input.planId, 'RECORD_RESULT');
         const visit = await this.plans.visit(manager, plan.id, input.position);
-        if (!visit)
-          throw BadUserInput.field('input.position', message('selection.noSuchVisit'));
+        if (!visit) throw BadUserInput.field('input.position', message('selection.noSuchVisit'));
         const drawDay = shanghaiDay(plan.drawnAt);
         if (input.formedOn < drawDay)
           throw BadUserInput.field(
@@ -389,7 +386,12 @@ export class SelectionService {
         const inspectionId = input.inspectionId?.toLowerCase() ?? null;
         if (
           inspectionId &&
-          !(await this.plans.inspectionOfVisit(manager, inspectionId, visit.premisesId, plan.sweepId))
+          !(await this.plans.inspectionOfVisit(
+            manager,
+            inspectionId,
+            visit.premisesId,
+            plan.sweepId,
+          ))
         )
           throw BadUserInput.field('input.inspectionId', message('selection.inspectionNotOfVisit'));
         const values = {
@@ -564,13 +566,22 @@ export class SelectionService {
         );
         if (!declaration) throw new NotFound('ConflictOfInterestDeclaration', input.declarationId);
         if (declaration.withdrawnOn)
-          throw new InvalidState(message('selection.declarationWithdrawn'), 'WITHDRAWN', 'WITHDRAW');
+          throw new InvalidState(
+            message('selection.declarationWithdrawn'),
+            'WITHDRAWN',
+            'WITHDRAW',
+          );
         if (input.withdrawnOn < declaration.inForceFrom)
           throw BadUserInput.field(
             'input.withdrawnOn',
             message('selection.withdrawnBeforeInForce', { day: declaration.inForceFrom }),
           );
-        await this.plans.withdrawDeclaration(manager, declaration.id, input.withdrawnOn, officer.id);
+        await this.plans.withdrawDeclaration(
+          manager,
+          declaration.id,
+          input.withdrawnOn,
+          officer.id,
+        );
         await this.audit.record(manager, {
           actorId: officer.id,
           action: 'WITHDRAW_CONFLICT_OF_INTEREST',
@@ -603,9 +614,7 @@ export class SelectionService {
     if (args.inForceOn && !isCalendarDay(args.inForceOn))
       throw BadUserInput.field('inForceOn', message('scalar.date'));
     const page = pageOf(args);
-    const cursor = page.cursor
-      ? DECLARATION_CURSOR.decode(page.cursor, page.cursorArgument)
-      : null;
+    const cursor = page.cursor ? DECLARATION_CURSOR.decode(page.cursor, page.cursorArgument) : null;
     const scope = Scope.of(officer);
     const manager = this.database.manager;
     const totalCount = await this.plans.countDeclarations(manager, scope, args);

@@ -212,8 +212,7 @@ describe('random dual selection (双随机、一公开): drawing', () => {
       const plan = await draw(app, world, input(world, bureau.id));
       const load = new Map<string, number>();
       for (const visit of plan.visits)
-        for (const officer of visit.officers)
-          load.set(officer.id, (load.get(officer.id) ?? 0) + 1);
+        for (const officer of visit.officers) load.set(officer.id, (load.get(officer.id) ?? 0) + 1);
       expect(plan.loadCap).toBe(Math.ceil(18 / 3) + 1);
       for (const count of load.values()) expect(count).toBeLessThanOrEqual(plan.loadCap!);
       expect([...load.values()].reduce((sum, count) => sum + count, 0)).toBe(18);

@@ -24,7 +24,7 @@ describe('random dual selection (双随机、一公开)', () => {
       const plan = await draw(
         app,
         world,
-        input(world, world.bureauA.id, { premisesCount: 1 }),
+        input(world, world.bureauA.id, { sampling: [{ riskClass: 'B', count: 1 }] }),
         world.supervisorA.token,
       );
       const [visit] = plan.visits;
@@ -69,6 +69,8 @@ describe('random dual selection (双随机、一公开)', () => {
       expect(after.data!.inspectionPlan.visits[0]).toMatchObject({
         done: true,
         inspection: { id: inspectionId },
+        suggestedResult: 'NO_PROBLEM_FOUND',
+        result: null,
       });
 
       // An inspection recorded under a bureau outside the reader's jurisdiction (the premises
@@ -114,14 +116,14 @@ describe('random dual selection (双随机、一公开)', () => {
         }
       };
       await draw(app, world, {
-        ...input(world, bureau.id, { premisesCount: 2 }),
+        ...input(world, bureau.id, { sampling: [{ riskClass: 'B', count: 2 }] }),
         sweepId: sweep.id,
       });
       const one = await statements();
       expect(one.plans).toHaveLength(1);
       for (let index = 0; index < 4; index++)
         await draw(app, world, {
-          ...input(world, bureau.id, { premisesCount: 6, seed: `s${index}` }),
+          ...input(world, bureau.id, { redrawReason: `第${index + 1}次重新抽取` }),
           sweepId: sweep.id,
         });
       const five = await statements();

@@ -59,20 +59,64 @@ describe('random dual selection (双随机、一公开)', () => {
       }
     });
 
-    it('refuses a count outside 1..500, an empty seed and a malformed sweep id, naming the fields', async () => {
+    it('refuses a ratio above 1, a count above 500, a blank reason and a malformed sweep id, naming the fields', async () => {
       const result = await app.gql(
         DRAW,
         {
-          input: input(world, world.bureauA.id, { premisesCount: 501, seed: '', sweepId: 'nope' }),
+          input: input(world, world.bureauA.id, {
+            sampling: [
+              { riskClass: 'A', ratio: '1.5' },
+              { riskClass: 'B', count: 501 },
+            ],
+            redrawReason: '   ',
+            sweepId: 'nope',
+          }),
         },
         { token: world.manager.token },
       );
       expect(refusal(result).code).toBe('BAD_USER_INPUT');
       expect(refusal(result).paths.sort()).toEqual([
-        'input.premisesCount',
-        'input.seed',
+        'input.redrawReason',
+        'input.sampling[0].ratio',
+        'input.sampling[1].count',
         'input.sweepId',
       ]);
+    });
+
+    it('refuses a class given twice, and an entry with both or neither of ratio and count', async () => {
+      const result = await app.gql(
+        DRAW,
+        {
+          input: input(world, world.bureauA.id, {
+            sampling: [{ riskClass: 'A', ratio: '0.1', count: 2 }, { riskClass: 'A' }],
+          }),
+        },
+        { token: world.manager.token, headers: { 'accept-language': 'en' } },
+      );
+      expect(refusal(result)).toEqual({
+        code: 'BAD_USER_INPUT',
+        paths: ['input.sampling[0]', 'input.sampling[1]', 'input.sampling[1].riskClass'],
+      });
+      expect(result.errors?.[0].extensions?.fields).toContainEqual({
+        path: 'input.sampling[1].riskClass',
+        message: 'each risk class may be given once',
+      });
+    });
+
+    it('refuses a sampling that draws nothing on input.sampling', async () => {
+      const result = await app.gql(
+        DRAW,
+        {
+          input: input(world, world.bureauA.id, {
+            sampling: ['A', 'B', 'C', 'D', 'UNGRADED'].map((riskClass) => ({
+              riskClass,
+              count: 0,
+            })),
+          }),
+        },
+        { token: world.manager.token },
+      );
+      expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', paths: ['input.sampling'] });
     });
 
     it('refuses a closed sweep with INVALID_STATE and writes nothing', async () => {
@@ -100,11 +144,7 @@ describe('random dual selection (双随机、一公开)', () => {
     });
 
     it('shows plans only within the reader’s jurisdiction', async () => {
-      const plan = await draw(
-        app,
-        world,
-        input(world, world.bureauA.id, { premisesCount: 1, seed: 'scope' }),
-      );
+      const plan = await draw(app, world, input(world, world.bureauA.id));
       const outside = await app.gql(PLAN, { id: plan.id }, { token: world.inspectorB.token });
       expect(refusal(outside).code).toBe('NOT_FOUND');
       expect(outside.data?.inspectionPlan ?? null).toBeNull();

@@ -63,9 +63,7 @@ export async function drawingBureau(
   const bureau = await createBureau(app);
   const team: OfficerRecord[] = [];
   for (let index = 0; index < officers; index++)
-    team.push(
-      await createOfficer(app, bureau.id, ['INSPECTOR'], { name: `执法人员${index + 1}` }),
-    );
+    team.push(await createOfficer(app, bureau.id, ['INSPECTOR'], { name: `执法人员${index + 1}` }));
   const premises: { id: string }[] = [];
   for (const { riskLevel } of pharmacies)
     premises.push(

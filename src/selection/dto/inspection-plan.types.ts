@@ -9,7 +9,8 @@ import type { ConflictReason, SelectionResult } from '../selection-records.entit
 export const RiskClassEnum = { A: 'A', B: 'B', C: 'C', D: 'D', UNGRADED: 'UNGRADED' } as const;
 registerEnumType(RiskClassEnum, {
   name: 'RiskClass',
-  description: 'A risk class of the draw (风险分级): the risk grades A to D and premises never graded.',
+  description:
+    'A risk class of the draw (风险分级): the risk grades A to D and premises never graded.',
   valuesMap: {
     A: { description: 'Low risk (A级).' },
     B: { description: 'Moderate risk (B级).' },
@@ -60,7 +61,8 @@ export const ConflictReasonEnum = {
 } as const;
 registerEnumType(ConflictReasonEnum, {
   name: 'ConflictOfInterestReason',
-  description: 'The kind of relation that requires standing aside (回避事由, 行政处罚法 第四十三条).',
+  description:
+    'The kind of relation that requires standing aside (回避事由, 行政处罚法 第四十三条).',
   valuesMap: {
     KINSHIP: { description: 'Close relative of the operator or its managers (近亲属关系).' },
     FINANCIAL_INTEREST: { description: 'A financial interest in the premises (经济利害关系).' },
@@ -118,7 +120,8 @@ export class ClassFigureType {
 }
 
 @ObjectType('InspectionPlanResult', {
-  description: 'The result of one visit (抽查结果), recorded explicitly with the day it was formed.',
+  description:
+    'The result of one visit (抽查结果), recorded explicitly with the day it was formed.',
 })
 export class InspectionPlanResultType {
   @Field(() => SelectionResultEnum, { description: 'The result category (抽查结果).' })
@@ -195,10 +198,14 @@ export class InspectionPlanVisitType {
     'Publication (公示) of a plan’s results: due 20 working days after the day the last result was formed (企业信息公示暂行条例 第六条).',
 })
 export class InspectionPlanPublicationType {
-  @Field(() => DateScalar, { description: 'The day the last result was formed (最后结果形成之日).' })
+  @Field(() => DateScalar, {
+    description: 'The day the last result was formed (最后结果形成之日).',
+  })
   lastResultOn: string;
 
-  @Field(() => DateScalar, { description: 'Publication due day (公示期限), 20 working days later.' })
+  @Field(() => DateScalar, {
+    description: 'Publication due day (公示期限), 20 working days later.',
+  })
   dueOn: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'The day published (公示日期).' })

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Scope } from '../../../src/common/scope';
+import { shanghaiDay } from '../../../src/common/time/shanghai';
 import { Loaders } from '../../../src/graphql/loaders';
 import { DRAW_ALGORITHM } from '../../../src/selection/draw';
 import type { InspectionPlan } from '../../../src/selection/inspection-plan.entity';
@@ -50,6 +52,7 @@ describe('SelectionRepository', () => {
     plan = await plans.insertPlan(
       db.manager,
       {
+        id: randomUUID(),
         sweepId,
         bureauId: bureauA.id,
         categoryId,
@@ -58,8 +61,21 @@ describe('SelectionRepository', () => {
         drawnById: officerIds[0],
         inputsFingerprint: 'f'.repeat(64),
         algorithm: DRAW_ALGORITHM,
+        supersedesId: null,
+        redrawReason: null,
+        frozenInputs: null,
+        classFigures: null,
+        loadCap: null,
       },
-      [{ position: 1, premisesId: premisesOf.get(bureauA.id)!, officerIds }],
+      [
+        {
+          position: 1,
+          premisesId: premisesOf.get(bureauA.id)!,
+          riskClass: 'B',
+          officerIds,
+          unassignedReason: null,
+        },
+      ],
     );
     inspectionId = (
       await createInspection(asApp(db), {
@@ -77,7 +93,9 @@ describe('SelectionRepository', () => {
     sweepId,
     bureauId,
     categoryId,
+    categoryCode: 'PHARMACIST_CERTIFICATES',
     premisesKinds: ['PHARMACY'],
+    drawDay: shanghaiDay(new Date()),
   });
 
   it('draws from the bureau’s subtree, of the category’s kinds, and never outside the scope', async () => {
@@ -94,12 +112,40 @@ describe('SelectionRepository', () => {
     expect(inspected.find((row) => row.id === premisesOf.get(bureauA1.id))?.inspected).toBe(false);
   });
 
-  it('knows who inspected which premises lately, within the scope', async () => {
-    const recent = await plans.recentInspectors(db.manager, scopeA, drawOf(bureauA.id), officerIds);
-    expect(recent.get(premisesOf.get(bureauA.id)!)).toEqual(new Set(officerIds));
-    expect(
-      (await plans.recentInspectors(db.manager, scopeB, drawOf(bureauA.id), officerIds)).size,
-    ).toBe(0);
+  it('knows who inspected which premises in the rotation window, within the scope', async () => {
+    const history = await plans.rotationHistory(db.manager, scopeA, drawOf(bureauA.id), officerIds);
+    expect(history.map((row) => [row.premisesId, row.officerId])).toEqual(
+      [...officerIds].sort().map((officerId) => [premisesOf.get(bureauA.id), officerId]),
+    );
+    expect(await plans.rotationHistory(db.manager, scopeB, drawOf(bureauA.id), officerIds)).toEqual(
+      [],
+    );
+  });
+
+  it('reads the declarations in force on the draw day and a declaration only within its officer’s scope', async () => {
+    const premisesId = premisesOf.get(bureauA1.id)!;
+    const declaration = await plans.insertDeclaration(db.manager, {
+      officerId: officerIds[0],
+      premisesId,
+      reason: 'KINSHIP',
+      reasonText: null,
+      inForceFrom: '2019-01-01',
+      declaredById: officerIds[0],
+    });
+    const inForce = (day: string) =>
+      plans.declarationsInForce(
+        db.manager,
+        scopeA,
+        { ...drawOf(bureauA.id), drawDay: day },
+        officerIds,
+      );
+    expect(await inForce('2019-03-25')).toEqual([{ officerId: officerIds[0], premisesId }]);
+    expect(await inForce('2018-12-31')).toEqual([]);
+    await plans.withdrawDeclaration(db.manager, declaration.id, '2019-03-25', officerIds[1]);
+    expect(await inForce('2019-03-24')).toHaveLength(1);
+    expect(await inForce('2019-03-25')).toEqual([]);
+    expect(await plans.declarationById(db.manager, scopeA, declaration.id)).not.toBeNull();
+    expect(await plans.declarationById(db.manager, scopeB, declaration.id)).toBeNull();
   });
 
   it('reads a plan, the plans of a sweep and their visits only within the scope', async () => {

@@ -25,8 +25,7 @@ export const selectionEn = {
   'selection.inspectionNotOfVisit':
     'is not a non-voided inspection of this premises in the plan’s sweep',
   'selection.reasonTextRequired': 'is required when the reason is OTHER',
-  'selection.declarationOpen':
-    'This officer already has a declaration in force for this premises',
+  'selection.declarationOpen': 'This officer already has a declaration in force for this premises',
   'selection.declarationWithdrawn': 'This declaration is already withdrawn',
   'selection.withdrawnBeforeInForce': 'must not be before the day it came into force ({day})',
   'selection.declareForOthers':

@@ -1,6 +1,5 @@
 import { render, message, type Language } from '../common/messages/message';
 import {
-  canonicalFrozenInputs,
   drawFingerprint,
   drawPlan,
   type ClassFigure,
@@ -34,7 +33,7 @@ export interface PlanExport {
   plan: {
     id: string;
     sweepCode: string;
-    sweepName: string;
+    sweepTitle: string;
     bureauName: string;
     categoryCode: string;
     drawnAt: string;
@@ -50,12 +49,35 @@ export interface PlanExport {
   publication: { lastResultOn: string; dueOn: string; publishedOn: string | null };
 }
 
-/** What differs between an export and a replay of it; empty when the export is faithful. */
+/** JSON with object keys sorted: the comparison of values whatever order their keys came in. */
+function stable(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stable((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
+  return JSON.stringify(value ?? null);
+}
+
+/** The per-class figures with their keys in a fixed order, as the export prints them. */
+export function orderedFigures(figures: readonly ClassFigure[]): ClassFigure[] {
+  return figures.map((figure) => ({
+    riskClass: figure.riskClass,
+    candidates: figure.candidates,
+    ratioPerTenThousand: figure.ratioPerTenThousand,
+    count: figure.count,
+    drawn: figure.drawn,
+  }));
+}
+
+/**
+ * What differs between an export and a replay of it; empty when the export is faithful. The
+ * fingerprint is recomputed over the canonical form of the frozen inputs, so the order of keys
+ * and list entries in the file does not matter; their values do.
+ */
 export function replayDifferences(exported: PlanExport): string[] {
   const differences: string[] = [];
-  const canonical = canonicalFrozenInputs(exported.frozenInputs);
-  if (JSON.stringify(canonical) !== JSON.stringify(exported.frozenInputs))
-    differences.push('frozenInputs: not in canonical form (order, case or defaults changed)');
   const fingerprint = drawFingerprint(exported.algorithm, exported.seed, exported.frozenInputs);
   if (fingerprint !== exported.fingerprint)
     differences.push(`fingerprint: exported ${exported.fingerprint}, recomputed ${fingerprint}`);
@@ -67,9 +89,9 @@ export function replayDifferences(exported: PlanExport): string[] {
   }
   if (replay.loadCap !== exported.draw.loadCap)
     differences.push(`loadCap: exported ${exported.draw.loadCap}, recomputed ${replay.loadCap}`);
-  if (JSON.stringify(replay.classFigures) !== JSON.stringify(exported.draw.classFigures))
+  if (stable(replay.classFigures) !== stable(exported.draw.classFigures))
     differences.push(
-      `classFigures: exported ${JSON.stringify(exported.draw.classFigures)}, recomputed ${JSON.stringify(replay.classFigures)}`,
+      `classFigures: exported ${stable(exported.draw.classFigures)}, recomputed ${stable(replay.classFigures)}`,
     );
   const length = Math.max(replay.visits.length, exported.draw.visits.length);
   for (let index = 0; index < length; index++) {

@@ -343,11 +343,11 @@ export class SelectionRepository {
   async planLabels(
     manager: EntityManager,
     planId: string,
-  ): Promise<{ sweepCode: string; sweepName: string; bureauName: string; categoryCode: string }> {
+  ): Promise<{ sweepCode: string; sweepTitle: string; bureauName: string; categoryCode: string }> {
     const [row] = await manager.query<
-      { sweepCode: string; sweepName: string; bureauName: string; categoryCode: string }[]
+      { sweepCode: string; sweepTitle: string; bureauName: string; categoryCode: string }[]
     >(
-      `SELECT s.code AS "sweepCode", s.name AS "sweepName", b.name AS "bureauName",
+      `SELECT s.code AS "sweepCode", s.title AS "sweepTitle", b.name AS "bureauName",
               c.code AS "categoryCode"
          FROM inspection_plans p
          JOIN sweeps s ON s.id = p.sweep_id

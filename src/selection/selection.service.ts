@@ -36,7 +36,7 @@ import type {
 } from './dto/selection.inputs';
 import { canonicalFrozenInputs, DRAW_ALGORITHM, drawFingerprint, drawPlan, newSeed } from './draw';
 import type { InspectionPlan } from './inspection-plan.entity';
-import { EXPORT_FORMAT, type PlanExport } from './plan-export';
+import { EXPORT_FORMAT, orderedFigures, type PlanExport } from './plan-export';
 import type {
   ConflictOfInterestDeclaration,
   InspectionPlanPublication,
@@ -336,10 +336,10 @@ export class SelectionService {
       algorithm: plan.algorithm,
       seed: plan.seed,
       fingerprint: plan.inputsFingerprint,
-      frozenInputs: plan.frozenInputs,
+      frozenInputs: canonicalFrozenInputs(plan.frozenInputs),
       draw: {
         loadCap: plan.loadCap,
-        classFigures: plan.classFigures,
+        classFigures: orderedFigures(plan.classFigures),
         visits: visits.map((visit) => ({
           position: visit.position,
           premisesId: visit.premisesId,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, isObjectType } from 'graphql';
@@ -145,6 +146,25 @@ const PROOFS: Record<string, Proof> = {
       test: 'shows plans only within the reader’s jurisdiction',
     },
   },
+  'Query.inspectionPlansForPublication': {
+    covered: {
+      file: 'selection-publication.e2e-spec.ts',
+      test: 'lists plans due and overdue for publication, earliest due first, within the jurisdiction',
+    },
+  },
+  'InspectionPlan.supersedes': {
+    // A redraw is of the same sweep, bureau and category as the plan it supersedes.
+    sameBureau: `SELECT count(*)::int AS n FROM inspection_plans a JOIN inspection_plans b ON b.id = a.supersedes_id WHERE a.bureau_id <> b.bureau_id`,
+  },
+  'InspectionPlan.supersededBy': {
+    sameBureau: `SELECT count(*)::int AS n FROM inspection_plans a JOIN inspection_plans b ON b.id = a.superseded_by_id WHERE a.bureau_id <> b.bureau_id`,
+  },
+  'ConflictOfInterestDeclaration.premises': {
+    covered: {
+      file: 'selection-declarations.e2e-spec.ts',
+      test: 'hides a declared premises outside the reader’s jurisdiction',
+    },
+  },
 };
 
 /**
@@ -193,20 +213,23 @@ describe('scope however a record is reached', () => {
     world = await createFieldWorld(app);
     // Bureau A's supervisor draws shop A for a visit, then A inspects it with a finding.
     const drawn = await app.gql(
-      `mutation Draw($input: DrawInspectionPlanInput!) { drawInspectionPlan(input: $input) { id visits { premises { id } } } }`,
+      `mutation Draw($input: DrawInspectionPlanInput!) { drawInspectionPlan(input: $input) { plan { id visits { premises { id } } } } }`,
       {
         input: {
+          idempotencyKey: randomUUID(),
           sweepId: world.sweep.id,
           bureauId: world.bureauA.id,
           categoryCode: 'SEASONED_FLOUR_PRODUCTS',
-          premisesCount: 5,
-          seed: 'jurisdiction-fields',
+          sampling: ['A', 'B', 'C', 'D', 'UNGRADED'].map((riskClass) => ({
+            riskClass,
+            ratio: '1',
+          })),
         },
       },
       { token: world.manager.token },
     );
     if (!drawn.data?.drawInspectionPlan) throw new Error(JSON.stringify(drawn.errors));
-    planId = drawn.data.drawInspectionPlan.id as string;
+    planId = drawn.data.drawInspectionPlan.plan.id as string;
     inspectionA = await logInspection(app, world, { notes: '兴庆区分局的检查记录' });
     // The premises moves to bureau B (an import row naming B), and B inspects it there.
     await app.query(`UPDATE premises SET bureau_id = $1 WHERE id = $2`, [

@@ -347,4 +347,35 @@ describe('random dual selection (双随机、一公开): conflict-of-interest de
     );
     expect(hidden.data!.node).toBeNull();
   });
+
+  it('hides a declared premises outside the reader’s jurisdiction', async () => {
+    // a manager records that inspector A used to work at a shop now in bureau B
+    const declared = await declare(
+      {
+        officerId: world.inspectorA.id,
+        premisesId: world.shopB.id,
+        reason: 'FORMER_EMPLOYMENT',
+      },
+      world.manager.token,
+    );
+    expect(declared.errors).toBeUndefined();
+    const result = await app.gql(
+      DECLARATIONS,
+      { officerId: world.inspectorA.id, premisesId: world.shopB.id },
+      { token: world.supervisorA.token },
+    );
+    expect(result.errors).toBeUndefined();
+    const [node] = result.data!.conflictOfInterestDeclarations.nodes as Declaration[];
+    expect(node).toMatchObject({ officer: { id: world.inspectorA.id }, premises: null });
+    expect(JSON.stringify(result.data)).not.toContain('金凤食品店');
+    const byManager = await app.gql(
+      DECLARATIONS,
+      { officerId: world.inspectorA.id, premisesId: world.shopB.id },
+      { token: world.manager.token },
+    );
+    expect(byManager.data!.conflictOfInterestDeclarations.nodes[0].premises).toEqual({
+      id: world.shopB.id,
+      name: '金凤食品店',
+    });
+  });
 });

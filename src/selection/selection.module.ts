@@ -8,6 +8,7 @@ import { PlanExportController } from './plan-export.controller';
 import { SelectionRepository } from './selection.repository';
 import {
   ConflictOfInterestResolver,
+  InspectionConflictsResolver,
   InspectionPlanResolver,
   InspectionPlanVisitResolver,
 } from './selection.resolver';
@@ -23,6 +24,7 @@ import { SelectionService } from './selection.service';
     InspectionPlanResolver,
     InspectionPlanVisitResolver,
     ConflictOfInterestResolver,
+    InspectionConflictsResolver,
   ],
   exports: [SelectionRepository],
 })

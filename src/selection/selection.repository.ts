@@ -631,6 +631,70 @@ export class SelectionRepository {
 
   // ---- conflict-of-interest declarations (回避声明)
 
+  /**
+   * For each inspection asked, the declarations in force on its day (Asia/Shanghai) between one
+   * of its officers and its premises: one query per batch. Declarations are read whole (the
+   * inspection was already scoped by whoever loaded it).
+   */
+  conflictsLoader(
+    loaders: Loaders,
+  ): DataLoader<
+    { inspectionId: string; premisesId: string; officerIds: string[]; day: string },
+    ConflictOfInterestDeclaration[],
+    string
+  > {
+    return loaders.custom(
+      'selection.inspectionConflicts',
+      () =>
+        new DataLoader<
+          { inspectionId: string; premisesId: string; officerIds: string[]; day: string },
+          ConflictOfInterestDeclaration[],
+          string
+        >(
+          async (keys) => {
+            const rows = await loaders.read((manager) =>
+              manager.query<{ inspection_id: string; id: string }[]>(
+                `SELECT k.inspection_id, d.id
+                   FROM jsonb_to_recordset($1::jsonb)
+                        AS k(inspection_id uuid, premises_id uuid, officer_ids uuid[], day date)
+                   JOIN conflict_of_interest_declarations d
+                     ON d.premises_id = k.premises_id AND d.officer_id = ANY(k.officer_ids)
+                    AND d.in_force_from <= k.day
+                    AND (d.withdrawn_on IS NULL OR d.withdrawn_on > k.day)
+                  ORDER BY k.inspection_id, d.in_force_from, d.id`,
+                [
+                  JSON.stringify(
+                    keys.map((key) => ({
+                      inspection_id: key.inspectionId,
+                      premises_id: key.premisesId,
+                      officer_ids: key.officerIds,
+                      day: key.day,
+                    })),
+                  ),
+                ],
+              ),
+            );
+            const ids = [...new Set(rows.map((row) => row.id))];
+            const declarations = ids.length
+              ? await loaders.read((manager) =>
+                  manager
+                    .createQueryBuilder(ConflictOfInterestDeclaration, 'd')
+                    .where('d.id = ANY(:ids)', { ids })
+                    .getMany(),
+                )
+              : [];
+            const byId = new Map(declarations.map((row) => [row.id, row]));
+            return keys.map((key) =>
+              rows
+                .filter((row) => row.inspection_id === key.inspectionId)
+                .map((row) => byId.get(row.id)!),
+            );
+          },
+          { cacheKeyFn: (key) => key.inspectionId },
+        ),
+    );
+  }
+
   async insertDeclaration(
     manager: EntityManager,
     values: Pick<

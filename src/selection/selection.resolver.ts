@@ -389,3 +389,24 @@ export class ConflictOfInterestResolver {
     return officerOrNull(this.officersRepository, context, declaration.withdrawnById);
   }
 }
+
+/**
+ * The warning on an inspection logged by an officer under a conflict-of-interest declaration for
+ * its premises. A warning, not a refusal: 回避 is decided by the bureau's head and the
+ * investigation does not stop before that decision (行政处罚法 第四十三条第三款: 决定作出之前，不停止调查).
+ */
+@Resolver(() => InspectionType)
+export class InspectionConflictsResolver {
+  constructor(private readonly selection: SelectionService) {}
+
+  @ResolveField(() => [ConflictOfInterestDeclarationType], {
+    description:
+      'Conflict-of-interest declarations (回避声明) in force on the day of the inspection between one of its officers and its premises: a warning for the supervisor (应当回避而未回避); empty when none.',
+  })
+  conflictsOfInterest(
+    @Parent() inspection: Inspection,
+    @Context() context: GraphQLContext,
+  ): Promise<ConflictOfInterestDeclaration[]> {
+    return this.selection.conflictsOf(context.loaders, inspection);
+  }
+}

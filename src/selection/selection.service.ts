@@ -20,6 +20,7 @@ import { CalendarService } from '../common/time/calendar.service';
 import { shanghaiDay } from '../common/time/shanghai';
 import { Database } from '../database/database';
 import type { Loaders } from '../graphql/loaders';
+import type { Inspection } from '../inspections/inspection.entity';
 import { OfficersRepository } from '../officers/officers.repository';
 import { PremisesRepository } from '../premises/premises.repository';
 import { ReferenceService } from '../reference/reference.service';
@@ -604,6 +605,19 @@ export class SelectionService {
     const row = await this.plans.declarationById(this.database.manager, Scope.of(officer), id);
     if (!row) throw new NotFound('ConflictOfInterestDeclaration', id);
     return row;
+  }
+
+  /** The declarations an inspection's officers had in force for its premises on its day. */
+  conflictsOf(
+    loaders: Loaders,
+    inspection: Pick<Inspection, 'id' | 'premisesId' | 'officerIds' | 'inspectedAt'>,
+  ): Promise<ConflictOfInterestDeclaration[]> {
+    return this.plans.conflictsLoader(loaders).load({
+      inspectionId: inspection.id,
+      premisesId: inspection.premisesId,
+      officerIds: inspection.officerIds,
+      day: shanghaiDay(inspection.inspectedAt),
+    });
   }
 
   /** Declarations of officers in the caller's jurisdiction, newest in force first. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDay } from '../../src/common/time/shanghai';
-import { createPremises } from '../factories/field-work';
+import { createInspection, createPremises } from '../factories/field-work';
 import { proposedOp } from '../helpers/contract';
 import { FieldWorld, refusal, startFieldWorld } from '../helpers/field-world';
 import { draw, drawingBureau, input } from '../helpers/selection-world';
@@ -377,5 +377,51 @@ describe('random dual selection (双随机、一公开): conflict-of-interest de
       id: world.shopB.id,
       name: '金凤食品店',
     });
+  });
+
+  it('warns on an inspection logged by an officer under a declaration in force for its premises', async () => {
+    const premises = await createPremises(app, { bureauId: world.bureauA.id, kind: 'PHARMACY' });
+    const declared = await declare(
+      { officerId: world.inspectorA2.id, premisesId: premises.id, inForceFrom: '2019-03-01' },
+      world.inspectorA2.token,
+    );
+    const declarationId = declared.data!.declareConflictOfInterest.declaration.id;
+    const categoryId = world.sweep.categoryIds.get('PHARMACIST_CERTIFICATES')!;
+    const inspectionOn = async (inspectedAt: string, officerIds: string[]) =>
+      (
+        await createInspection(app, {
+          sweepId: world.sweep.id,
+          categoryId,
+          premisesId: premises.id,
+          officerIds,
+          inspectedAt: new Date(inspectedAt),
+        })
+      ).id;
+    const during = await inspectionOn('2019-03-20T02:00:00Z', [
+      world.inspectorA.id,
+      world.inspectorA2.id,
+    ]);
+    const before = await inspectionOn('2019-02-20T02:00:00Z', [
+      world.inspectorA.id,
+      world.inspectorA2.id,
+    ]);
+    const others = await inspectionOn('2019-03-20T02:00:00Z', [
+      world.inspectorA.id,
+      world.supervisorA.id,
+    ]);
+    const warnings = async (id: string) => {
+      const result = await app.gql(
+        `query($id: ID!) { inspection(id: $id) { id conflictsOfInterest { id officer { id } } } }`,
+        { id },
+        { token: world.supervisorA.token },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.inspection.conflictsOfInterest as { id: string }[];
+    };
+    expect(await warnings(during)).toEqual([
+      { id: declarationId, officer: { id: world.inspectorA2.id } },
+    ]);
+    expect(await warnings(before)).toEqual([]);
+    expect(await warnings(others)).toEqual([]);
   });
 });

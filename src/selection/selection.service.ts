@@ -56,6 +56,9 @@ import {
   SelectionRepository,
 } from './selection.repository';
 
+/** One plan holds at most this many visits (inspection_plans_premises_count_check). */
+const MAX_PLAN_VISITS = 500;
+
 export interface PlanResult {
   plan: InspectionPlan;
   replayed: boolean;
@@ -153,6 +156,11 @@ export class SelectionService {
     const drawn = drawPlan(DRAW_ALGORITHM, seed, frozen);
     if (drawn.visits.length === 0)
       throw BadUserInput.field('input.sampling', message('selection.nothingToDraw'));
+    if (drawn.visits.length > MAX_PLAN_VISITS)
+      throw BadUserInput.field(
+        'input.sampling',
+        message('selection.tooManyToDraw', { drawn: drawn.visits.length, max: MAX_PLAN_VISITS }),
+      );
     const planId = randomUUID();
     if (binding) await this.plans.supersede(manager, binding.id, planId);
     const plan = await this.plans.insertPlan(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSweep } from '../factories/field-work';
 import { FieldWorld, refusal, startFieldWorld } from '../helpers/field-world';
-import { DRAW, draw, input, Plan, PLAN, PLANS } from '../helpers/selection-world';
+import { DRAW, draw, drawingBureau, input, Plan, PLAN, PLANS } from '../helpers/selection-world';
 import { TestApp } from '../helpers/test-app';
 
 describe('random dual selection (双随机、一公开)', () => {
@@ -101,6 +101,31 @@ describe('random dual selection (双随机、一公开)', () => {
         path: 'input.sampling[1].riskClass',
         message: 'each risk class may be given once',
       });
+    });
+
+    it('refuses a sampling that draws more than 500 premises on input.sampling, writing nothing', async () => {
+      const { bureau } = await drawingBureau(app, 2, []);
+      await app.query(
+        `INSERT INTO premises (name, kind, bureau_id, address, risk_level)
+         SELECT '药店' || n, 'PHARMACY', $1, '地址' || n, 'C' FROM generate_series(1, 501) n`,
+        [bureau.id],
+      );
+      const result = await app.gql(
+        DRAW,
+        { input: input(world, bureau.id) },
+        { token: world.manager.token, headers: { 'accept-language': 'en' } },
+      );
+      expect(refusal(result)).toEqual({ code: 'BAD_USER_INPUT', paths: ['input.sampling'] });
+      expect(result.errors![0].extensions!.fields).toEqual([
+        {
+          path: 'input.sampling',
+          message:
+            'this sampling draws 501 premises, more than the 500 one plan may hold: lower a ratio or a count',
+        },
+      ]);
+      expect(
+        await app.query(`SELECT id FROM inspection_plans WHERE bureau_id = $1`, [bureau.id]),
+      ).toEqual([]);
     });
 
     it('refuses a sampling that draws nothing on input.sampling', async () => {

@@ -10,6 +10,8 @@ export const selectionEn = {
   'selection.ratioOrCount': 'give exactly one of ratio and count',
   'selection.duplicateClass': 'each risk class may be given once',
   'selection.nothingToDraw': 'this sampling draws no premises: raise a ratio or a count',
+  'selection.tooManyToDraw':
+    'this sampling draws {drawn} premises, more than the {max} one plan may hold: lower a ratio or a count',
   'selection.bindingPlanExists':
     'A binding plan already exists for this sweep, bureau and category; drawing again is a redraw and needs a reason',
   'selection.nothingToRedraw': 'there is no binding plan to redraw: leave the reason out',

@@ -12,6 +12,8 @@ export const selectionZh: Record<keyof typeof selectionEn, string> = {
   'selection.ratioOrCount': '抽查比例和抽取户数须且只能填写一项',
   'selection.duplicateClass': '同一风险等级只能填写一次',
   'selection.nothingToDraw': '按此抽查比例抽不到任何市场主体，请提高比例或户数',
+  'selection.tooManyToDraw':
+    '按此抽查比例将抽取{drawn}户，超过一份抽查计划最多{max}户的上限，请降低比例或户数',
   'selection.bindingPlanExists':
     '该专项整治行动、执法单位和整治对象类别已有有效的抽查计划；再次抽取属于重新抽取，须说明理由',
   'selection.nothingToRedraw': '尚无有效的抽查计划，无需重新抽取，请勿填写重新抽取理由',

@@ -1,5 +1,6 @@
 import { createInspection, createPremises } from '../factories/field-work';
 import { createBureau } from '../factories/people';
+import { proposedOp } from '../helpers/contract';
 import { FieldWorld, refusal, startFieldWorld } from '../helpers/field-world';
 import { DRAW, draw, drawingBureau, input, Plan } from '../helpers/selection-world';
 import { TestApp } from '../helpers/test-app';
@@ -275,6 +276,28 @@ describe('random dual selection (双随机、一公开): drawing', () => {
         status: 'SUPERSEDED',
         supersededBy: { id: second.id, status: 'BINDING' },
       });
+      const ofSweep = await app.gql(
+        proposedOp('InspectionPlansOfSweep'),
+        { sweepId: world.sweep.id },
+        { token: world.manager.token },
+      );
+      expect(ofSweep.errors).toBeUndefined();
+      const listed = (
+        ofSweep.data!.inspectionPlans as {
+          id: string;
+          status: string;
+          redrawReason: string | null;
+          supersededBy: { id: string } | null;
+        }[]
+      ).filter((row) => row.id === first.id || row.id === second.id);
+      expect(listed).toEqual([
+        expect.objectContaining({ id: second.id, status: 'BINDING', redrawReason: reason }),
+        expect.objectContaining({
+          id: first.id,
+          status: 'SUPERSEDED',
+          supersededBy: { id: second.id },
+        }),
+      ]);
       const rows = await app.query<{ id: string; status: string; redraw_reason: string | null }>(
         `SELECT id, status, redraw_reason FROM inspection_plans WHERE bureau_id = $1 ORDER BY drawn_at`,
         [bureau.id],

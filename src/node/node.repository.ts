@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 export const NODE_TABLES = {
   Bureau: 'bureaus',
   Case: 'cases',
+  CompulsoryMeasure: 'compulsory_measures',
   ExposedProduct: 'exposed_products',
   Exposure: 'exposures',
   Finding: 'findings',

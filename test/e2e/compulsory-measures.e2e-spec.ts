@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { createFinding, createInspection, createSweep } from '../factories/field-work';
 import { createOfficer } from '../factories/people';
@@ -643,6 +644,116 @@ describe('compulsory measures (查封、扣押)', () => {
       );
       expectError(release, 'NOT_FOUND');
       expect((await queue({}, managerToken)).totalCount).toBe(3);
+    });
+  });
+
+  describe('in the progress figures (查封扣押（批次，货值）)', () => {
+    let sweepId: string;
+
+    beforeAll(async () => {
+      const own = await sweepWithFinding();
+      sweepId = own.sweepId;
+      // 100.00 removed from sale voluntarily (下架) on the first finding, apart from its measure.
+      await impose(
+        { decidedOn: '2019-04-12' },
+        await own.finding('A', 'SEASONED_FLOUR_PRODUCTS', '100.00'),
+      );
+      await impose(
+        {
+          decidedOn: '2019-04-20',
+          approvedOn: '2019-04-20',
+          kind: 'SEAL',
+          items: [
+            { product: '散装饼干', quantity: 3, unit: '箱', value: '99.99', custodyPlace: '现场' },
+          ],
+        },
+        await own.finding('B', 'CAMPUS_FOOD'),
+      );
+      await own.finding('B', 'SEASONED_FLOUR_PRODUCTS');
+    });
+
+    async function figures(filter: Input | null) {
+      const result = await w.app.gql(
+        proposedOp('CompulsoryMeasuresProgress'),
+        { sweepId, filter },
+        { token: managerToken },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.sweepProgress;
+    }
+
+    const category = (progress: any, code: string) =>
+      progress.byCategory.find((row: any) => row.category.code === code).figures;
+    const bureauRow = (progress: any) =>
+      progress.byBureau.find((row: any) => row.bureau.id === w.bureauId).figures;
+
+    it.each([
+      ['open-ended (from the summaries)', null],
+      ['with a from day (from the raw tables)', { from: '2019-04-01' }],
+    ])('counts measures and their value, and adds it to 下架、查扣, %s', async (_name, filter) => {
+      const progress = await figures(filter);
+      const both = {
+        compulsoryMeasures: 2,
+        compulsoryMeasuresValue: '1600.49',
+        goodsRemovedValue: '1700.49',
+      };
+      expect(progress.totals).toEqual(both);
+      expect(bureauRow(progress)).toEqual(both);
+      expect(category(progress, 'SEASONED_FLOUR_PRODUCTS')).toEqual({
+        compulsoryMeasures: 1,
+        compulsoryMeasuresValue: '1500.50',
+        goodsRemovedValue: '1600.50',
+      });
+      expect(category(progress, 'CAMPUS_FOOD')).toEqual({
+        compulsoryMeasures: 1,
+        compulsoryMeasuresValue: '99.99',
+        goodsRemovedValue: '99.99',
+      });
+      expect(progress.summaryText).toContain('下架查扣问题产品货值1700.49元');
+    });
+
+    it('counts only measures decided by the as-of day', async () => {
+      const progress = await figures({ to: '2019-04-15' });
+      expect(progress.totals).toEqual({
+        compulsoryMeasures: 1,
+        compulsoryMeasuresValue: '1500.50',
+        goodsRemovedValue: '1600.50',
+      });
+      expect(category(progress, 'CAMPUS_FOOD').compulsoryMeasures).toBe(0);
+    });
+
+    it('lists them in the workbook, totals and bureau rows alike', async () => {
+      const response = await w.app.get(`/reports/sweeps/${sweepId}/progress.xlsx`, {
+        token: managerToken,
+      });
+      expect(response.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await response.arrayBuffer());
+      const summary = workbook.getWorksheet('汇总')!;
+      const headers = summary.getRow(1).values as unknown[];
+      const count = headers.indexOf('查封扣押（批次）');
+      const value = headers.indexOf('查封扣押（货值元）');
+      const removed = headers.indexOf('下架、查扣（货值元）');
+      expect([count, value].every((index) => index > 0)).toBe(true);
+      const totals = summary.getRow(2);
+      expect(totals.getCell(1).value).toBe('合计');
+      expect(totals.getCell(count).value).toBe(2);
+      expect(totals.getCell(value).value).toBe(1600.49);
+      expect(totals.getCell(removed).value).toBe(1700.49);
+      const [bureau] = await w.app.query<{ name: string }>(
+        `SELECT name FROM bureaus WHERE id = $1`,
+        [w.bureauId],
+      );
+      const rows = summary.getRows(2, summary.rowCount - 1)!;
+      const row = rows.find((candidate) => candidate.getCell(1).value === bureau.name)!;
+      expect(row.getCell(count).value).toBe(2);
+      expect(row.getCell(value).value).toBe(1600.49);
+      const categories = workbook.getWorksheet('分类别')!;
+      expect(categories.getRow(1).getCell(count).value).toBe('查封扣押（批次）');
+      const seasoned = categories
+        .getRows(2, categories.rowCount - 1)!
+        .find((candidate) => candidate.getCell(1).value === '调味面制品')!;
+      expect(seasoned.getCell(value).value).toBe(1500.5);
     });
   });
 });

@@ -122,6 +122,20 @@ export class CompulsoryMeasuresRepository {
     await manager.query(`UPDATE compulsory_measures SET due_on = $2 WHERE id = $1`, [id, dueOn]);
   }
 
+  /** Measures in force whose stored due day falls on or after `first`, decided by `last`. */
+  openDueBetweenUnscoped(
+    manager: EntityManager,
+    first: string,
+    last: string,
+  ): Promise<CompulsoryMeasure[]> {
+    return manager
+      .createQueryBuilder(CompulsoryMeasure, 'm')
+      .where(`m.status IN ('IN_FORCE','EXTENDED')`)
+      .andWhere('m.due_on >= :first::date AND m.decided_on <= :last::date', { first, last })
+      .orderBy('m.id')
+      .getMany();
+  }
+
   suspensionsOf(manager: EntityManager, measureId: string): Promise<MeasureSuspension[]> {
     return manager.find(MeasureSuspension, {
       where: { measureId },

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hasRole, type CurrentOfficer } from '../auth/current-officer';
@@ -6,11 +6,13 @@ import { BureausRepository } from '../bureaus/bureaus.repository';
 import { CaseClocksService } from '../cases/case-clocks.service';
 import { CasesRepository } from '../cases/cases.repository';
 import { checkDay } from '../cases/cases.service';
+import type { HolidayCalendar } from '../cases/clocks';
+import { HolidaysService } from '../cases/holidays.service';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../common/errors/domain-errors';
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { message } from '../common/messages/message';
 import { Scope } from '../common/scope';
-import { addDays, shanghaiDay } from '../common/time/shanghai';
+import { shanghaiDay } from '../common/time/shanghai';
 import { Database } from '../database/database';
 import { OfficersRepository } from '../officers/officers.repository';
 import type { CompulsoryMeasure } from './compulsory-measure.entity';
@@ -24,6 +26,7 @@ import type {
   SuspendCompulsoryMeasureInput,
 } from './dto/measure.inputs';
 import { measureClock } from './measure-clock';
+import { checkApprovalDay } from './measure-rules';
 import { addMoney } from './money';
 import { checkMove, refusedMove, stateOf, type MeasureAction } from './workflow';
 
@@ -56,7 +59,7 @@ type Recorder = 'HEAD' | 'BUREAU';
  * sent to the lab, by any officer of the bureau.
  */
 @Injectable()
-export class CompulsoryMeasuresService {
+export class CompulsoryMeasuresService implements OnModuleInit {
   constructor(
     private readonly database: Database,
     private readonly measures: CompulsoryMeasuresRepository,
@@ -66,7 +69,50 @@ export class CompulsoryMeasuresService {
     private readonly bureaus: BureausRepository,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
+    private readonly holidays: HolidaysService,
   ) {}
+
+  onModuleInit(): void {
+    this.holidays.registerRecomputer((manager, officer, year, calendar) =>
+      this.recomputeYear(manager, officer, year, calendar),
+    );
+  }
+
+  /**
+   * DOMAIN.md, Working days: loading a year's holidays recomputes every open due day it touches —
+   * here the stored due days of measures in force running through `year` (a provisional one, or
+   * one whose last day becomes a holiday), in the loading transaction, each change audited.
+   */
+  async recomputeYear(
+    manager: EntityManager,
+    officer: CurrentOfficer,
+    year: number,
+    calendar: HolidayCalendar,
+  ): Promise<number> {
+    const today = shanghaiDay(new Date());
+    let changed = 0;
+    for (const m of await this.measures.openDueBetweenUnscoped(
+      manager,
+      `${year}-01-01`,
+      `${year}-12-31`,
+    )) {
+      const suspensions = await this.measures.suspensionsOf(manager, m.id);
+      const dueOn = measureClock(m, suspensions, calendar, today).dueOn;
+      if (dueOn === m.dueOn) continue;
+      await this.measures.setDueOn(manager, m.id, dueOn);
+      changed += 1;
+      await this.audit.record(manager, {
+        actorId: officer.id,
+        action: 'RECOMPUTE_DEADLINES',
+        entityType: 'CompulsoryMeasure',
+        entityId: m.id,
+        before: { dueOn: m.dueOn },
+        after: { dueOn },
+        requestId: officer.requestId,
+      });
+    }
+    return changed;
+  }
 
   async impose(
     officer: CurrentOfficer,
@@ -383,19 +429,4 @@ export class CompulsoryMeasuresService {
     if (!found) throw new NotFound('CompulsoryMeasure', id);
     return found;
   }
-}
-
-/**
- * 行政强制法 第十八条: approved before it is taken (by the day decided); 第十九条: taken on the spot in
- * an emergency, approved within 24 hours after — in days, by the next day.
- */
-export function checkApprovalDay(decidedOn: string, approvedOn: string, emergency: boolean): void {
-  const latest = emergency ? addDays(decidedOn, 1) : decidedOn;
-  if (approvedOn > latest)
-    throw BadUserInput.field(
-      'input.approvedOn',
-      message(emergency ? 'measures.emergencyApprovalLate' : 'measures.approvalLate', {
-        day: latest,
-      }),
-    );
 }

@@ -756,4 +756,55 @@ describe('compulsory measures (查封、扣押)', () => {
       expect(seasoned.getCell(value).value).toBe(1500.5);
     });
   });
+
+  describe('when a year of holidays is loaded', () => {
+    it('recomputes the provisional due day of a measure in force, with an audit event', async () => {
+      // 2019 as if its notice were not loaded yet: the clock counts weekends only, provisional.
+      const days = await w.app.query<{ date: string; kind: string; name: string }>(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS date,
+                CASE WHEN working_day THEN 'WORKDAY' ELSE 'HOLIDAY' END AS kind, name
+           FROM calendar_exceptions WHERE day BETWEEN '2019-01-01' AND '2019-12-31' ORDER BY day`,
+      );
+      expect(days.length).toBeGreaterThan(20);
+      await w.app.query(
+        `DELETE FROM calendar_exceptions WHERE day BETWEEN '2019-01-01' AND '2019-12-31'`,
+      );
+      await w.app.query(`DELETE FROM holiday_years WHERE year = 2019`);
+      const m = await impose(
+        { decidedOn: '2019-04-02', approvedOn: '2019-04-02' },
+        await w.finding('A', '2019-04-01T02:00:00Z'),
+      );
+      expect(m.clock).toMatchObject({ dueOn: '2019-05-02', provisional: true });
+
+      const loaded = await w.app.gql(
+        'LoadHolidayYear',
+        { input: { year: 2019, notice: '国办发明电〔2019〕3号', days } },
+        { token: w.managerToken },
+      );
+      expect(loaded.errors).toBeUndefined();
+      // The count also holds the factory's findings, whose stored filing due days were made up.
+      expect(loaded.data!.loadHolidayYear.recomputedDeadlines).toBeGreaterThanOrEqual(1);
+      // 2 May is a May Day holiday: the last day moves to Sunday 5 May, worked in exchange.
+      const [row] = await w.app.query(
+        `SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on FROM compulsory_measures WHERE id = $1`,
+        [m.id],
+      );
+      expect(row.due_on).toBe('2019-05-05');
+      const read = await w.app.gql(
+        proposedOp('CompulsoryMeasure'),
+        { id: m.id },
+        {
+          token: w.head.token,
+        },
+      );
+      expect(read.data!.compulsoryMeasure.clock).toMatchObject({
+        dueOn: '2019-05-05',
+        provisional: false,
+      });
+      expect((await auditOf(m.id)).map((event) => event.action)).toEqual([
+        'IMPOSE_MEASURE',
+        'RECOMPUTE_DEADLINES',
+      ]);
+    });
+  });
 });

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { createFinding, createInspection, createSweep } from '../factories/field-work';
 import { createOfficer } from '../factories/people';
 import { CaseWorld, createCaseWorld, expectError } from '../helpers/case-world';
@@ -619,6 +621,37 @@ describe('compulsory measures (查封、扣押)', () => {
       });
       expect(next.edges.map((e: { node: Measure }) => e.node.id)).toEqual([measures[1].id]);
       expect(next.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    });
+
+    it('reads a page of 3 with clocks, lists and officers in as many SQL statements as a page of 1', async () => {
+      const fragment = proposedOp('CompulsoryMeasure').slice(
+        proposedOp('CompulsoryMeasure').indexOf('fragment'),
+      );
+      const document = `query Page($filter: CompulsoryMeasureFilter, $first: Int) {
+        compulsoryMeasures(filter: $filter, first: $first) { nodes { ...CompulsoryMeasureFields } }
+      }
+      ${fragment}`;
+      async function statements(first: number): Promise<number> {
+        w.app.app.get(OfficerCache).forgetAll();
+        const spy = jest.spyOn(Client.prototype, 'query');
+        try {
+          const result = await w.app.gql(
+            document,
+            { filter: { sweepId: sweep }, first },
+            {
+              token: w.head.token,
+            },
+          );
+          expect(result.errors).toBeUndefined();
+          expect(result.data!.compulsoryMeasures.nodes).toHaveLength(first);
+          return spy.mock.calls.length;
+        } finally {
+          spy.mockRestore();
+        }
+      }
+      const one = await statements(1);
+      expect(one).toBeGreaterThan(0);
+      expect(await statements(3)).toBe(one);
     });
 
     it('shows another bureau nothing, and reading one of them is NOT_FOUND', async () => {

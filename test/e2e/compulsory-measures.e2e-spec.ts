@@ -443,6 +443,23 @@ describe('compulsory measures (查封、扣押)', () => {
       'EXTEND_MEASURE',
       'RELEASE_MEASURE',
     ]);
+    const trail = `query Trail($id: ID!) {
+      auditTrail(entityType: "CompulsoryMeasure", entityId: $id) { action entityType before after }
+    }`;
+    const own = await w.app.gql(trail, { id: m.id }, { token: w.head.token });
+    expect(own.data!.auditTrail.map((event: { action: string }) => event.action)).toEqual([
+      'IMPOSE_MEASURE',
+      'SUSPEND_MEASURE',
+      'RESUME_MEASURE',
+      'EXTEND_MEASURE',
+      'RELEASE_MEASURE',
+    ]);
+    expect(own.data!.auditTrail[4]).toMatchObject({
+      entityType: 'CompulsoryMeasure',
+      before: { status: 'EXTENDED' },
+      after: { status: 'RELEASED', releasedOn: '2019-06-01' },
+    });
+    expectError(await w.app.gql(trail, { id: m.id }, { token: w.otherHead.token }), 'NOT_FOUND');
     const [row] = await w.app.query(
       `SELECT status, extended_by, released_on, release_reason, suspended_from FROM compulsory_measures WHERE id = $1`,
       [m.id],

@@ -51,12 +51,11 @@ type Recorder = 'HEAD' | 'BUREAU';
  * clock and store its due day, and append the audit event.
  *
  * Who: 行政强制法 第十八条 has the measure reported to and approved by the head (负责人) before it
- * is taken and carried out by two officers; 程序规定 (市场监督管理行政处罚程序规定) 第四十一条 has
- * taking and releasing a measure approved by the head. So any officer of the premises' bureau (or a
- * MANAGER) records a measure with the approving head's id; the head's own moves — extension
- * (第二十五条: 经行政机关负责人批准), release (第二十八条) and disposal (第二十七条) — are recorded by a
- * SUPERVISOR of the bureau or a MANAGER; suspending and resuming for testing, a fact of the sample
- * sent to the lab, by any officer of the bureau.
+ * is taken and carried out by two officers. So any officer of the premises' bureau (or a MANAGER)
+ * records a measure with the approving head's id; the head's own decisions — extension (第二十五条:
+ * 经行政机关负责人批准), release (第二十八条) and disposal (第二十七条) — are recorded by a SUPERVISOR of
+ * the bureau or a MANAGER; suspending and resuming for testing, a fact of the sample sent to the
+ * lab, by any officer of the bureau.
  */
 @Injectable()
 export class CompulsoryMeasuresService implements OnModuleInit {

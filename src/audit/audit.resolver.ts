@@ -25,7 +25,7 @@ export class AuditResolver {
   auditTrail(
     @Args('entityType', {
       description:
-        'Kind of record: a name of the AuditEntityType enum (Inspection, Finding, Premises, Sweep, Exposure, Bureau, Officer, InspectionPlan or EvidenceFile), as a string.',
+        'Kind of record: a name of the AuditEntityType enum (Inspection, Finding, Premises, Sweep, Exposure, Bureau, Officer, InspectionPlan, EvidenceFile, Case, HolidayYear or CompulsoryMeasure), as a string.',
     })
     entityType: string,
     @Args('entityId', { type: () => ID, description: 'UUID of the record.' }, UuidPipe)

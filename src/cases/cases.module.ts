@@ -23,6 +23,6 @@ import { HolidaysService } from './holidays.service';
     HolidaysService,
     HolidaysResolver,
   ],
-  exports: [CasesRepository, CaseClocksService, CasesService],
+  exports: [CasesRepository, CaseClocksService, CasesService, HolidaysService],
 })
 export class CasesModule {}

@@ -10,13 +10,17 @@ import { isWorkingDay } from '../common/time/working-days';
  * stops the clock from its `from` day up to its `to` day, in the clock's own unit, overlapping
  * suspensions counting once.
  */
-export const CLOCK_KINDS = [
+export const CASE_CLOCK_KINDS = [
   'FILING_DECISION',
   'PENALTY_DECISION',
   'TRANSFER_APPROVAL',
   'PUBLICATION',
   'PAYMENT',
 ] as const;
+/** The clocks of a case file: the contract's CaseClockKind (its values are pinned there). */
+export type CaseClockKind = (typeof CASE_CLOCK_KINDS)[number];
+/** Every clock the engine computes: a case's, and a compulsory measure's (查封、扣押期限). */
+export const CLOCK_KINDS = [...CASE_CLOCK_KINDS, 'COMPULSORY_MEASURE'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 export type ClockUnit = 'WORKING_DAYS' | 'DAYS';
 
@@ -112,6 +116,19 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     validFrom: null,
     validTo: null,
     basis: '行政处罚法 第六十七条',
+  },
+  {
+    // 行政强制法 第二十五条: 查封、扣押的期限不得超过三十日；情况复杂的，经行政机关负责人批准，可以延长，
+    // 但是延长期限不得超过三十日; 检测、检验、检疫或者技术鉴定的期间不计入. Thirty days are calendar
+    // days (第六十九条: only periods of 十日以内 count working days).
+    kind: 'COMPULSORY_MEASURE',
+    unit: 'DAYS',
+    length: 30,
+    maxExtension: 30,
+    collectiveDiscussion: false,
+    validFrom: null,
+    validTo: null,
+    basis: '行政强制法 第二十五条',
   },
 ];
 

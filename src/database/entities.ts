@@ -2,6 +2,9 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { CaseStepRecord } from '../cases/case-step.entity';
 import { CaseFile } from '../cases/case.entity';
 import { ClockSuspension } from '../cases/clock-suspension.entity';
+import { CompulsoryMeasureItem } from '../compulsory-measures/compulsory-measure-item.entity';
+import { CompulsoryMeasure } from '../compulsory-measures/compulsory-measure.entity';
+import { MeasureSuspension } from '../compulsory-measures/measure-suspension.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { ServerSecret } from '../auth/server-secret.entity';
 import { Bureau } from '../bureaus/bureau.entity';
@@ -38,6 +41,9 @@ export const ENTITIES = [
   CaseStepRecord,
   ClockSuspension,
   ConflictOfInterestDeclaration,
+  CompulsoryMeasure,
+  CompulsoryMeasureItem,
+  MeasureSuspension,
   HolidayYear,
   ChecklistItem,
   EvidenceFile,

@@ -9,6 +9,7 @@ export const NODE_TABLES = {
   Bureau: 'bureaus',
   Case: 'cases',
   ConflictOfInterestDeclaration: 'conflict_of_interest_declarations',
+  CompulsoryMeasure: 'compulsory_measures',
   ExposedProduct: 'exposed_products',
   Exposure: 'exposures',
   Finding: 'findings',

@@ -6,6 +6,7 @@ import { BureauType } from '../bureaus/dto/bureau.types';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { CasesRepository } from '../cases/cases.repository';
+import { CompulsoryMeasuresRepository } from '../compulsory-measures/compulsory-measures.repository';
 import { asNode, NodeInterface } from '../common/node';
 import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
@@ -39,6 +40,7 @@ export class NodeResolver {
     private readonly nodes: NodeRepository,
     private readonly bureaus: BureausRepository,
     private readonly cases: CasesRepository,
+    private readonly measures: CompulsoryMeasuresRepository,
     private readonly exposures: ExposuresRepository,
     private readonly findings: FindingsRepository,
     private readonly followUps: FollowUpsRepository,
@@ -157,6 +159,8 @@ export class NodeResolver {
         return this.cases.caseLoader(loaders, scope).load(id);
       case 'ConflictOfInterestDeclaration':
         return loaders.read((manager) => this.selection.declarationById(manager, scope, id));
+      case 'CompulsoryMeasure':
+        return this.measures.measureLoader(loaders, scope).load(id);
       case 'ExposedProduct':
         return this.exposures.exposedProductLoader(loaders).load(id);
       case 'Exposure':

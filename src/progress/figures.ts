@@ -20,7 +20,7 @@ export interface Figures {
   rectificationOrders: number;
   /** 已整改（户）: distinct premises whose every ordered finding passed re-inspection. */
   rectified: number;
-  /** 下架、查扣（货值元）. */
+  /** 下架、查扣（货值元）: goods removed voluntarily (findings' goods) plus compulsory measures' lists. */
   goodsRemovedValue: string;
   /** 立案（件）: distinct cases. */
   casesFiled: number;
@@ -46,6 +46,10 @@ export interface Figures {
   overdue: number;
   /** 发现被曝光产品（批次）: findings tied to an exposed product. */
   exposedProductsFound: number;
+  /** 查封扣押（批次）: compulsory measures decided by the as-of day (one decision, one 批次). */
+  compulsoryMeasures: number;
+  /** 查封扣押（货值元）: Σ of those measures' lists. */
+  compulsoryMeasuresValue: string;
 }
 
 export const EMPTY_FIGURES: Figures = {
@@ -70,6 +74,8 @@ export const EMPTY_FIGURES: Figures = {
   overduePublications: 0,
   overdue: 0,
   exposedProductsFound: 0,
+  compulsoryMeasures: 0,
+  compulsoryMeasuresValue: '0.00',
 };
 
 /** Completion (完成率) from the capped count and the target: 4 decimals, null when no target. */

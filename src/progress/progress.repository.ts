@@ -46,6 +46,9 @@ export interface FiguresRow {
   overdue_penalty_decisions: number;
   overdue_publications: number;
   exposed_products_found: number;
+  /** 查封扣押, merged in by ProgressService from the measures' own read (absent: none). */
+  compulsory_measures?: number;
+  compulsory_measures_value?: string;
 }
 
 export interface ViolationTypeCountRow {

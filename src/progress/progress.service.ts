@@ -13,6 +13,9 @@ import { PharmacistConflictsService } from '../premises/pharmacist-conflicts.ser
 import { ReferenceService } from '../reference/reference.service';
 import { Sweep } from '../sweeps/sweep.entity';
 import { SweepsRepository } from '../sweeps/sweeps.repository';
+import type { MeasureFiguresRow } from '../compulsory-measures/compulsory-measures.repository';
+import { CompulsoryMeasuresRepository } from '../compulsory-measures/compulsory-measures.repository';
+import { addMoney } from '../compulsory-measures/money';
 import type { Figures } from './figures';
 import { completionRate, EMPTY_FIGURES } from './figures';
 import { ProgressSummariesRepository } from './progress-summaries.repository';
@@ -106,6 +109,7 @@ export class ProgressService {
     private readonly reference: ReferenceService,
     private readonly pharmacistConflicts: PharmacistConflictsService,
     private readonly sweeps: SweepsRepository,
+    private readonly measures: CompulsoryMeasuresRepository,
   ) {}
 
   async progress(
@@ -211,8 +215,27 @@ export class ProgressService {
     manager: EntityManager,
     selection: ProgressSelection,
   ): Promise<FigureSource> {
+    const base = await this.figureSource(manager, selection);
+    return {
+      ...base,
+      figures: async (m, scope, s) =>
+        withMeasures(await base.figures(m, scope, s), await this.measures.figures(m, scope, s)),
+    };
+  }
+
+  /** The source of the figures but 查封扣押, which both take from the measures' own read. */
+  private async figureSource(
+    manager: EntityManager,
+    selection: ProgressSelection,
+  ): Promise<FigureSource> {
     if (selection.from === null && (await this.summaries.built(manager, selection.sweepIds))) {
-      return this.summaries;
+      const summaries = this.summaries;
+      return {
+        figures: (m, scope, s) => summaries.figures(m, scope, s),
+        violationTypeCounts: (m, scope, s) => summaries.violationTypeCounts(m, scope, s),
+        daily: (m, scope, s) => summaries.daily(m, scope, s),
+        premisesKindsInspected: (m, scope, s) => summaries.premisesKindsInspected(m, scope, s),
+      };
     }
     const raw = this.repository;
     return {
@@ -330,6 +353,28 @@ export function asOfOf(to: string | null, now: Date): { asOf: Date; asOfDay: str
   return { asOf: new Date(startOfShanghaiDay(addDays(to, 1)).getTime() - 1), asOfDay: to };
 }
 
+/**
+ * 查封扣押 into the rows of either source, group by group: its count and value, and its value added
+ * to 下架、查扣 (goods removed voluntarily and goods under a measure, DOMAIN.md's summary clause).
+ * Every measure is in the group of its premises' bureau and category, as its finding, so bureau
+ * rows still add up to the totals.
+ */
+function withMeasures(rows: FiguresRow[], measures: MeasureFiguresRow[]): FiguresRow[] {
+  const byGroup = new Map(
+    measures.map((row) => [`${row.sweep_id}|${row.kind}|${row.key ?? ''}`, row]),
+  );
+  return rows.map((row) => {
+    const measure = byGroup.get(`${row.sweep_id}|${row.kind}|${row.key ?? ''}`);
+    if (!measure) return row;
+    return {
+      ...row,
+      compulsory_measures: measure.measures,
+      compulsory_measures_value: measure.value,
+      goods_removed_value: addMoney(row.goods_removed_value, measure.value),
+    };
+  });
+}
+
 function listedBureauIds(rows: FiguresRow[]): string[] {
   return [...new Set(rows.filter((row) => row.kind === 'B').map((row) => row.key!))];
 }
@@ -403,5 +448,7 @@ function toFigures(row: FiguresRow): Figures {
     overduePublications: row.overdue_publications,
     overdue,
     exposedProductsFound: row.exposed_products_found,
+    compulsoryMeasures: row.compulsory_measures ?? 0,
+    compulsoryMeasuresValue: row.compulsory_measures_value ?? '0.00',
   };
 }

@@ -37,6 +37,8 @@ const HEADERS = [
   '超期未公示',
   '逾期合计',
   '发现被曝光产品（批次）',
+  '查封扣押（批次）',
+  '查封扣押（货值元）',
 ];
 
 describe('GET /reports/sweeps/:id/progress.xlsx', () => {

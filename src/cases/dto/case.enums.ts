@@ -12,7 +12,7 @@ import {
   type TransferAuthority,
   type TransferOutcome,
 } from '../case.entity';
-import { CLOCK_KINDS, type ClockKind } from '../clocks';
+import { CASE_CLOCK_KINDS, type CaseClockKind } from '../clocks';
 import { SUSPENSION_REASONS, type SuspensionReason } from '../clock-suspension.entity';
 
 function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
@@ -32,7 +32,7 @@ registerEnumType(CaseStatusEnum, {
   },
 });
 
-export const CaseClockKindEnum = enumOf<ClockKind>(CLOCK_KINDS);
+export const CaseClockKindEnum = enumOf<CaseClockKind>(CASE_CLOCK_KINDS);
 registerEnumType(CaseClockKindEnum, {
   name: 'CaseClockKind',
   description:

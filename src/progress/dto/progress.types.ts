@@ -106,7 +106,7 @@ export class ProgressFiguresType {
 
   @Field(() => MoneyScalar, {
     description:
-      'Value of goods removed from sale or seized (下架、查扣货值), yuan; "0.00" when none.',
+      'Value of goods removed from sale (findings’ goods, 下架) or under a compulsory measure (compulsoryMeasuresValue, 查封扣押) (下架、查扣货值), yuan; "0.00" when none.',
   })
   goodsRemovedValue: string;
 
@@ -178,6 +178,18 @@ export class ProgressFiguresType {
       'Exposed products found (发现被曝光产品，批次): findings tied to an exposed product.',
   })
   exposedProductsFound: number;
+
+  @Field(() => Int, {
+    description:
+      'Compulsory measures (查封扣押，批次): 查封 or 扣押 decided by the as-of day on the findings counted (行政强制法 第九条), one 批次 per decision, in the row of the premises’ bureau and the finding’s category.',
+  })
+  compulsoryMeasures: number;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'Value of the goods under those measures (查封扣押货值), yuan: Σ of their lists (清单); also counted in goodsRemovedValue (下架、查扣).',
+  })
+  compulsoryMeasuresValue: string;
 }
 
 @ObjectType('BureauProgress', {

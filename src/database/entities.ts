@@ -2,6 +2,7 @@ import { AuditEvent } from '../audit/audit-event.entity';
 import { CaseStepRecord } from '../cases/case-step.entity';
 import { CaseFile } from '../cases/case.entity';
 import { ClockSuspension } from '../cases/clock-suspension.entity';
+import { Clue, ClueLink, ClueNumberCounter } from '../clues/clue.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { ServerSecret } from '../auth/server-secret.entity';
 import { Bureau } from '../bureaus/bureau.entity';
@@ -32,6 +33,9 @@ export const ENTITIES = [
   CaseFile,
   CaseStepRecord,
   ClockSuspension,
+  Clue,
+  ClueLink,
+  ClueNumberCounter,
   HolidayYear,
   ChecklistItem,
   EvidenceFile,

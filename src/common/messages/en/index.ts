@@ -11,6 +11,7 @@ import { progressEn } from './progress';
 import { premisesEn } from './premises';
 import { followUpsEn } from './follow-ups';
 import { casesEn } from './cases';
+import { cluesEn } from './clues';
 import { selectionEn } from './selection';
 import { sweepsEn } from './sweeps';
 
@@ -34,6 +35,7 @@ export const en = {
   ...selectionEn,
   ...followUpsEn,
   ...casesEn,
+  ...cluesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { progressZh } from './progress';
 import { premisesZh } from './premises';
 import { followUpsZh } from './follow-ups';
 import { casesZh } from './cases';
+import { cluesZh } from './clues';
 import { selectionZh } from './selection';
 import { sweepsZh } from './sweeps';
 
@@ -32,4 +33,5 @@ export const zh: Record<MessageKey, string> = {
   ...selectionZh,
   ...followUpsZh,
   ...casesZh,
+  ...cluesZh,
 };

@@ -6,6 +6,7 @@ import { SweepsModule } from './sweeps/sweeps.module';
 import { InspectionsModule } from './inspections/inspections.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { CasesModule } from './cases/cases.module';
+import { CluesModule } from './clues/clues.module';
 import { ProgressModule } from './progress/progress.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -47,6 +48,7 @@ import { SelectionModule } from './selection/selection.module';
     InspectionsModule,
     FollowUpsModule,
     CasesModule,
+    CluesModule,
     ProgressModule,
     AlertsModule,
     SelectionModule,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BureausRepository } from '../bureaus/bureaus.repository';
 import { CasesRepository } from '../cases/cases.repository';
+import { CluesRepository } from '../clues/clues.repository';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import type { Scope } from '../common/scope';
@@ -38,6 +39,7 @@ export class AuditTrailService {
     officers: OfficersRepository,
     bureaus: BureausRepository,
     cases: CasesRepository,
+    clues: CluesRepository,
   ) {
     this.inScope = {
       Premises: (manager, scope, id) => premises.existsInScope(manager, scope, id),
@@ -58,6 +60,7 @@ export class AuditTrailService {
       },
       Bureau: async (manager, scope, id) => scope.covers(id) && (await bureaus.exists(manager, id)),
       Case: (manager, scope, id) => cases.existsInScope(manager, scope, id),
+      Clue: async (manager, scope, id) => (await clues.findInScope(manager, scope, id)) !== null,
       Sweep: null,
       Exposure: null,
       HolidayYear: null,

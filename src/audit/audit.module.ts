@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { BureausModule } from '../bureaus/bureaus.module';
 import { CasesModule } from '../cases/cases.module';
+import { CluesModule } from '../clues/clues.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { OfficersModule } from '../officers/officers.module';
@@ -16,6 +17,7 @@ import { AuditService } from './audit.service';
   imports: [
     BureausModule,
     CasesModule,
+    CluesModule,
     EvidenceModule,
     InspectionsModule,
     OfficersModule,

@@ -43,10 +43,10 @@ export function clueClocks(
       ),
     ];
   }
-  const clocks = [
-    computeClock(
+  const clocks: Clock<ClueClockKind>[] = [
+    computeClock<ClueClockKind>(
       {
-        kind: 'CLUE_VERIFICATION' as const,
+        kind: 'CLUE_VERIFICATION',
         startedOn: clue.receivedOn,
         extendedBy: clue.verificationExtendedBy,
         metOn: clue.decidedOn ?? clue.transferredOn,
@@ -59,7 +59,7 @@ export function clueClocks(
     clocks.push(
       computeClock(
         {
-          kind: 'CLUE_INFORMING' as const,
+          kind: 'CLUE_INFORMING',
           startedOn: clue.decidedOn,
           metOn: clue.informedOn,
           asOf,

@@ -27,7 +27,7 @@ export function seesPersonalData(officer: CurrentOfficer, clue: Pick<Clue, 'bure
 export function redacted<T extends Partial<Record<PersonalField, string | null>>>(clue: T): T {
   const copy = { ...clue };
   for (const field of PERSONAL_FIELDS) {
-    if (copy[field] != null) copy[field] = REDACTED as T[typeof field];
+    if (copy[field] != null) copy[field] = REDACTED;
   }
   return copy;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BureausModule } from '../bureaus/bureaus.module';
 import { CasesModule } from '../cases/cases.module';
+import { CluesModule } from '../clues/clues.module';
 import { ExposuresModule } from '../exposures/exposures.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { InspectionsModule } from '../inspections/inspections.module';
@@ -17,6 +18,7 @@ import { NodeResolver } from './node.resolver';
   imports: [
     BureausModule,
     CasesModule,
+    CluesModule,
     ExposuresModule,
     FollowUpsModule,
     InspectionsModule,

@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 export const NODE_TABLES = {
   Bureau: 'bureaus',
   Case: 'cases',
+  Clue: 'clues',
   ExposedProduct: 'exposed_products',
   Exposure: 'exposures',
   Finding: 'findings',

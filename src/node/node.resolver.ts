@@ -6,6 +6,7 @@ import { BureauType } from '../bureaus/dto/bureau.types';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { CasesRepository } from '../cases/cases.repository';
+import { CluesRepository } from '../clues/clues.repository';
 import { asNode, NodeInterface } from '../common/node';
 import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
@@ -39,6 +40,7 @@ export class NodeResolver {
     private readonly nodes: NodeRepository,
     private readonly bureaus: BureausRepository,
     private readonly cases: CasesRepository,
+    private readonly clues: CluesRepository,
     private readonly exposures: ExposuresRepository,
     private readonly findings: FindingsRepository,
     private readonly followUps: FollowUpsRepository,
@@ -155,6 +157,8 @@ export class NodeResolver {
         return this.bureaus.bureauLoader(loaders).load(id);
       case 'Case':
         return this.cases.caseLoader(loaders, scope).load(id);
+      case 'Clue':
+        return this.clues.clueLoader(loaders, scope).load(id);
       case 'ExposedProduct':
         return this.exposures.exposedProductLoader(loaders).load(id);
       case 'Exposure':

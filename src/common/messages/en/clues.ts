@@ -42,6 +42,7 @@ export const cluesEn = {
   'clues.decisionTargetRequired': 'a filed clue names its case or finding (caseId or findingId)',
   'clues.reasonRequired': 'is required when the case is not filed',
   'clues.reasonForbidden': 'is only for a clue not filed',
+  'clues.targetForbidden': 'is only for a clue filed as a case',
   'clues.transferTargetOne': 'give either another bureau or another authority, not both',
   'clues.sameBureau': 'is already the handling bureau',
   'clues.linkTargetOne': 'give either an inspection or a finding',

@@ -43,6 +43,7 @@ export const cluesZh: Record<keyof typeof cluesEn, string> = {
   'clues.decisionTargetRequired': '决定立案的，须关联对应的案件或发现问题',
   'clues.reasonRequired': '不予立案的，须填写理由',
   'clues.reasonForbidden': '只有不予立案时才填写理由',
+  'clues.targetForbidden': '只有决定立案时才关联案件或发现问题',
   'clues.transferTargetOne': '请在其他单位和其他部门中选择一项',
   'clues.sameBureau': '已是该线索的承办单位',
   'clues.linkTargetOne': '请选择一条检查记录或一个发现问题',

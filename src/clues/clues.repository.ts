@@ -7,6 +7,12 @@ import { keyset } from '../common/pagination/connection';
 import { cursorCodec } from '../common/pagination/cursor';
 import { Scope, SqlParameters } from '../common/scope';
 import type { Loaders } from '../graphql/loaders';
+import {
+  groupsSql,
+  progressCtes,
+  TOTALS_KEY,
+  type ProgressSelection,
+} from '../progress/progress.repository';
 import { Clue, ClueKind, ClueLink, ClueStatus } from './clue.entity';
 
 /** The work queue's cursor: (no due day, due day or received day, id). */
@@ -230,6 +236,32 @@ export class CluesRepository {
   }
 
   /**
+   * 受理投诉举报 and 办结 of the selected sweeps for every group a progress request lists (the
+   * totals, each bureau subtree in scope, each bureau's own row, each category), in one read of
+   * the clues table with the progress statement's own scope, categories and groups.
+   */
+  figures(
+    manager: EntityManager,
+    scope: Scope,
+    selection: ProgressSelection,
+  ): Promise<ClueFiguresRow[]> {
+    const ctes = progressCtes(scope, selection);
+    const sql = this.clueFiguresSql({
+      sweeps: ctes.sweeps,
+      from: ctes.params.add(selection.from, 'date'),
+      to: ctes.params.add(selection.to, 'date'),
+      asOf: ctes.asOf(),
+      everyCategory: ctes.params.add(selection.categoryIds === null, 'boolean'),
+    });
+    return manager.query<ClueFiguresRow[]>(
+      `${ctes.sql},
+      ${groupsSql()},
+      ${sql}`,
+      ctes.params.values,
+    );
+  }
+
+  /**
    * The progress figures of clues (受理投诉举报、办结) for the groups of a progress statement: given
    * its common table expressions (`scope`, `cats`, `groups`; see ProgressRepository), one read of
    * the clues table grouped by (sweep, group). As of day D (`asOf$`), within from/to by the day
@@ -237,7 +269,7 @@ export class CluesRepository {
    * unless transferred to another authority by D; closed (办结) = those counted and closed by D.
    * A clue counts in its handling bureau's rows and, when it has one, its category's row.
    */
-  clueFiguresSql(placeholders: {
+  private clueFiguresSql(placeholders: {
     sweeps: string;
     from: string;
     to: string;
@@ -264,7 +296,7 @@ export class CluesRepository {
         SELECT x.*, g.kind, g.key FROM clue_facts x JOIN groups g ON g.bureau_id = x.bureau_id
         UNION ALL SELECT x.*, 'C', x.category_id FROM clue_facts x WHERE x.category_id IS NOT NULL
       )
-      SELECT sweep_id, kind, key, count(*)::int AS clues_received,
+      SELECT sweep_id, kind, nullif(key, ${TOTALS_KEY}) AS key, count(*)::int AS clues_received,
         count(*) FILTER (WHERE closed)::int AS clues_closed
       FROM clue_grouped GROUP BY sweep_id, kind, key`;
   }

@@ -46,6 +46,12 @@ export interface Figures {
   overdue: number;
   /** 发现被曝光产品（批次）: findings tied to an exposed product. */
   exposedProductsFound: number;
+  /** 受理投诉举报（件）: complaints accepted and reports received by the as-of day (docs/clues.md). */
+  cluesReceived: number;
+  /** 办结（件）: of those, closed by the as-of day. */
+  cluesClosed: number;
+  /** 办结率: cluesClosed ÷ cluesReceived, 4 decimals; null when none was received. */
+  clueClosureRate: number | null;
 }
 
 export const EMPTY_FIGURES: Figures = {
@@ -70,6 +76,9 @@ export const EMPTY_FIGURES: Figures = {
   overduePublications: 0,
   overdue: 0,
   exposedProductsFound: 0,
+  cluesReceived: 0,
+  cluesClosed: 0,
+  clueClosureRate: null,
 };
 
 /** Completion (完成率) from the capped count and the target: 4 decimals, null when no target. */

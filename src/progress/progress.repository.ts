@@ -46,6 +46,9 @@ export interface FiguresRow {
   overdue_penalty_decisions: number;
   overdue_publications: number;
   exposed_products_found: number;
+  /** Clue figures (src/clues), added by ProgressService to the rows of both sources. */
+  clues_received?: number;
+  clues_closed?: number;
 }
 
 export interface ViolationTypeCountRow {

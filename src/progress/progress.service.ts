@@ -7,6 +7,7 @@ import type { FieldError } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { Scope } from '../common/scope';
 import { addDays, shanghaiDay, startOfShanghaiDay } from '../common/time/shanghai';
+import { CluesRepository, type ClueFiguresRow } from '../clues/clues.repository';
 import { Database } from '../database/database';
 import type { TargetCategoryType, ViolationTypeType } from '../reference/dto/reference.types';
 import { PharmacistConflictsService } from '../premises/pharmacist-conflicts.service';
@@ -106,6 +107,7 @@ export class ProgressService {
     private readonly reference: ReferenceService,
     private readonly pharmacistConflicts: PharmacistConflictsService,
     private readonly sweeps: SweepsRepository,
+    private readonly clues: CluesRepository,
   ) {}
 
   async progress(
@@ -211,12 +213,26 @@ export class ProgressService {
     manager: EntityManager,
     selection: ProgressSelection,
   ): Promise<FigureSource> {
+    // Clue figures (受理投诉举报、办结) are one read of the clues table in either source.
+    const clues = this.clues;
+    const withClues = async (
+      rows: Promise<FiguresRow[]>,
+      m: EntityManager,
+      scope: Scope,
+      s: ProgressSelection,
+    ) => withClueFigures(await rows, await clues.figures(m, scope, s));
     if (selection.from === null && (await this.summaries.built(manager, selection.sweepIds))) {
-      return this.summaries;
+      const summaries = this.summaries;
+      return {
+        figures: (m, scope, s) => withClues(summaries.figures(m, scope, s), m, scope, s),
+        violationTypeCounts: (m, scope, s) => summaries.violationTypeCounts(m, scope, s),
+        daily: (m, scope, s) => summaries.daily(m, scope, s),
+        premisesKindsInspected: (m, scope, s) => summaries.premisesKindsInspected(m, scope, s),
+      };
     }
     const raw = this.repository;
     return {
-      figures: (m, scope, s) => raw.recomputeFigures(m, scope, s),
+      figures: (m, scope, s) => withClues(raw.recomputeFigures(m, scope, s), m, scope, s),
       violationTypeCounts: (m, scope, s) => raw.recomputeViolationTypeCounts(m, scope, s),
       daily: (m, scope, s) => raw.recomputeDaily(m, scope, s),
       premisesKindsInspected: (m, scope, s) => raw.recomputePremisesKindsInspected(m, scope, s),
@@ -403,5 +419,56 @@ function toFigures(row: FiguresRow): Figures {
     overduePublications: row.overdue_publications,
     overdue,
     exposedProductsFound: row.exposed_products_found,
+    cluesReceived: row.clues_received ?? 0,
+    cluesClosed: row.clues_closed ?? 0,
+    clueClosureRate: completionRate(row.clues_closed ?? 0, row.clues_received ?? 0),
   };
 }
+
+/**
+ * Sets the clue figures on the rows of their groups; a bureau listed for its clues alone gets a
+ * row of its own (zero otherwise), so the bureau rows still add up to the totals.
+ */
+function withClueFigures(rows: FiguresRow[], clueRows: ClueFiguresRow[]): FiguresRow[] {
+  const keyOf = (row: { sweep_id: string; kind: string; key: string | null }) =>
+    `${row.sweep_id}/${row.kind}/${row.key}`;
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  const added: FiguresRow[] = [];
+  for (const clue of clueRows) {
+    let row = byKey.get(keyOf(clue));
+    if (!row) {
+      row = { ...ZERO_ROW, sweep_id: clue.sweep_id, kind: clue.kind, key: clue.key };
+      byKey.set(keyOf(row), row);
+      added.push(row);
+    }
+    row.clues_received = clue.clues_received;
+    row.clues_closed = clue.clues_closed;
+  }
+  return [...rows, ...added];
+}
+
+const ZERO_ROW: FiguresRow = {
+  sweep_id: '',
+  kind: 'T',
+  key: null,
+  officer_visits: 0,
+  inspections: 0,
+  premises_inspected: 0,
+  target: 0,
+  completed: 0,
+  findings: 0,
+  rectification_orders: 0,
+  rectified: 0,
+  goods_removed_value: '0.00',
+  cases_filed: 0,
+  cases_declined: 0,
+  fines: '0.00',
+  confiscations: '0.00',
+  confiscated_goods_value: '0.00',
+  transferred_to_police: 0,
+  overdue_rectifications: 0,
+  overdue_filing_decisions: 0,
+  overdue_penalty_decisions: 0,
+  overdue_publications: 0,
+  exposed_products_found: 0,
+};

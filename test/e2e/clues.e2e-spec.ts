@@ -549,8 +549,8 @@ describe('complaint and report clues', () => {
       const read = await send<{
         clue: { inspections: { id: string }[]; findings: { id: string }[] };
       }>('Clue', { id: clue.id }, world.inspectorA.token);
-      expect(read.data!.clue.inspections).toEqual([{ id: inspection.id }]);
-      expect(read.data!.clue.findings).toEqual([{ id: inspection.findings[0].id }]);
+      expect(read.data!.clue.inspections.map((row) => row.id)).toEqual([inspection.id]);
+      expect(read.data!.clue.findings.map((row) => row.id)).toEqual([inspection.findings[0].id]);
       const reverse = await send<{ inspection: { clues: { id: string }[] } }>(
         'InspectionClues',
         { id: inspection.id },

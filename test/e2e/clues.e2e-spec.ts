@@ -556,7 +556,7 @@ describe('complaint and report clues', () => {
         { id: inspection.id },
         world.inspectorA.token,
       );
-      expect(reverse.data!.inspection.clues).toEqual([{ id: clue.id }]);
+      expect(reverse.data!.inspection.clues).toEqual([{ id: clue.id, number: clue.number }]);
       const links = await app.query(
         `SELECT count(*)::int AS n FROM clue_links WHERE clue_id = $1`,
         [clue.id],

@@ -160,6 +160,18 @@ export class HolidaysService {
         });
       }
     }
+    for (const other of await this.clocks.recomputeOthers(manager, calendar, year)) {
+      changed += 1;
+      await this.audit.record(manager, {
+        actorId: officer.id,
+        action: 'RECOMPUTE_DEADLINES',
+        entityType: other.entityType,
+        entityId: other.id,
+        before: other.before,
+        after: other.after,
+        requestId: officer.requestId,
+      });
+    }
     return changed;
   }
 }

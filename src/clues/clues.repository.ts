@@ -95,6 +95,16 @@ export class CluesRepository {
     await manager.query(`UPDATE clues SET due_on = $2 WHERE id = $1`, [id, dueOn]);
   }
 
+  /** Open clues (a clock not met) received by `last` whose due day is on or after `first`, locked. */
+  lockOpenThrough(manager: EntityManager, first: string, last: string): Promise<Clue[]> {
+    return manager
+      .createQueryBuilder(Clue, 'c')
+      .where('c.due_on >= :first::date AND c.received_on <= :last::date', { first, last })
+      .orderBy('c.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
   /** Links the clue to an inspection or a finding; false when that link exists already. */
   async link(
     manager: EntityManager,

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hasRole, type CurrentOfficer } from '../auth/current-officer';
 import { BureausRepository } from '../bureaus/bureaus.repository';
-import { CaseClocksService } from '../cases/case-clocks.service';
+import { CaseClocksService, type RecomputedDueDay } from '../cases/case-clocks.service';
 import { CasesRepository } from '../cases/cases.repository';
 import type { Clock, ClueClockKind, HolidayCalendar } from '../cases/clocks';
 import {
@@ -70,7 +70,7 @@ interface Step {
  * 决定是否立案), transfers and closing are for a SUPERVISOR of the handling bureau or a MANAGER.
  */
 @Injectable()
-export class CluesService {
+export class CluesService implements OnModuleInit {
   constructor(
     private readonly database: Database,
     private readonly clues: CluesRepository,
@@ -84,6 +84,41 @@ export class CluesService {
     private readonly inspections: InspectionsRepository,
     private readonly findings: FindingsRepository,
   ) {}
+
+  onModuleInit(): void {
+    this.caseClocks.onHolidayYearLoaded((manager, calendar, year) =>
+      this.recomputeDues(manager, calendar, year),
+    );
+  }
+
+  /**
+   * After a holiday year is loaded: the stored due day of every open clue whose clocks may run
+   * through it, recomputed; the clues whose due day changed (redacted, for their audit events).
+   */
+  private async recomputeDues(
+    manager: EntityManager,
+    calendar: HolidayCalendar,
+    year: number,
+  ): Promise<RecomputedDueDay[]> {
+    const changed: RecomputedDueDay[] = [];
+    const today = shanghaiDay(new Date());
+    for (const clue of await this.clues.lockOpenThrough(
+      manager,
+      `${year}-01-01`,
+      `${year}-12-31`,
+    )) {
+      const dueOn = clueDueOn(clueClocks(clue, calendar, today));
+      if (dueOn === clue.dueOn) continue;
+      await this.clues.setDueOn(manager, clue.id, dueOn);
+      changed.push({
+        entityType: 'Clue',
+        id: clue.id,
+        before: redacted(clue),
+        after: redacted({ ...clue, dueOn }),
+      });
+    }
+    return changed;
+  }
 
   async register(officer: CurrentOfficer, input: RegisterClueInput): Promise<ClueResult> {
     checkRegistration(input);

@@ -37,6 +37,9 @@ const HEADERS = [
   '超期未公示',
   '逾期合计',
   '发现被曝光产品（批次）',
+  '受理投诉举报（件）',
+  '办结（件）',
+  '办结率',
 ];
 
 describe('GET /reports/sweeps/:id/progress.xlsx', () => {

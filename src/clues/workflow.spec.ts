@@ -125,4 +125,20 @@ describe('the moves of a clue', () => {
     );
     expect(render(described, 'zh')).toBe('不予受理的投诉不能受理：该线索已处理完毕');
   });
+
+  it('names the moves still open in the clerk’s words in Chinese, by code in English', () => {
+    let thrown: unknown;
+    try {
+      checkClueMove({ ...complaint, status: 'ACCEPTED' }, 'REFUSE');
+    } catch (error) {
+      thrown = error;
+    }
+    const described = (thrown as DomainError).described;
+    expect(render(described, 'zh')).toBe(
+      '已受理的投诉不能不予受理，当前可以：办结、关联检查记录或发现问题',
+    );
+    expect(render(described, 'en')).toBe(
+      'A complaint that is accepted cannot be refused; allowed: CLOSE, LINK',
+    );
+  });
 });

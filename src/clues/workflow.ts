@@ -120,6 +120,7 @@ export function checkClueMove(state: ClueState, action: ClueAction): ClueStatus 
       ? message('clues.invalidMove', {
           ...params,
           allowed: others,
+          allowedMoves: others.map((other) => message(`clues.action.${other}`)),
         })
       : message('clues.invalidMoveFinal', params),
     state.status,

@@ -10,7 +10,7 @@ export type { MessageKey } from './en';
  */
 export type Language = 'zh' | 'en';
 
-export type MessageParam = string | number | Message | readonly (string | number)[];
+export type MessageParam = string | number | Message | readonly (string | number | Message)[];
 export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 export interface Message {
@@ -41,7 +41,10 @@ export function isMessage(value: unknown): value is Message {
 const LIST_SEPARATOR: Record<Language, string> = { en: ', ', zh: '、' };
 
 function renderParam(value: MessageParam, language: Language): string {
-  if (Array.isArray(value)) return value.join(LIST_SEPARATOR[language]);
+  if (Array.isArray(value))
+    return (value as readonly (string | number | Message)[])
+      .map((item) => (isMessage(item) ? render(item, language) : String(item)))
+      .join(LIST_SEPARATOR[language]);
   if (isMessage(value)) return render(value, language);
   return String(value);
 }

@@ -22,7 +22,7 @@ export const cluesZh: Record<keyof typeof cluesEn, string> = {
   'clues.action.TRANSFER_OUT': '移送其他部门',
   'clues.action.CLOSE': '办结',
   'clues.action.LINK': '关联检查记录或发现问题',
-  'clues.invalidMove': '{status}的{kind}不能{move}，当前可以：{allowed}',
+  'clues.invalidMove': '{status}的{kind}不能{move}，当前可以：{allowedMoves}',
   'clues.invalidMoveFinal': '{status}的{kind}不能{move}：该线索已处理完毕',
   'clues.staleVersion': '该线索已被他人修改，请刷新后重试',
   'clues.notAfterToday': '不能晚于今天（{today}）',

@@ -171,6 +171,18 @@ describe('complaint and report clues', () => {
       expect(second.number.slice(0, -5)).toBe(first.number.slice(0, -5));
     });
 
+    it('gives concurrent registrations of one bureau and year distinct numbers', async () => {
+      const clues = await Promise.all(
+        Array.from({ length: 6 }, () => register(complaintInput({ receivedOn: '2018-12-28' }))),
+      );
+      const numbers = clues.map((clue) => clue.number);
+      expect(new Set(numbers).size).toBe(6);
+      expect(numbers.every((number) => number.includes('-2018-'))).toBe(true);
+      expect(numbers.map((number) => Number(number.slice(-5))).sort((a, b) => a - b)).toEqual([
+        1, 2, 3, 4, 5, 6,
+      ]);
+    });
+
     it('refuses an anonymous complaint, a bad ID number and phone, a transfer with no authority, a future day, every field at once', async () => {
       const result = await send(
         'RegisterClue',
@@ -324,6 +336,27 @@ describe('complaint and report clues', () => {
         status: 'RECEIVED',
         personName: '张三',
       });
+    });
+
+    it('serves its audit trail with the personal data redacted, and not outside the jurisdiction', async () => {
+      const trail = await app.gql<{
+        auditTrail: { action: string; after: Record<string, unknown> }[];
+      }>(
+        'AuditTrail',
+        { entityType: 'Clue', entityId: clue.id },
+        { token: world.supervisorA.token },
+      );
+      expect(trail.data!.auditTrail[0]).toMatchObject({
+        action: 'CREATE',
+        after: { personName: '[REDACTED]', personPhone: '[REDACTED]', content: clue.content },
+      });
+      expect(JSON.stringify(trail.data)).not.toMatch(/张三|13995112233/);
+      const outside = await app.gql(
+        'AuditTrail',
+        { entityType: 'Clue', entityId: clue.id },
+        { token: world.supervisorB.token },
+      );
+      expect(refusal(outside).code).toBe('NOT_FOUND');
     });
 
     it('never puts the complainant in the progress workbook', async () => {

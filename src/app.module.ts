@@ -7,6 +7,7 @@ import { InspectionsModule } from './inspections/inspections.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { CasesModule } from './cases/cases.module';
 import { CompulsoryMeasuresModule } from './compulsory-measures/compulsory-measures.module';
+import { CluesModule } from './clues/clues.module';
 import { ProgressModule } from './progress/progress.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { DynamicModule, Module } from '@nestjs/common';
@@ -49,6 +50,7 @@ import { SelectionModule } from './selection/selection.module';
     FollowUpsModule,
     CasesModule,
     CompulsoryMeasuresModule,
+    CluesModule,
     ProgressModule,
     AlertsModule,
     SelectionModule,

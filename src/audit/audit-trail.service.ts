@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { BureausRepository } from '../bureaus/bureaus.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { CompulsoryMeasuresRepository } from '../compulsory-measures/compulsory-measures.repository';
+import { CluesRepository } from '../clues/clues.repository';
 import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import type { Scope } from '../common/scope';
@@ -40,6 +41,7 @@ export class AuditTrailService {
     bureaus: BureausRepository,
     cases: CasesRepository,
     measures: CompulsoryMeasuresRepository,
+    clues: CluesRepository,
   ) {
     this.inScope = {
       Premises: (manager, scope, id) => premises.existsInScope(manager, scope, id),
@@ -63,6 +65,7 @@ export class AuditTrailService {
       Bureau: async (manager, scope, id) => scope.covers(id) && (await bureaus.exists(manager, id)),
       Case: (manager, scope, id) => cases.existsInScope(manager, scope, id),
       CompulsoryMeasure: (manager, scope, id) => measures.existsInScope(manager, scope, id),
+      Clue: async (manager, scope, id) => (await clues.findInScope(manager, scope, id)) !== null,
       Sweep: null,
       Exposure: null,
       HolidayYear: null,

@@ -20,6 +20,7 @@ export const AUDITED_ENTITY_TYPES = [
   'HolidayYear',
   'ConflictOfInterestDeclaration',
   'CompulsoryMeasure',
+  'Clue',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
@@ -28,6 +29,14 @@ export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
  * but for the evidence upload, stored before actions were an enum).
  */
 export const AUDIT_ACTIONS = {
+  LINK_CLUE: 'LINK_CLUE',
+  CLOSE_CLUE: 'CLOSE_CLUE',
+  TRANSFER_CLUE: 'TRANSFER_CLUE',
+  INFORM_CLUE_REPORTER: 'INFORM_CLUE_REPORTER',
+  DECIDE_CLUE: 'DECIDE_CLUE',
+  EXTEND_CLUE_VERIFICATION: 'EXTEND_CLUE_VERIFICATION',
+  REFUSE_CLUE: 'REFUSE_CLUE',
+  ACCEPT_CLUE: 'ACCEPT_CLUE',
   ACTIVATE: 'ACTIVATE',
   BOOTSTRAP: 'BOOTSTRAP',
   CASE_FILED: 'CASE_FILED',
@@ -83,6 +92,14 @@ export const AUDIT_ACTIONS = {
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];
 
 const ACTION_DESCRIPTIONS: Record<keyof typeof AUDIT_ACTIONS, string> = {
+  LINK_CLUE: 'A clue was linked to an inspection or finding it led to.',
+  CLOSE_CLUE: 'A clue was closed (办结).',
+  TRANSFER_CLUE: 'A clue was transferred to another bureau or authority (转办、移送).',
+  INFORM_CLUE_REPORTER: 'A named reporter was told of the decision (告知举报人).',
+  DECIDE_CLUE: 'The filing decision on a report clue was recorded (立案 or 不予立案).',
+  EXTEND_CLUE_VERIFICATION: "A report clue's verification clock was extended by the head.",
+  REFUSE_CLUE: 'A complaint clue was refused (不予受理).',
+  ACCEPT_CLUE: 'A complaint clue was accepted (受理).',
   ACTIVATE: 'A sweep was activated.',
   BOOTSTRAP: 'The first administrator and the city bureau were written at first start.',
   CASE_FILED: 'A case was filed (立案) on a finding.',
@@ -163,6 +180,7 @@ const ENTITY_TYPE_DESCRIPTIONS: Record<AuditedEntityType, string> = {
   HolidayYear: 'A year of the official holiday table (节假日安排).',
   ConflictOfInterestDeclaration: 'A conflict-of-interest declaration (回避声明).',
   CompulsoryMeasure: 'A compulsory measure (查封扣押).',
+  Clue: 'A complaint or report clue (投诉举报线索); personal data redacted.',
 };
 
 registerEnumType(AuditEntityTypeEnum, {

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { BureausModule } from '../bureaus/bureaus.module';
 import { CasesModule } from '../cases/cases.module';
 import { CompulsoryMeasuresModule } from '../compulsory-measures/compulsory-measures.module';
+import { CluesModule } from '../clues/clues.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { OfficersModule } from '../officers/officers.module';
@@ -18,6 +19,7 @@ import { AuditService } from './audit.service';
     BureausModule,
     CasesModule,
     CompulsoryMeasuresModule,
+    CluesModule,
     EvidenceModule,
     InspectionsModule,
     OfficersModule,

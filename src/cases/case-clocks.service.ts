@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
+import type { AuditedEntityType } from '../audit/audit-vocabulary';
 import { shanghaiDay } from '../common/time/shanghai';
 import { readsOn } from '../database/reads';
 import type { Loaders } from '../graphql/loaders';
@@ -12,6 +13,19 @@ import { CasesRepository } from './cases.repository';
 import { Clock, computeClock, HolidayCalendar, nextDue } from './clocks';
 import { summaryStatus } from './tracks';
 
+/** A record of another area whose stored due day a holiday year changed, as its audit shows it. */
+export interface RecomputedDueDay {
+  entityType: AuditedEntityType;
+  id: string;
+  before: unknown;
+  after: unknown;
+}
+export type DueDayRecomputer = (
+  manager: EntityManager,
+  calendar: HolidayCalendar,
+  year: number,
+) => Promise<RecomputedDueDay[]>;
+
 /**
  * Keeps the stored due days in step with the clocks: after every move of a case or of a finding's
  * tracks, `refreshCase`/`refreshFinding` recompute the clocks over the holiday table and write the
@@ -20,10 +34,30 @@ import { summaryStatus } from './tracks';
  */
 @Injectable()
 export class CaseClocksService {
+  /** Other areas' stored due days on this engine, recomputed when a holiday year is loaded. */
+  private readonly recomputers: DueDayRecomputer[] = [];
+
   constructor(
     private readonly cases: CasesRepository,
     private readonly calendarRepository: CalendarRepository,
   ) {}
+
+  /** Registers an area's recomputation of its stored due days (clues, compulsory measures). */
+  onHolidayYearLoaded(recomputer: DueDayRecomputer): void {
+    this.recomputers.push(recomputer);
+  }
+
+  /** Runs every registered recomputation for a loaded year; the records whose due day changed. */
+  async recomputeOthers(
+    manager: EntityManager,
+    calendar: HolidayCalendar,
+    year: number,
+  ): Promise<RecomputedDueDay[]> {
+    const changed: RecomputedDueDay[] = [];
+    for (const recompute of this.recomputers)
+      changed.push(...(await recompute(manager, calendar, year)));
+    return changed;
+  }
 
   /** The whole holiday table (a few hundred rows) and the years it covers. */
   async calendar(manager: EntityManager): Promise<HolidayCalendar> {

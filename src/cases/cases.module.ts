@@ -23,6 +23,6 @@ import { HolidaysService } from './holidays.service';
     HolidaysService,
     HolidaysResolver,
   ],
-  exports: [CasesRepository, CaseClocksService, CasesService, HolidaysService],
+  exports: [CasesRepository, CaseClocksService, CasesService],
 })
 export class CasesModule {}

@@ -22,10 +22,19 @@ export type CaseClockKind = (typeof CASE_CLOCK_KINDS)[number];
 /** Every clock the engine computes: a case's, and a compulsory measure's (查封、扣押期限). */
 export const CLOCK_KINDS = [...CASE_CLOCK_KINDS, 'COMPULSORY_MEASURE'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
+
+/**
+ * The clocks of a complaint or report clue (投诉举报线索, src/clues), on the same engine and rules
+ * table. Kept apart from CLOCK_KINDS, which is the contract's CaseClockKind enum.
+ */
+export const CLUE_CLOCK_KINDS = ['CLUE_ACCEPTANCE', 'CLUE_VERIFICATION', 'CLUE_INFORMING'] as const;
+export type ClueClockKind = (typeof CLUE_CLOCK_KINDS)[number];
+/** Any clock the rules table knows: a case's or a clue's. */
+export type AnyClockKind = ClockKind | ClueClockKind;
 export type ClockUnit = 'WORKING_DAYS' | 'DAYS';
 
 export interface ClockRule {
-  kind: ClockKind;
+  kind: AnyClockKind;
   unit: ClockUnit;
   length: number;
   /** The most an extension approved by the head may add, in the clock's unit (0: none). */
@@ -130,10 +139,41 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     validTo: null,
     basis: '行政强制法 第二十五条',
   },
+  // 投诉举报线索 (src/clues). 市场监督管理投诉举报处理暂行办法 (总局令第20号, 2019-12-01; amended 2022).
+  {
+    kind: 'CLUE_ACCEPTANCE',
+    unit: 'WORKING_DAYS',
+    length: 7,
+    maxExtension: 0,
+    collectiveDiscussion: false,
+    validFrom: null,
+    validTo: null,
+    basis: '市场监督管理投诉举报处理暂行办法 第十五条',
+  },
+  {
+    kind: 'CLUE_VERIFICATION',
+    unit: 'WORKING_DAYS',
+    length: 15,
+    maxExtension: 15,
+    collectiveDiscussion: false,
+    validFrom: null,
+    validTo: null,
+    basis: '市场监督管理行政处罚程序规定 第十八条',
+  },
+  {
+    kind: 'CLUE_INFORMING',
+    unit: 'WORKING_DAYS',
+    length: 5,
+    maxExtension: 0,
+    collectiveDiscussion: false,
+    validFrom: null,
+    validTo: null,
+    basis: '市场监督管理投诉举报处理暂行办法 第三十二条',
+  },
 ];
 
 /** The rule of a clock in force on its start day. */
-export function ruleFor(kind: ClockKind, startedOn: string): ClockRule {
+export function ruleFor(kind: AnyClockKind, startedOn: string): ClockRule {
   const rule = CLOCK_RULES.find(
     (candidate) =>
       candidate.kind === kind &&
@@ -156,8 +196,8 @@ export interface ExcludedPeriod {
   to: string | null;
 }
 
-export interface ClockInput {
-  kind: ClockKind;
+export interface ClockInput<K extends AnyClockKind = ClockKind> {
+  kind: K;
   startedOn: string;
   /** Extensions approved, in the clock's unit. */
   extendedBy?: number;
@@ -169,8 +209,8 @@ export interface ClockInput {
   asOf: string;
 }
 
-export interface Clock {
-  kind: ClockKind;
+export interface Clock<K extends AnyClockKind = ClockKind> {
+  kind: K;
   startedOn: string;
   dueOn: string;
   extendedBy: number;
@@ -190,7 +230,10 @@ function suspendedOn(day: string, periods: readonly ExcludedPeriod[], asOf: stri
 }
 
 /** Computes a clock: its due day, paused days, whether it is overdue on `asOf`, and provisional. */
-export function computeClock(input: ClockInput, calendar: HolidayCalendar): Clock {
+export function computeClock<K extends AnyClockKind = ClockKind>(
+  input: ClockInput<K>,
+  calendar: HolidayCalendar,
+): Clock<K> {
   const rule = ruleFor(input.kind, input.startedOn);
   const extendedBy = input.extendedBy ?? 0;
   const suspensions = input.suspensions ?? [];
@@ -236,7 +279,7 @@ export function computeClock(input: ClockInput, calendar: HolidayCalendar): Cloc
 }
 
 /** The nearest due day of the clocks not met yet, or null when every clock is met. */
-export function nextDue(clocks: readonly Clock[]): string | null {
+export function nextDue(clocks: readonly Clock<AnyClockKind>[]): string | null {
   const open = clocks.filter((clock) => clock.metOn === null).map((clock) => clock.dueOn);
   return open.length === 0 ? null : open.sort()[0];
 }
@@ -247,7 +290,7 @@ export function nextDue(clocks: readonly Clock[]): string | null {
  * further only with a collective discussion (集体讨论) fixing a new due day. The answer names the rule.
  */
 export function extensionRefusal(
-  kind: ClockKind,
+  kind: AnyClockKind,
   startedOn: string,
   already: number,
   requested: number,

@@ -11,18 +11,6 @@ import { CaseClocksService } from './case-clocks.service';
 import { CasesRepository } from './cases.repository';
 import type { HolidayCalendarType, HolidayYearLoadType } from './dto/case.types';
 import type { LoadHolidayYearInput } from './dto/case.inputs';
-import type { HolidayCalendar } from './clocks';
-
-/**
- * Another area's clocks on the same holiday table (compulsory measures): recomputes its open due
- * days running through `year` in the loading transaction and says how many changed.
- */
-export type DueDayRecomputer = (
-  manager: EntityManager,
-  officer: CurrentOfficer,
-  year: number,
-  calendar: HolidayCalendar,
-) => Promise<number>;
 
 /** The audit log keys records by UUID: a year of the holiday table has this one. */
 export function holidayYearId(year: number): string {
@@ -63,13 +51,6 @@ export class HolidaysService {
     private readonly clocks: CaseClocksService,
     private readonly audit: AuditService,
   ) {}
-
-  private readonly recomputers: DueDayRecomputer[] = [];
-
-  /** Registers another area's due days to recompute when a year is loaded (no module cycle). */
-  registerRecomputer(recomputer: DueDayRecomputer): void {
-    this.recomputers.push(recomputer);
-  }
 
   async holidayCalendar(): Promise<HolidayCalendarType> {
     const manager = this.database.manager;
@@ -179,8 +160,18 @@ export class HolidaysService {
         });
       }
     }
-    for (const recomputer of this.recomputers)
-      changed += await recomputer(manager, officer, year, calendar);
+    for (const other of await this.clocks.recomputeOthers(manager, calendar, year)) {
+      changed += 1;
+      await this.audit.record(manager, {
+        actorId: officer.id,
+        action: 'RECOMPUTE_DEADLINES',
+        entityType: other.entityType,
+        entityId: other.id,
+        before: other.before,
+        after: other.after,
+        requestId: officer.requestId,
+      });
+    }
     return changed;
   }
 }

@@ -3,11 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hasRole, type CurrentOfficer } from '../auth/current-officer';
 import { BureausRepository } from '../bureaus/bureaus.repository';
-import { CaseClocksService } from '../cases/case-clocks.service';
+import { CaseClocksService, type RecomputedDueDay } from '../cases/case-clocks.service';
 import { CasesRepository } from '../cases/cases.repository';
 import { checkDay } from '../cases/cases.service';
 import type { HolidayCalendar } from '../cases/clocks';
-import { HolidaysService } from '../cases/holidays.service';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../common/errors/domain-errors';
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
 import { message } from '../common/messages/message';
@@ -68,28 +67,27 @@ export class CompulsoryMeasuresService implements OnModuleInit {
     private readonly bureaus: BureausRepository,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
-    private readonly holidays: HolidaysService,
   ) {}
 
   onModuleInit(): void {
-    this.holidays.registerRecomputer((manager, officer, year, calendar) =>
-      this.recomputeYear(manager, officer, year, calendar),
+    this.clocks.onHolidayYearLoaded((manager, calendar, year) =>
+      this.recomputeYear(manager, calendar, year),
     );
   }
 
   /**
    * DOMAIN.md, Working days: loading a year's holidays recomputes every open due day it touches —
    * here the stored due days of measures in force running through `year` (a provisional one, or
-   * one whose last day becomes a holiday), in the loading transaction, each change audited.
+   * one whose last day becomes a holiday), in the loading transaction; the holidays service audits
+   * each change.
    */
   async recomputeYear(
     manager: EntityManager,
-    officer: CurrentOfficer,
-    year: number,
     calendar: HolidayCalendar,
-  ): Promise<number> {
+    year: number,
+  ): Promise<RecomputedDueDay[]> {
     const today = shanghaiDay(new Date());
-    let changed = 0;
+    const changed: RecomputedDueDay[] = [];
     for (const m of await this.measures.openDueBetweenUnscoped(
       manager,
       `${year}-01-01`,
@@ -99,15 +97,11 @@ export class CompulsoryMeasuresService implements OnModuleInit {
       const dueOn = measureClock(m, suspensions, calendar, today).dueOn;
       if (dueOn === m.dueOn) continue;
       await this.measures.setDueOn(manager, m.id, dueOn);
-      changed += 1;
-      await this.audit.record(manager, {
-        actorId: officer.id,
-        action: 'RECOMPUTE_DEADLINES',
+      changed.push({
         entityType: 'CompulsoryMeasure',
-        entityId: m.id,
+        id: m.id,
         before: { dueOn: m.dueOn },
         after: { dueOn },
-        requestId: officer.requestId,
       });
     }
     return changed;

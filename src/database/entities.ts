@@ -5,6 +5,7 @@ import { ClockSuspension } from '../cases/clock-suspension.entity';
 import { CompulsoryMeasureItem } from '../compulsory-measures/compulsory-measure-item.entity';
 import { CompulsoryMeasure } from '../compulsory-measures/compulsory-measure.entity';
 import { MeasureSuspension } from '../compulsory-measures/measure-suspension.entity';
+import { Clue, ClueLink, ClueNumberCounter } from '../clues/clue.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { ServerSecret } from '../auth/server-secret.entity';
 import { Bureau } from '../bureaus/bureau.entity';
@@ -44,6 +45,9 @@ export const ENTITIES = [
   CompulsoryMeasure,
   CompulsoryMeasureItem,
   MeasureSuspension,
+  Clue,
+  ClueLink,
+  ClueNumberCounter,
   HolidayYear,
   ChecklistItem,
   EvidenceFile,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { BureausModule } from '../bureaus/bureaus.module';
 import { CasesModule } from '../cases/cases.module';
 import { CompulsoryMeasuresModule } from '../compulsory-measures/compulsory-measures.module';
+import { CluesModule } from '../clues/clues.module';
 import { ExposuresModule } from '../exposures/exposures.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { InspectionsModule } from '../inspections/inspections.module';
@@ -19,6 +20,7 @@ import { NodeResolver } from './node.resolver';
     BureausModule,
     CasesModule,
     CompulsoryMeasuresModule,
+    CluesModule,
     ExposuresModule,
     FollowUpsModule,
     InspectionsModule,

@@ -10,6 +10,7 @@ export const NODE_TABLES = {
   Case: 'cases',
   ConflictOfInterestDeclaration: 'conflict_of_interest_declarations',
   CompulsoryMeasure: 'compulsory_measures',
+  Clue: 'clues',
   ExposedProduct: 'exposed_products',
   Exposure: 'exposures',
   Finding: 'findings',

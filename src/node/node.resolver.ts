@@ -7,6 +7,7 @@ import { BadUserInput, NotFound } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { CasesRepository } from '../cases/cases.repository';
 import { CompulsoryMeasuresRepository } from '../compulsory-measures/compulsory-measures.repository';
+import { CluesRepository } from '../clues/clues.repository';
 import { asNode, NodeInterface } from '../common/node';
 import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
@@ -41,6 +42,7 @@ export class NodeResolver {
     private readonly bureaus: BureausRepository,
     private readonly cases: CasesRepository,
     private readonly measures: CompulsoryMeasuresRepository,
+    private readonly clues: CluesRepository,
     private readonly exposures: ExposuresRepository,
     private readonly findings: FindingsRepository,
     private readonly followUps: FollowUpsRepository,
@@ -161,6 +163,8 @@ export class NodeResolver {
         return loaders.read((manager) => this.selection.declarationById(manager, scope, id));
       case 'CompulsoryMeasure':
         return this.measures.measureLoader(loaders, scope).load(id);
+      case 'Clue':
+        return this.clues.clueLoader(loaders, scope).load(id);
       case 'ExposedProduct':
         return this.exposures.exposedProductLoader(loaders).load(id);
       case 'Exposure':

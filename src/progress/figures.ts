@@ -50,6 +50,12 @@ export interface Figures {
   compulsoryMeasures: number;
   /** 查封扣押（货值元）: Σ of those measures' lists. */
   compulsoryMeasuresValue: string;
+  /** 受理投诉举报（件）: complaints accepted and reports received by the as-of day (docs/clues.md). */
+  cluesReceived: number;
+  /** 办结（件）: of those, closed by the as-of day. */
+  cluesClosed: number;
+  /** 办结率: cluesClosed ÷ cluesReceived, 4 decimals; null when none was received. */
+  clueClosureRate: number | null;
 }
 
 export const EMPTY_FIGURES: Figures = {
@@ -76,6 +82,9 @@ export const EMPTY_FIGURES: Figures = {
   exposedProductsFound: 0,
   compulsoryMeasures: 0,
   compulsoryMeasuresValue: '0.00',
+  cluesReceived: 0,
+  cluesClosed: 0,
+  clueClosureRate: null,
 };
 
 /** Completion (完成率) from the capped count and the target: 4 decimals, null when no target. */

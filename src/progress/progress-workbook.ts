@@ -25,7 +25,7 @@ export interface FiguresLine {
 
 /**
  * The columns of the standard statistics table (DOMAIN.md, “What managers read”). Every column
- * but the label and 完成率 is additive: the bureau rows of 汇总 add up to 合计.
+ * but the label, 完成率 and 办结率 is additive: the bureau rows of 汇总 add up to 合计.
  */
 export function figureColumns(label: string): Column<FiguresLine>[] {
   const f = (pick: (figures: Figures) => string | number | null, header: string, kind: Kind) => ({
@@ -60,6 +60,9 @@ export function figureColumns(label: string): Column<FiguresLine>[] {
     f((x) => x.exposedProductsFound, '发现被曝光产品（批次）', 'count'),
     f((x) => x.compulsoryMeasures, '查封扣押（批次）', 'count'),
     f((x) => x.compulsoryMeasuresValue, '查封扣押（货值元）', 'money'),
+    f((x) => x.cluesReceived, '受理投诉举报（件）', 'count'),
+    f((x) => x.cluesClosed, '办结（件）', 'count'),
+    f((x) => x.clueClosureRate, '办结率', 'percent'),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BureausModule } from '../bureaus/bureaus.module';
 import { CompulsoryMeasuresModule } from '../compulsory-measures/compulsory-measures.module';
+import { CluesModule } from '../clues/clues.module';
 import { PremisesModule } from '../premises/premises.module';
 import { SweepsModule } from '../sweeps/sweeps.module';
 import { CloseSweepRepository } from './close-sweep.repository';
@@ -15,7 +16,7 @@ import { SweepProgressResolver } from './sweep-progress.resolver';
 
 /** 工作进展: progress figures, the summary paragraph, the Excel export and closing a sweep. */
 @Module({
-  imports: [BureausModule, CompulsoryMeasuresModule, PremisesModule, SweepsModule],
+  imports: [BureausModule, CluesModule, CompulsoryMeasuresModule, PremisesModule, SweepsModule],
   controllers: [ProgressExportController],
   providers: [
     ProgressRepository,

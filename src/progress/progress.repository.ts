@@ -49,6 +49,9 @@ export interface FiguresRow {
   /** 查封扣押, merged in by ProgressService from the measures' own read (absent: none). */
   compulsory_measures?: number;
   compulsory_measures_value?: string;
+  /** Clue figures (src/clues), added by ProgressService to the rows of both sources. */
+  clues_received?: number;
+  clues_closed?: number;
 }
 
 export interface ViolationTypeCountRow {

@@ -7,6 +7,7 @@ import type { FieldError } from '../common/errors/domain-errors';
 import { message } from '../common/messages/message';
 import { Scope } from '../common/scope';
 import { addDays, shanghaiDay, startOfShanghaiDay } from '../common/time/shanghai';
+import { CluesRepository, type ClueFiguresRow } from '../clues/clues.repository';
 import { Database } from '../database/database';
 import type { TargetCategoryType, ViolationTypeType } from '../reference/dto/reference.types';
 import { PharmacistConflictsService } from '../premises/pharmacist-conflicts.service';
@@ -110,6 +111,7 @@ export class ProgressService {
     private readonly pharmacistConflicts: PharmacistConflictsService,
     private readonly sweeps: SweepsRepository,
     private readonly measures: CompulsoryMeasuresRepository,
+    private readonly clues: CluesRepository,
   ) {}
 
   async progress(
@@ -218,12 +220,20 @@ export class ProgressService {
     const base = await this.figureSource(manager, selection);
     return {
       ...base,
-      figures: async (m, scope, s) =>
-        withMeasures(await base.figures(m, scope, s), await this.measures.figures(m, scope, s)),
+      figures: async (m, scope, s) => {
+        const rows = withClueFigures(
+          await base.figures(m, scope, s),
+          await this.clues.figures(m, scope, s),
+        );
+        return withMeasures(rows, await this.measures.figures(m, scope, s));
+      },
     };
   }
 
-  /** The source of the figures but 查封扣押, which both take from the measures' own read. */
+  /**
+   * The source of the figures but the clues' (受理投诉举报、办结) and 查封扣押, which both sources
+   * take from those records' own reads.
+   */
   private async figureSource(
     manager: EntityManager,
     selection: ProgressSelection,
@@ -450,5 +460,56 @@ function toFigures(row: FiguresRow): Figures {
     exposedProductsFound: row.exposed_products_found,
     compulsoryMeasures: row.compulsory_measures ?? 0,
     compulsoryMeasuresValue: row.compulsory_measures_value ?? '0.00',
+    cluesReceived: row.clues_received ?? 0,
+    cluesClosed: row.clues_closed ?? 0,
+    clueClosureRate: completionRate(row.clues_closed ?? 0, row.clues_received ?? 0),
   };
 }
+
+/**
+ * Sets the clue figures on the rows of their groups; a bureau listed for its clues alone gets a
+ * row of its own (zero otherwise), so the bureau rows still add up to the totals.
+ */
+function withClueFigures(rows: FiguresRow[], clueRows: ClueFiguresRow[]): FiguresRow[] {
+  const keyOf = (row: { sweep_id: string; kind: string; key: string | null }) =>
+    `${row.sweep_id}/${row.kind}/${row.key}`;
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  const added: FiguresRow[] = [];
+  for (const clue of clueRows) {
+    let row = byKey.get(keyOf(clue));
+    if (!row) {
+      row = { ...ZERO_ROW, sweep_id: clue.sweep_id, kind: clue.kind, key: clue.key };
+      byKey.set(keyOf(row), row);
+      added.push(row);
+    }
+    row.clues_received = clue.clues_received;
+    row.clues_closed = clue.clues_closed;
+  }
+  return [...rows, ...added];
+}
+
+const ZERO_ROW: FiguresRow = {
+  sweep_id: '',
+  kind: 'T',
+  key: null,
+  officer_visits: 0,
+  inspections: 0,
+  premises_inspected: 0,
+  target: 0,
+  completed: 0,
+  findings: 0,
+  rectification_orders: 0,
+  rectified: 0,
+  goods_removed_value: '0.00',
+  cases_filed: 0,
+  cases_declined: 0,
+  fines: '0.00',
+  confiscations: '0.00',
+  confiscated_goods_value: '0.00',
+  transferred_to_police: 0,
+  overdue_rectifications: 0,
+  overdue_filing_decisions: 0,
+  overdue_penalty_decisions: 0,
+  overdue_publications: 0,
+  exposed_products_found: 0,
+};

@@ -39,6 +39,9 @@ const HEADERS = [
   '发现被曝光产品（批次）',
   '查封扣押（批次）',
   '查封扣押（货值元）',
+  '受理投诉举报（件）',
+  '办结（件）',
+  '办结率',
 ];
 
 describe('GET /reports/sweeps/:id/progress.xlsx', () => {

@@ -10,7 +10,7 @@ export type { MessageKey } from './en';
  */
 export type Language = 'zh' | 'en';
 
-export type MessageParam = string | number | Message | readonly (string | number)[];
+export type MessageParam = string | number | Message | readonly (string | number | Message)[];
 export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 export interface Message {
@@ -40,10 +40,13 @@ export function isMessage(value: unknown): value is Message {
 
 const LIST_SEPARATOR: Record<Language, string> = { en: ', ', zh: '、' };
 
+function renderItem(item: string | number | Message, language: Language): string {
+  return typeof item === 'object' ? render(item, language) : String(item);
+}
+
 function renderParam(value: MessageParam, language: Language): string {
-  if (Array.isArray(value)) return value.join(LIST_SEPARATOR[language]);
-  if (isMessage(value)) return render(value, language);
-  return String(value);
+  if (typeof value !== 'object' || isMessage(value)) return renderItem(value, language);
+  return value.map((item) => renderItem(item, language)).join(LIST_SEPARATOR[language]);
 }
 
 /** The message in `language`; a parameter the template names but the message lacks stays `{name}`. */

@@ -190,6 +190,22 @@ export class ProgressFiguresType {
       'Value of the goods under those measures (查封扣押货值), yuan: Σ of their lists (清单); also counted in goodsRemovedValue (下架、查扣).',
   })
   compulsoryMeasuresValue: string;
+
+  @Field(() => Int, {
+    description:
+      'Complaints and reports received (受理投诉举报，件): clues of the sweep, complaints accepted and reports received by the as-of day (not refused, not sent to another authority), in the handling bureau’s row and their category’s (市场监督管理投诉举报处理暂行办法).',
+  })
+  cluesReceived: number;
+
+  @Field(() => Int, { description: 'Of cluesReceived, those closed (办结) by the as-of day.' })
+  cluesClosed: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Closure rate (办结率): cluesClosed ÷ cluesReceived, 4 decimals; null when none was received.',
+  })
+  clueClosureRate: number | null;
 }
 
 @ObjectType('BureauProgress', {

@@ -1,5 +1,6 @@
 import { CasesRepository } from '../../../src/cases/cases.repository';
 import { CompulsoryMeasuresRepository } from '../../../src/compulsory-measures/compulsory-measures.repository';
+import { CluesRepository } from '../../../src/clues/clues.repository';
 import { AuditTrailService } from '../../../src/audit/audit-trail.service';
 import { AuditRepository } from '../../../src/audit/audit.repository';
 import { AuditService } from '../../../src/audit/audit.service';
@@ -48,6 +49,7 @@ describe('the audit trail, within the reader’s scope', () => {
       new BureausRepository(),
       new CasesRepository(),
       new CompulsoryMeasuresRepository(),
+      new CluesRepository(),
     );
     const city = await cityBureau(db);
     const county = await createBureau(db, { kind: 'COUNTY' });

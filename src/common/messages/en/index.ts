@@ -12,6 +12,7 @@ import { premisesEn } from './premises';
 import { followUpsEn } from './follow-ups';
 import { casesEn } from './cases';
 import { compulsoryMeasuresEn } from './compulsory-measures';
+import { cluesEn } from './clues';
 import { selectionEn } from './selection';
 import { sweepsEn } from './sweeps';
 
@@ -36,6 +37,7 @@ export const en = {
   ...followUpsEn,
   ...casesEn,
   ...compulsoryMeasuresEn,
+  ...cluesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

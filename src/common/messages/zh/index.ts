@@ -13,6 +13,7 @@ import { premisesZh } from './premises';
 import { followUpsZh } from './follow-ups';
 import { casesZh } from './cases';
 import { compulsoryMeasuresZh } from './compulsory-measures';
+import { cluesZh } from './clues';
 import { selectionZh } from './selection';
 import { sweepsZh } from './sweeps';
 
@@ -34,4 +35,5 @@ export const zh: Record<MessageKey, string> = {
   ...followUpsZh,
   ...casesZh,
   ...compulsoryMeasuresZh,
+  ...cluesZh,
 };

@@ -12,6 +12,7 @@ import { premisesEn } from './premises';
 import { followUpsEn } from './follow-ups';
 import { casesEn } from './cases';
 import { selectionEn } from './selection';
+import { samplesEn } from './samples';
 import { sweepsEn } from './sweeps';
 
 /**
@@ -34,6 +35,7 @@ export const en = {
   ...selectionEn,
   ...followUpsEn,
   ...casesEn,
+  ...samplesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

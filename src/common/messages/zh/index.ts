@@ -13,6 +13,7 @@ import { premisesZh } from './premises';
 import { followUpsZh } from './follow-ups';
 import { casesZh } from './cases';
 import { selectionZh } from './selection';
+import { samplesZh } from './samples';
 import { sweepsZh } from './sweeps';
 
 /** The Chinese catalogue (the default language): the same keys as ../en, each area in its file. */
@@ -32,4 +33,5 @@ export const zh: Record<MessageKey, string> = {
   ...selectionZh,
   ...followUpsZh,
   ...casesZh,
+  ...samplesZh,
 };

@@ -11,6 +11,7 @@ import { FindingsRepository } from '../inspections/repositories/findings.reposit
 import { InspectionsRepository } from '../inspections/repositories/inspections.repository';
 import { OfficersRepository } from '../officers/officers.repository';
 import { PremisesRepository } from '../premises/premises.repository';
+import { SamplesRepository } from '../samples/samples.repository';
 import { SelectionRepository } from '../selection/selection.repository';
 import { AUDITED_ENTITY_TYPES, AuditEvent, AuditedEntityType } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
@@ -38,6 +39,7 @@ export class AuditTrailService {
     officers: OfficersRepository,
     bureaus: BureausRepository,
     cases: CasesRepository,
+    samples: SamplesRepository,
   ) {
     this.inScope = {
       Premises: (manager, scope, id) => premises.existsInScope(manager, scope, id),
@@ -58,6 +60,7 @@ export class AuditTrailService {
       },
       Bureau: async (manager, scope, id) => scope.covers(id) && (await bureaus.exists(manager, id)),
       Case: (manager, scope, id) => cases.existsInScope(manager, scope, id),
+      Sample: (manager, scope, id) => samples.existsInScope(manager, scope, id),
       Sweep: null,
       Exposure: null,
       HolidayYear: null,

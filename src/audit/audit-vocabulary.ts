@@ -18,6 +18,7 @@ export const AUDITED_ENTITY_TYPES = [
   'EvidenceFile',
   'Case',
   'HolidayYear',
+  'Sample',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
@@ -51,11 +52,13 @@ export const AUDIT_ACTIONS = {
   RECORD: 'RECORD',
   RECORD_CASE_PUBLICATION: 'RECORD_CASE_PUBLICATION',
   RECORD_CASE_STEP: 'RECORD_CASE_STEP',
+  RECORD_SAMPLE_REPORT: 'RECORD_SAMPLE_REPORT',
   RECORD_TRANSFER_OUTCOME: 'RECORD_TRANSFER_OUTCOME',
   RECTIFICATION_ORDERED: 'RECTIFICATION_ORDERED',
   REINSPECTION_FAILED: 'REINSPECTION_FAILED',
   REINSPECTION_PASSED: 'REINSPECTION_PASSED',
   RESET_PASSWORD: 'RESET_PASSWORD',
+  REST_ON_SAMPLE: 'REST_ON_SAMPLE',
   RESUME_CASE: 'RESUME_CASE',
   RESUME_FILING_CLOCK: 'RESUME_FILING_CLOCK',
   SEED: 'SEED',
@@ -96,11 +99,15 @@ const ACTION_DESCRIPTIONS: Record<keyof typeof AUDIT_ACTIONS, string> = {
   RECORD_CASE_PUBLICATION: 'The decision was published (公示).',
   RECORD_CASE_STEP:
     'A step after the decision was recorded (告知, hearing, 送达, payment, enforcement).',
+  RECORD_SAMPLE_REPORT:
+    "A lab's report (检验报告) on a sample was recorded; the clocks it paused resumed.",
   RECORD_TRANSFER_OUTCOME: 'The receiving authority accepted or returned a transfer.',
   RECTIFICATION_ORDERED: 'Rectification was ordered (责令整改).',
   REINSPECTION_FAILED: 'A re-inspection found the problem not rectified.',
   REINSPECTION_PASSED: 'A re-inspection found the problem rectified.',
   RESET_PASSWORD: "An administrator reset an officer's password.",
+  REST_ON_SAMPLE:
+    'A finding was rested on a test (以检验结论为依据); a lab test suspends its clocks.',
   RESUME_CASE: "The case's clocks resumed.",
   RESUME_FILING_CLOCK: 'The filing-decision clock resumed.',
   SEED: 'Written by the demo seed.',
@@ -137,6 +144,7 @@ const ENTITY_TYPE_DESCRIPTIONS: Record<AuditedEntityType, string> = {
   EvidenceFile: 'An evidence file (证据文件).',
   Case: 'A case file (案件).',
   HolidayYear: 'A year of the official holiday table (节假日安排).',
+  Sample: 'A sample and its test (抽样检验 / 快检).',
 };
 
 registerEnumType(AuditEntityTypeEnum, {

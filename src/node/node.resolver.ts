@@ -16,6 +16,7 @@ import type { GraphQLContext } from '../graphql/context';
 import type { Loaders } from '../graphql/loaders';
 import { InspectionType } from '../inspections/dto/inspection.types';
 import { FindingsRepository } from '../inspections/repositories/findings.repository';
+import { SamplesRepository } from '../samples/samples.repository';
 import { InspectionsRepository } from '../inspections/repositories/inspections.repository';
 import { OfficersRepository } from '../officers/officers.repository';
 import { PremisesRepository } from '../premises/premises.repository';
@@ -39,6 +40,7 @@ export class NodeResolver {
     private readonly nodes: NodeRepository,
     private readonly bureaus: BureausRepository,
     private readonly cases: CasesRepository,
+    private readonly samples: SamplesRepository,
     private readonly exposures: ExposuresRepository,
     private readonly findings: FindingsRepository,
     private readonly followUps: FollowUpsRepository,
@@ -173,6 +175,8 @@ export class NodeResolver {
         return this.officers.officerLoader(loaders).load(id);
       case 'Premises':
         return this.premises.premisesLoader(loaders, scope).load(id);
+      case 'Sample':
+        return this.samples.sampleLoader(loaders, scope).load(id);
       case 'Sweep':
         return this.sweeps.sweepLoader(loaders).load(id);
       case 'TargetCategory':

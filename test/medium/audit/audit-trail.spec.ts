@@ -1,4 +1,5 @@
 import { CasesRepository } from '../../../src/cases/cases.repository';
+import { SamplesRepository } from '../../../src/samples/samples.repository';
 import { AuditTrailService } from '../../../src/audit/audit-trail.service';
 import { AuditRepository } from '../../../src/audit/audit.repository';
 import { AuditService } from '../../../src/audit/audit.service';
@@ -46,6 +47,7 @@ describe('the audit trail, within the reader’s scope', () => {
       new OfficersRepository(),
       new BureausRepository(),
       new CasesRepository(),
+      new SamplesRepository(),
     );
     const city = await cityBureau(db);
     const county = await createBureau(db, { kind: 'COUNTY' });

@@ -22,6 +22,7 @@ export const samplesEn = {
   'samples.takenBeforeInspection': 'must not be before the inspection’s day {other}',
   'samples.labNameRequired': 'a lab test needs the name of the lab',
   'samples.labOnly': 'only a lab test has this',
+  'samples.labResultLater': 'a lab test’s result comes with its report (recordSampleReport)',
   'samples.rapidResultRequired': 'a rapid test is recorded with its result',
   'samples.failedItemsRequired': 'a failed test names at least one failed item',
   'samples.failedItemsOnlyOnFail': 'only a failed test has failed items',
@@ -35,5 +36,6 @@ export const samplesEn = {
   'samples.reason.otherInspection': 'it was taken on another inspection',
   'samples.findingHasSample': 'The finding already rests on sample {sampleNumber}',
   'samples.findingVoided': 'The finding is voided',
+  'samples.staleSample': 'The sample changed since you read it; reload it and try again',
   'samples.staleVersion': 'The finding changed since you read it; reload it and try again',
 } as const;

@@ -22,6 +22,7 @@ export const samplesZh: Record<keyof typeof samplesEn, string> = {
   'samples.takenBeforeInspection': '不得早于检查日期{other}',
   'samples.labNameRequired': '送检抽样须填写检验机构名称',
   'samples.labOnly': '仅送检抽样填写此项',
+  'samples.labResultLater': '送检抽样的检验结论随检验报告登记',
   'samples.rapidResultRequired': '快检须同时登记检测结果',
   'samples.failedItemsRequired': '检验不合格须至少填写一项不合格项目',
   'samples.failedItemsOnlyOnFail': '只有不合格的检验才填写不合格项目',
@@ -35,5 +36,6 @@ export const samplesZh: Record<keyof typeof samplesEn, string> = {
   'samples.reason.otherInspection': '该样品不是在本次检查中抽取的',
   'samples.findingHasSample': '该问题已以抽样单{sampleNumber}为检验依据',
   'samples.findingVoided': '该问题已作废',
+  'samples.staleSample': '该抽样记录在您读取后已被修改，请刷新后重试',
   'samples.staleVersion': '该问题在您读取后已被修改，请刷新后重试',
 };

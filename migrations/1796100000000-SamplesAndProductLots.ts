@@ -18,6 +18,7 @@ export class SamplesAndProductLots1796100000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "samples_bureau_taken_idx" ON "samples"  ("bureau_id", "taken_on", "id") `,
     );
+    await queryRunner.query(`CREATE INDEX "samples_taken_on_idx" ON "samples"  ("taken_on", "id") `);
     await queryRunner.query(
       `CREATE INDEX "samples_sweep_bureau_idx" ON "samples"  ("sweep_id", "bureau_id") `,
     );
@@ -63,6 +64,7 @@ export class SamplesAndProductLots1796100000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "clock_suspensions" DROP COLUMN "sample_id"`);
     await queryRunner.query(`DROP INDEX "public"."samples_inspection_id_idx"`);
     await queryRunner.query(`DROP INDEX "public"."samples_sweep_bureau_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."samples_taken_on_idx"`);
     await queryRunner.query(`DROP INDEX "public"."samples_bureau_taken_idx"`);
     await queryRunner.query(`DROP TABLE "samples"`);
   }

@@ -36,6 +36,8 @@ export interface FailedItem {
 @Unique('samples_bureau_sample_number_key', ['bureauId', 'sampleNumber'])
 @Index('samples_inspection_id_idx', ['inspectionId'])
 @Index('samples_sweep_bureau_idx', ['sweepId', 'bureauId'])
+// The samples list's order (TAKEN_ON), whole city and per bureau.
+@Index('samples_taken_on_idx', ['takenOn', 'id'])
 @Index('samples_bureau_taken_idx', ['bureauId', 'takenOn', 'id'])
 @Check('samples_method_check', `method IN ('RAPID_TEST','LAB_TEST')`)
 @Check('samples_result_check', `result IN ('PASS','FAIL')`)

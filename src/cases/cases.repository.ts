@@ -242,7 +242,10 @@ export class CasesRepository {
     sampleId: string,
     to: string,
   ): Promise<{ findingId: string | null; caseId: string | null }[]> {
-    const rows = await manager.query<{ finding_id: string | null; case_id: string | null }[]>(
+    // An UPDATE answers [rows, affected count] through TypeORM's query runner.
+    const [rows] = await manager.query<
+      [{ finding_id: string | null; case_id: string | null }[], number]
+    >(
       `UPDATE clock_suspensions SET "to" = $2
         WHERE sample_id = $1 AND "to" IS NULL
         RETURNING finding_id, case_id`,

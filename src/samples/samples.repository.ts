@@ -102,19 +102,21 @@ export class SamplesRepository {
       failedItems: FailedItem[];
     },
   ): Promise<Sample> {
-    await manager
-      .createQueryBuilder()
-      .update(Sample)
-      .set({
-        reportNumber: report.reportNumber,
-        reportedOn: report.reportedOn,
-        result: report.result,
-        failedItems: report.failedItems,
-        version: () => 'version + 1',
-      })
-      .where('id = :id', { id })
-      .execute();
-    return manager.findOneByOrFail(Sample, { id });
+    const [rows] = await manager.query<[Record<string, unknown>[], number]>(
+      `UPDATE samples
+          SET report_number = $2, reported_on = $3, result = $4, failed_items = $5::jsonb,
+              version = version + 1, updated_at = now()
+        WHERE id = $1
+        RETURNING *`,
+      [
+        id,
+        report.reportNumber,
+        report.reportedOn,
+        report.result,
+        JSON.stringify(report.failedItems),
+      ],
+    );
+    return hydrate(manager, Sample, rows[0]);
   }
 
   /**

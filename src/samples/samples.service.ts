@@ -212,8 +212,12 @@ export class SamplesService {
     officer: CurrentOfficer,
   ): Promise<AuditEntry[]> {
     const ended = await this.cases.endSuspensionsOfSample(manager, sampleId, reportedOn);
-    const findingIds = [...new Set(ended.map((row) => row.findingId).filter((id) => id !== null))];
-    const caseIds = [...new Set(ended.map((row) => row.caseId).filter((id) => id !== null))];
+    const findingIds = [
+      ...new Set(ended.map((row) => row.findingId).filter((id): id is string => id != null)),
+    ];
+    const caseIds = [
+      ...new Set(ended.map((row) => row.caseId).filter((id): id is string => id != null)),
+    ];
     const events: AuditEntry[] = [];
     const calendar = await this.clocks.calendar(manager);
     for (const before of await this.cases.lockFindingsInScope(

@@ -46,6 +46,10 @@ export interface Figures {
   overdue: number;
   /** 发现被曝光产品（批次）: findings tied to an exposed product. */
   exposedProductsFound: number;
+  /** 抽检（批次）: samples taken by the as-of day on inspections counted (src/samples). */
+  samplesTaken: number;
+  /** 不合格（批次）: of those, the ones whose FAIL was reported by the as-of day. */
+  samplesFailed: number;
 }
 
 export const EMPTY_FIGURES: Figures = {
@@ -70,6 +74,8 @@ export const EMPTY_FIGURES: Figures = {
   overduePublications: 0,
   overdue: 0,
   exposedProductsFound: 0,
+  samplesTaken: 0,
+  samplesFailed: 0,
 };
 
 /** Completion (完成率) from the capped count and the target: 4 decimals, null when no target. */

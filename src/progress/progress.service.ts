@@ -212,15 +212,39 @@ export class ProgressService {
     selection: ProgressSelection,
   ): Promise<FigureSource> {
     if (selection.from === null && (await this.summaries.built(manager, selection.sweepIds))) {
-      return this.summaries;
+      return {
+        figures: async (m, scope, s) =>
+          this.withSamples(m, scope, s, await this.summaries.figures(m, scope, s)),
+        violationTypeCounts: (m, scope, s) => this.summaries.violationTypeCounts(m, scope, s),
+        daily: (m, scope, s) => this.summaries.daily(m, scope, s),
+        premisesKindsInspected: (m, scope, s) => this.summaries.premisesKindsInspected(m, scope, s),
+      };
     }
     const raw = this.repository;
     return {
-      figures: (m, scope, s) => raw.recomputeFigures(m, scope, s),
+      figures: async (m, scope, s) =>
+        this.withSamples(m, scope, s, await raw.recomputeFigures(m, scope, s)),
       violationTypeCounts: (m, scope, s) => raw.recomputeViolationTypeCounts(m, scope, s),
       daily: (m, scope, s) => raw.recomputeDaily(m, scope, s),
       premisesKindsInspected: (m, scope, s) => raw.recomputePremisesKindsInspected(m, scope, s),
     };
+  }
+
+  /** The rows with 抽检 / 不合格 (src/samples) added from one read of the samples table. */
+  private async withSamples(
+    manager: EntityManager,
+    scope: Scope,
+    selection: ProgressSelection,
+    rows: FiguresRow[],
+  ): Promise<FiguresRow[]> {
+    const samples = await this.repository.sampleFigures(manager, scope, selection);
+    const byGroup = new Map(samples.map((row) => [`${row.sweep_id}|${row.kind}|${row.key}`, row]));
+    return rows.map((row) => {
+      const found = byGroup.get(`${row.sweep_id}|${row.kind}|${row.key}`);
+      return found
+        ? { ...row, samples_taken: found.samples_taken, samples_failed: found.samples_failed }
+        : row;
+    });
   }
 
   /** The bureaus the figures cover: the filter's subtree, else the scope's (all for managers). */
@@ -403,5 +427,7 @@ function toFigures(row: FiguresRow): Figures {
     overduePublications: row.overdue_publications,
     overdue,
     exposedProductsFound: row.exposed_products_found,
+    samplesTaken: row.samples_taken ?? 0,
+    samplesFailed: row.samples_failed ?? 0,
   };
 }

@@ -37,6 +37,8 @@ const HEADERS = [
   '超期未公示',
   '逾期合计',
   '发现被曝光产品（批次）',
+  '抽检（批次）',
+  '不合格（批次）',
 ];
 
 describe('GET /reports/sweeps/:id/progress.xlsx', () => {

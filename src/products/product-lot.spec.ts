@@ -125,7 +125,7 @@ describe('productLotProblems', () => {
       { ...pesticide, registrationNumber: 'XK13-067009' },
       {
         'input.product.registrationNumber':
-          'must be PD, WP, LS or WL followed by 8 digits (pesticide registration number)',
+          'must be one of PD, WP, LS, WL followed by 8 digits (pesticide registration number)',
       },
     ],
     [

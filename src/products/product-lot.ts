@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/errors/domain-errors';
-import { message } from '../common/messages/message';
+import { message, type MessageKey, type MessageParams } from '../common/messages/message';
 
 /**
  * 产品与批次: the product and lot a finding or a sample concerns, by kind of product, as a value
@@ -144,13 +144,22 @@ const ALLOWED: Readonly<Record<ProductKind, readonly LotField[]>> = {
   ],
 };
 
-const FORMATS: Partial<Record<LotField, { pattern: RegExp; key: Parameters<typeof message>[0] }>> =
-  {
-    producerLicence: { pattern: FOOD_LICENCE, key: 'products.producerLicence' },
-    approvalNumber: { pattern: DRUG_APPROVAL, key: 'products.approvalNumber' },
-    traceabilityCode: { pattern: TRACEABILITY_CODE, key: 'products.traceabilityCode' },
-    registrationNumber: { pattern: PESTICIDE_REGISTRATION, key: 'products.registrationNumber' },
-  };
+interface Format {
+  pattern: RegExp;
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+const FORMATS: Partial<Record<LotField, Format>> = {
+  producerLicence: { pattern: FOOD_LICENCE, key: 'products.producerLicence' },
+  approvalNumber: { pattern: DRUG_APPROVAL, key: 'products.approvalNumber' },
+  traceabilityCode: { pattern: TRACEABILITY_CODE, key: 'products.traceabilityCode' },
+  registrationNumber: {
+    pattern: PESTICIDE_REGISTRATION,
+    key: 'products.registrationNumber',
+    params: { prefixes: ['PD', 'WP', 'LS', 'WL'] },
+  },
+};
 
 function present(value: unknown): boolean {
   return value !== null && value !== undefined && !(typeof value === 'string' && !value.trim());
@@ -183,13 +192,10 @@ export function productLotProblems(lot: ProductLot, today: string, path: string)
     if (!present(lot.shelfLife) && !present(lot.shelfLifeDays))
       problems.push({ path: at('shelfLife'), message: message('products.required') });
   }
-  for (const [field, format] of Object.entries(FORMATS) as [
-    LotField,
-    { pattern: RegExp; key: Parameters<typeof message>[0] },
-  ][]) {
+  for (const [field, format] of Object.entries(FORMATS) as [LotField, Format][]) {
     const value = lot[field];
     if (typeof value === 'string' && present(value) && !format.pattern.test(value))
-      problems.push({ path: at(field), message: message(format.key) });
+      problems.push({ path: at(field), message: message(format.key, format.params) });
   }
   if (
     lot.kind === 'VACCINE' &&

@@ -14,9 +14,10 @@ export const samplesEn = {
   'products.vaccineApproval': 'a vaccine’s approval number is of a biological product (国药准字S…)',
   'products.traceabilityCode': 'must be the 20 digits of the traceability code',
   'products.registrationNumber':
-    'must be PD, WP, LS or WL followed by 8 digits (pesticide registration number)',
+    'must be one of {prefixes} followed by 8 digits (pesticide registration number)',
   'products.expiryAfterProduction': 'must be after the production date {other}',
-  'samples.sweepNotActive': 'Samples can be recorded only while the sweep is ACTIVE; it is {status}',
+  'samples.sweepNotActive':
+    'Samples can be recorded only while the sweep is ACTIVE; it is {status}',
   'samples.inspectionVoided': 'The inspection is voided',
   'samples.numberTaken': 'Sample number {sampleNumber} is already used in this bureau',
   'samples.takenBeforeInspection': 'must not be before the inspection’s day {other}',

@@ -14,7 +14,7 @@ export const samplesZh: Record<keyof typeof samplesEn, string> = {
   'products.approvalNumber': '应为“国药准字”加H、Z、S、J、B、F、T之一和8位数字（药品批准文号）',
   'products.vaccineApproval': '疫苗的批准文号应为生物制品文号（国药准字S开头）',
   'products.traceabilityCode': '应为20位数字的追溯码',
-  'products.registrationNumber': '应为PD、WP、LS或WL加8位数字（农药登记证号）',
+  'products.registrationNumber': '应为{prefixes}之一加8位数字（农药登记证号）',
   'products.expiryAfterProduction': '应晚于生产日期{other}',
   'samples.sweepNotActive': '专项整治行动当前状态为“{status}”，只有进行中时才能登记抽样',
   'samples.inspectionVoided': '该检查记录已作废',

@@ -181,7 +181,7 @@ export class SamplesService {
           result: input.result,
           failedItems: failedItemsOf(input.failedItems),
         });
-        const resumed = await this.resumeClocks(manager, before.id, input.reportedOn, officer);
+        const resumed = await this.resumeClocks(manager, before, input.reportedOn, officer);
         await this.audit.record(
           manager,
           {
@@ -207,11 +207,13 @@ export class SamplesService {
    */
   private async resumeClocks(
     manager: EntityManager,
-    sampleId: string,
+    sample: Sample,
     reportedOn: string,
     officer: CurrentOfficer,
   ): Promise<AuditEntry[]> {
+    const sampleId = sample.id;
     const ended = await this.cases.endSuspensionsOfSample(manager, sampleId, reportedOn);
+    ended.push(...(await this.suspendLateCases(manager, sample, reportedOn, officer)));
     const findingIds = [
       ...new Set(ended.map((row) => row.findingId).filter((id): id is string => id != null)),
     ];
@@ -241,6 +243,35 @@ export class SamplesService {
       });
     }
     return events;
+  }
+
+  /**
+   * A finding that joined a case after it was rested on the lab test leaves that case without the
+   * test's suspension: the lab days are excluded from the case's clocks once the report is back,
+   * from the day taken to the report day.
+   */
+  private async suspendLateCases(
+    manager: EntityManager,
+    sample: Sample,
+    reportedOn: string,
+    officer: CurrentOfficer,
+  ): Promise<{ findingId: string | null; caseId: string | null }[]> {
+    if (sample.method !== 'LAB_TEST') return [];
+    const late: { findingId: null; caseId: string }[] = [];
+    for (const caseId of await this.findings.caseIdsResting(manager, sample.id)) {
+      if (await this.cases.hasSuspensionOfSample(manager, caseId, sample.id)) continue;
+      await this.cases.insertSuspension(manager, {
+        caseId,
+        reason: 'TESTING',
+        from: sample.takenOn,
+        to: reportedOn,
+        note: sample.sampleNumber,
+        sampleId: sample.id,
+        officerId: officer.id,
+      });
+      late.push({ findingId: null, caseId });
+    }
+    return late;
   }
 
   async restFindingOnSample(

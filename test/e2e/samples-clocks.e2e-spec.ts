@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDay } from '../../src/common/time/shanghai';
+import { createOfficer } from '../factories/people';
 import { CaseWorld, createCaseWorld, expectError } from '../helpers/case-world';
 import { proposedOp } from '../helpers/contract';
 
@@ -225,6 +226,84 @@ describe('findings resting on tests, and the lab days excluded from the clocks',
     expect((await world.audit(opened.id)).map((row) => row.action)).toEqual(
       expect.arrayContaining(['SUSPEND_CASE', 'RESUME_CASE']),
     );
+  });
+
+  it('excludes the lab days from a case the finding joined while the lab had the sample', async () => {
+    const findingId = await world.finding();
+    const lab = await sample(await inspectionOf(findingId));
+    expect((await rest(findingId, lab.id)).errors).toBeUndefined();
+    const [{ version }] = await world.app.query<{ version: number }>(
+      `SELECT version FROM findings WHERE id = $1`,
+      [findingId],
+    );
+    const opened = await world.open([findingId], {
+      findings: [{ findingId, expectedVersion: version }],
+    });
+    expect(await suspensionsOf('case_id', opened.id)).toEqual([]);
+    expect((await report(lab.id)).errors).toBeUndefined();
+    expect(await suspensionsOf('case_id', opened.id)).toEqual([
+      { reason: 'TESTING', from: '2019-04-10', to: '2019-04-19', sample_id: lab.id },
+    ]);
+    const [stored] = await world.app.query<{ clock_dues: Record<string, string> }>(
+      `SELECT clock_dues FROM cases WHERE id = $1`,
+      [opened.id],
+    );
+    expect(stored.clock_dues.PENALTY_DECISION).toBe('2019-07-18');
+  });
+
+  it('refuses an administrator who is no inspector, and an anonymous caller', async () => {
+    const findingId = await world.finding();
+    // An administrator only (the bootstrap admin of the case world is a manager too).
+    const admin = (await createOfficer(world.app, world.bureauId, ['ADMIN'])).token;
+    const recorded = await world.app.gql(
+      proposedOp('RecordSample'),
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          inspectionId: await inspectionOf(findingId),
+          method: 'LAB_TEST',
+          sampleNumber: 'ADMIN-1',
+          product: LOT,
+          takenOn: '2019-04-10',
+          labName: '市食品药品检验所',
+        },
+      },
+      { token: admin },
+    );
+    expectError(recorded, 'FORBIDDEN');
+    const anonymous = await world.app.gql(proposedOp('Samples'), {});
+    expectError(anonymous, 'UNAUTHENTICATED');
+  });
+
+  it('has the database refuse a sample that breaks the rules, whatever the service does', async () => {
+    const findingId = await world.finding();
+    const inspectionId = await inspectionOf(findingId);
+    const insert = (values: Record<string, unknown>) =>
+      world.app.query(
+        `INSERT INTO samples (inspection_id, sweep_id, bureau_id, premises_id, category_id, method,
+           sample_number, product, taken_on, lab_name, result, reported_on, failed_items, recorded_by_id)
+         SELECT i.id, i.sweep_id, i.bureau_id, i.premises_id, i.category_id, $2, $3, $4::jsonb,
+           '2019-04-10', $5, $6, $7, $8::jsonb, $9
+         FROM inspections i WHERE i.id = $1`,
+        [
+          inspectionId,
+          values.method ?? 'RAPID_TEST',
+          `DB-${randomUUID().slice(0, 8)}`,
+          JSON.stringify(values.product ?? LOT),
+          values.labName ?? null,
+          values.result ?? 'FAIL',
+          values.reportedOn ?? '2019-04-10',
+          JSON.stringify(values.failedItems ?? [FAILED_ITEM]),
+          world.inspector.id,
+        ],
+      );
+    await expect(insert({ product: { ...LOT, producerLicence: 'SC12' } })).rejects.toThrow(
+      'samples_product_check',
+    );
+    await expect(insert({ failedItems: [] })).rejects.toThrow('samples_failed_items_check');
+    await expect(insert({ method: 'LAB_TEST' })).rejects.toThrow('samples_lab_check');
+    await expect(insert({ reportedOn: '2019-04-09' })).rejects.toThrow('samples_reported_on_check');
+    await expect(insert({})).resolves.toBeDefined();
   });
 
   it('keeps a finding of another jurisdiction out of reach', async () => {

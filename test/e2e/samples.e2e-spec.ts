@@ -152,6 +152,28 @@ describe('samples and tests (抽样检验, 快检)', () => {
     ]);
   });
 
+  it('serves a sample’s audit trail to its jurisdiction only', async () => {
+    const sample = await record();
+    const mine = await app.gql(
+      'AuditTrail',
+      { entityType: 'Sample', entityId: sample.id },
+      { token: world.supervisorA.token },
+    );
+    expect(mine.errors).toBeUndefined();
+    expect(
+      (mine.data!.auditTrail as { action: string; actor: { id: string } }[]).map((event) => [
+        event.action,
+        event.actor.id,
+      ]),
+    ).toEqual([['CREATE', world.inspectorA.id]]);
+    const other = await app.gql(
+      'AuditTrail',
+      { entityType: 'Sample', entityId: sample.id },
+      { token: world.supervisorB.token },
+    );
+    expect(refusal(other).code).toBe('NOT_FOUND');
+  });
+
   it('records a rapid test with its result on the spot, reported the day taken', async () => {
     const sample = await record({
       method: 'RAPID_TEST',

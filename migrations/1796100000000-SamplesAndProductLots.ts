@@ -18,7 +18,9 @@ export class SamplesAndProductLots1796100000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "samples_bureau_taken_idx" ON "samples"  ("bureau_id", "taken_on", "id") `,
     );
-    await queryRunner.query(`CREATE INDEX "samples_taken_on_idx" ON "samples"  ("taken_on", "id") `);
+    await queryRunner.query(
+      `CREATE INDEX "samples_taken_on_idx" ON "samples"  ("taken_on", "id") `,
+    );
     await queryRunner.query(
       `CREATE INDEX "samples_sweep_bureau_idx" ON "samples"  ("sweep_id", "bureau_id") `,
     );

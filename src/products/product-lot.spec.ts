@@ -56,7 +56,7 @@ function problems(lot: ProductLot): Record<string, string> {
 }
 
 describe('productLotProblems', () => {
-  it.each([
+  it.each<[string, ProductLot]>([
     ['a food lot with its SC licence', food],
     [
       'a food lot with a lot number instead of a production day',
@@ -65,7 +65,7 @@ describe('productLotProblems', () => {
     ['a drug lot', drug],
     ['a vaccine lot', vaccine],
     ['an agricultural input lot', pesticide],
-    ['another product with its name alone', { kind: 'OTHER', productName: '电热毯' } as ProductLot],
+    ['another product with its name alone', { kind: 'OTHER', productName: '电热毯' }],
     ['a production day of today', { ...food, productionDate: TODAY }],
   ])('accepts %s', (_name, lot) => {
     expect(problems(lot)).toEqual({});
@@ -209,9 +209,7 @@ describe('lotMatches', () => {
       true,
     ],
   ])('matches %s: %p', (_name, product, lot, expected) => {
-    expect(lotMatches({ ...food, ...lot } as ProductLot, { ...exposed, ...product })).toBe(
-      expected,
-    );
+    expect(lotMatches({ ...food, ...lot }, { ...exposed, ...product })).toBe(expected);
   });
 
   it('picks the first exposed product the lot matches', () => {

@@ -114,7 +114,7 @@ describe('moves of a sample', () => {
     ['a failed test of the premises', 'P', 'FAIL', null],
     ['a pending lab test of the premises', 'P', null, null],
     ['a passed test', 'P', 'PASS', 'samples.reason.passed'],
-    ['a test of another premises', 'Q', 'FAIL', 'samples.reason.otherInspection'],
+    ['a test of another premises', 'Q', 'FAIL', 'samples.reason.otherPremises'],
   ] as const)('rests a finding on %s', (_name, premisesId, result, refusal) => {
     expect(restRefusal({ premisesId, result }, { premisesId: 'P' })).toBe(refusal);
   });

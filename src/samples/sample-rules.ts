@@ -105,8 +105,8 @@ export function reportRefusal(sample: {
 export function restRefusal(
   sample: { premisesId: string; result: SampleResult | null },
   finding: { premisesId: string },
-): 'samples.reason.otherInspection' | 'samples.reason.passed' | null {
-  if (sample.premisesId !== finding.premisesId) return 'samples.reason.otherInspection';
+): 'samples.reason.otherPremises' | 'samples.reason.passed' | null {
+  if (sample.premisesId !== finding.premisesId) return 'samples.reason.otherPremises';
   if (sample.result === 'PASS') return 'samples.reason.passed';
   return null;
 }

@@ -34,7 +34,7 @@ export const samplesEn = {
   'samples.reason.notLab': 'only a lab test gets a report later',
   'samples.reason.reported': 'its report is already recorded',
   'samples.reason.passed': 'it passed; a finding rests only on a failed test',
-  'samples.reason.otherInspection': 'it was taken on another inspection',
+  'samples.reason.otherPremises': 'it was taken at other premises',
   'samples.findingHasSample': 'The finding already rests on sample {sampleNumber}',
   'samples.findingVoided': 'The finding is voided',
   'samples.staleSample': 'The sample changed since you read it; reload it and try again',

@@ -33,7 +33,7 @@ export const samplesZh: Record<keyof typeof samplesEn, string> = {
   'samples.reason.notLab': '只有送检抽样才在事后登记检验报告',
   'samples.reason.reported': '检验报告已经登记',
   'samples.reason.passed': '检验合格，问题只能以不合格的检验为依据',
-  'samples.reason.otherInspection': '该样品不是在本次检查中抽取的',
+  'samples.reason.otherPremises': '该样品不是在该问题所涉检查对象处抽取的',
   'samples.findingHasSample': '该问题已以抽样单{sampleNumber}为检验依据',
   'samples.findingVoided': '该问题已作废',
   'samples.staleSample': '该抽样记录在您读取后已被修改，请刷新后重试',

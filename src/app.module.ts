@@ -29,6 +29,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NodeModule } from './node/node.module';
 import { OfficersModule } from './officers/officers.module';
 import { ReferenceModule } from './reference/reference.module';
+import { SamplesModule } from './samples/samples.module';
 import { SelectionModule } from './selection/selection.module';
 
 @Module({
@@ -53,6 +54,7 @@ import { SelectionModule } from './selection/selection.module';
     CluesModule,
     ProgressModule,
     AlertsModule,
+    SamplesModule,
     SelectionModule,
     EvidenceModule,
     HealthModule,

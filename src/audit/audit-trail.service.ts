@@ -13,6 +13,7 @@ import { FindingsRepository } from '../inspections/repositories/findings.reposit
 import { InspectionsRepository } from '../inspections/repositories/inspections.repository';
 import { OfficersRepository } from '../officers/officers.repository';
 import { PremisesRepository } from '../premises/premises.repository';
+import { SamplesRepository } from '../samples/samples.repository';
 import { SelectionRepository } from '../selection/selection.repository';
 import { AUDITED_ENTITY_TYPES, AuditEvent, AuditedEntityType } from './audit-event.entity';
 import { AuditRepository } from './audit.repository';
@@ -42,6 +43,7 @@ export class AuditTrailService {
     cases: CasesRepository,
     measures: CompulsoryMeasuresRepository,
     clues: CluesRepository,
+    samples: SamplesRepository,
   ) {
     this.inScope = {
       Premises: (manager, scope, id) => premises.existsInScope(manager, scope, id),
@@ -66,6 +68,7 @@ export class AuditTrailService {
       Case: (manager, scope, id) => cases.existsInScope(manager, scope, id),
       CompulsoryMeasure: (manager, scope, id) => measures.existsInScope(manager, scope, id),
       Clue: async (manager, scope, id) => (await clues.findInScope(manager, scope, id)) !== null,
+      Sample: (manager, scope, id) => samples.existsInScope(manager, scope, id),
       Sweep: null,
       Exposure: null,
       HolidayYear: null,

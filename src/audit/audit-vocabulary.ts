@@ -21,6 +21,7 @@ export const AUDITED_ENTITY_TYPES = [
   'ConflictOfInterestDeclaration',
   'CompulsoryMeasure',
   'Clue',
+  'Sample',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
@@ -68,12 +69,14 @@ export const AUDIT_ACTIONS = {
   RECORD_CASE_PUBLICATION: 'RECORD_CASE_PUBLICATION',
   RECORD_CASE_STEP: 'RECORD_CASE_STEP',
   RECORD_PLAN_RESULT: 'RECORD_PLAN_RESULT',
+  RECORD_SAMPLE_REPORT: 'RECORD_SAMPLE_REPORT',
   RECORD_TRANSFER_OUTCOME: 'RECORD_TRANSFER_OUTCOME',
   RECTIFICATION_ORDERED: 'RECTIFICATION_ORDERED',
   RELEASE_MEASURE: 'RELEASE_MEASURE',
   REINSPECTION_FAILED: 'REINSPECTION_FAILED',
   REINSPECTION_PASSED: 'REINSPECTION_PASSED',
   RESET_PASSWORD: 'RESET_PASSWORD',
+  REST_ON_SAMPLE: 'REST_ON_SAMPLE',
   RESUME_CASE: 'RESUME_CASE',
   RESUME_FILING_CLOCK: 'RESUME_FILING_CLOCK',
   RESUME_MEASURE: 'RESUME_MEASURE',
@@ -132,12 +135,16 @@ const ACTION_DESCRIPTIONS: Record<keyof typeof AUDIT_ACTIONS, string> = {
   RECORD_CASE_STEP:
     'A step after the decision was recorded (告知, hearing, 送达, payment, enforcement).',
   RECORD_PLAN_RESULT: 'The result of a plan visit was recorded (抽查结果).',
+  RECORD_SAMPLE_REPORT:
+    "A lab's report (检验报告) on a sample was recorded; the clocks it paused resumed.",
   RECORD_TRANSFER_OUTCOME: 'The receiving authority accepted or returned a transfer.',
   RECTIFICATION_ORDERED: 'Rectification was ordered (责令整改).',
   RELEASE_MEASURE: 'A compulsory measure was released (解除).',
   REINSPECTION_FAILED: 'A re-inspection found the problem not rectified.',
   REINSPECTION_PASSED: 'A re-inspection found the problem rectified.',
   RESET_PASSWORD: "An administrator reset an officer's password.",
+  REST_ON_SAMPLE:
+    'A finding was rested on a test (以检验结论为依据); a lab test suspends its clocks.',
   RESUME_CASE: "The case's clocks resumed.",
   RESUME_FILING_CLOCK: 'The filing-decision clock resumed.',
   RESUME_MEASURE: "A compulsory measure's clock resumed after testing.",
@@ -181,6 +188,7 @@ const ENTITY_TYPE_DESCRIPTIONS: Record<AuditedEntityType, string> = {
   ConflictOfInterestDeclaration: 'A conflict-of-interest declaration (回避声明).',
   CompulsoryMeasure: 'A compulsory measure (查封扣押).',
   Clue: 'A complaint or report clue (投诉举报线索); personal data redacted.',
+  Sample: 'A sample and its test (抽样检验 / 快检).',
 };
 
 registerEnumType(AuditEntityTypeEnum, {

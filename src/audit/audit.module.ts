@@ -7,6 +7,7 @@ import { EvidenceModule } from '../evidence/evidence.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { OfficersModule } from '../officers/officers.module';
 import { PremisesModule } from '../premises/premises.module';
+import { SamplesModule } from '../samples/samples.module';
 import { SelectionModule } from '../selection/selection.module';
 import { AuditResolver } from './audit.resolver';
 import { AuditTrailService } from './audit-trail.service';
@@ -24,6 +25,7 @@ import { AuditService } from './audit.service';
     InspectionsModule,
     OfficersModule,
     PremisesModule,
+    SamplesModule,
     SelectionModule,
   ],
   providers: [AuditService, AuditTrailService, AuditResolver, AuditRepository],

@@ -233,6 +233,36 @@ export class CasesRepository {
     await manager.update(ClockSuspension, { id }, { to });
   }
 
+  /**
+   * Ends the TESTING suspensions still open that a lab test (src/samples) took, on its report
+   * day; returns the findings and cases whose clocks they paused.
+   */
+  async endSuspensionsOfSample(
+    manager: EntityManager,
+    sampleId: string,
+    to: string,
+  ): Promise<{ findingId: string | null; caseId: string | null }[]> {
+    // An UPDATE answers [rows, affected count] through TypeORM's query runner.
+    const [rows] = await manager.query<
+      [{ finding_id: string | null; case_id: string | null }[], number]
+    >(
+      `UPDATE clock_suspensions SET "to" = $2
+        WHERE sample_id = $1 AND "to" IS NULL
+        RETURNING finding_id, case_id`,
+      [sampleId, to],
+    );
+    return rows.map((row) => ({ findingId: row.finding_id, caseId: row.case_id }));
+  }
+
+  /** Whether a case's clocks already have a suspension taken for this lab test. */
+  hasSuspensionOfSample(
+    manager: EntityManager,
+    caseId: string,
+    sampleId: string,
+  ): Promise<boolean> {
+    return manager.existsBy(ClockSuspension, { caseId, sampleId });
+  }
+
   stepsOf(manager: EntityManager, caseId: string): Promise<CaseStepRecord[]> {
     return this.stepsOfCases(manager, [caseId]);
   }

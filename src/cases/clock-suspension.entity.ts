@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
+import { Sample } from '../samples/sample.entity';
 
 export const SUSPENSION_REASONS = [
   'TESTING',
@@ -23,6 +33,7 @@ export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
 @Check('clock_suspensions_period_check', `"to" IS NULL OR "to" >= "from"`)
 @Index('clock_suspensions_case_id_idx', ['caseId'])
 @Index('clock_suspensions_finding_id_idx', ['findingId'])
+@Index('clock_suspensions_sample_id_idx', ['sampleId'])
 export class ClockSuspension {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,6 +55,13 @@ export class ClockSuspension {
 
   @Column({ type: 'text', nullable: true })
   note: string | null;
+
+  /** The lab test (抽样检验) a TESTING suspension was taken for automatically (src/samples). */
+  @Column({ type: 'uuid', nullable: true })
+  sampleId: string | null;
+
+  @ManyToOne(() => Sample, { onDelete: 'RESTRICT' })
+  sample?: Relation<Sample> | null;
 
   @Column({ type: 'uuid' })
   officerId: string;

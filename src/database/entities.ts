@@ -23,6 +23,7 @@ import { ChecklistItem } from '../reference/checklist-item.entity';
 import { CalendarException } from '../reference/holiday.entity';
 import { LegalBasis } from '../reference/legal-basis.entity';
 import { HolidayYear } from '../reference/holiday-year.entity';
+import { Sample } from '../samples/sample.entity';
 import { InspectionPlan, InspectionPlanVisit } from '../selection/inspection-plan.entity';
 import {
   ConflictOfInterestDeclaration,
@@ -66,6 +67,7 @@ export const ENTITIES = [
   LegalBasis,
   Officer,
   Premises,
+  Sample,
   ServerSecret,
   Sweep,
   SweepAssignment,

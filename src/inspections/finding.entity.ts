@@ -13,6 +13,8 @@ import { ExposedProduct } from '../exposures/exposed-product.entity';
 import { ViolationType } from '../reference/violation-type.entity';
 import type { Severity } from '../reference/violation-type.entity';
 import { CaseFile } from '../cases/case.entity';
+import { productLotCheck, type ProductLot } from '../products/product-lot';
+import { Sample } from '../samples/sample.entity';
 import { Inspection } from './inspection.entity';
 
 export const FINDING_STATUSES = [
@@ -62,6 +64,8 @@ export interface Evidence {
 )
 @Check('findings_goods_quantity_check', `goods_quantity IS NULL OR goods_quantity >= 0`)
 @Index('findings_inspection_id_idx', ['inspectionId'])
+@Check('findings_product_check', productLotCheck('product'))
+@Index('findings_sample_id_idx', ['sampleId'])
 @Index('findings_sweep_bureau_idx', ['sweepId', 'bureauId', 'status'])
 @Index('findings_bureau_status_idx', ['bureauId', 'status', 'createdAt'])
 // A premises' findings in a sweep: the progress summaries recompute them (migration 1796000000000).
@@ -214,6 +218,17 @@ export class Finding {
 
   @Column({ type: 'boolean', default: false })
   carriedOver: boolean;
+
+  /** The product and lot (产品与批次) it concerns (src/products), when recorded. */
+  @Column({ type: 'jsonb', nullable: true })
+  product: ProductLot | null;
+
+  /** The failed test (抽样检验) it rests on (src/samples), when any. */
+  @Column({ type: 'uuid', nullable: true })
+  sampleId: string | null;
+
+  @ManyToOne(() => Sample, { onDelete: 'RESTRICT' })
+  sample?: Relation<Sample> | null;
 
   @Column({ type: 'uuid' })
   createdById: string;

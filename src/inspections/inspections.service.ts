@@ -23,6 +23,7 @@ import { OfficersRepository } from '../officers/officers.repository';
 import { twoOfficersProblem } from '../officers/two-officers';
 import type { Premises } from '../premises/premises.entity';
 import { PremisesRepository } from '../premises/premises.repository';
+import { matchingExposedProduct, productLotProblems, storedLot } from '../products/product-lot';
 import type { TargetCategoryType } from '../reference/dto/reference.types';
 import { ReferenceService, ReferenceSnapshot } from '../reference/reference.service';
 import type { Sweep } from '../sweeps/sweep.entity';
@@ -246,6 +247,9 @@ export class InspectionsService {
       sweep.id,
       exposedProductIdsOf([input.finding]),
     );
+    const exposed = needsMatching([input.finding])
+      ? await this.sweeps.allExposedProductsOfSweep(manager, sweep.id)
+      : [];
     const problems = this.findingProblems(
       snapshot,
       allowed,
@@ -262,7 +266,7 @@ export class InspectionsService {
     );
     const [finding] = await this.findings.insert(
       manager,
-      findingRows(inspection, [input.finding], snapshot, officer, caseDecisionDue),
+      findingRows(inspection, [input.finding], snapshot, officer, caseDecisionDue, exposed),
     );
     await this.audit.record(manager, findingCreated(finding, officer));
     await notifyExposedProductsFound(manager, alertsOf([finding]));
@@ -290,6 +294,7 @@ export class InspectionsService {
       premisesId: input.premisesId,
       officerIds,
       exposedProductIds: exposedProductIdsOf(findings),
+      allExposedProducts: needsMatching(findings),
       calendar: findings.length ? CalendarService.window(foundOn, filingDays) : null,
     });
     if (!context) throw new NotFound('Sweep', input.sweepId);
@@ -348,6 +353,7 @@ export class InspectionsService {
         findings.length
           ? CalendarService.addWorkingDaysWith(foundOn, filingDays, context.calendarExceptions)
           : foundOn,
+        context.exposedProducts,
       ),
     );
     await this.audit.record(
@@ -435,6 +441,7 @@ export class InspectionsService {
     pathOf: (index: number) => string,
   ): FieldError[] {
     const problems: FieldError[] = [];
+    const today = shanghaiDay(new Date());
     findings.forEach((finding, index) => {
       if (!snapshot.violationTypeByCode.has(finding.violationTypeCode)) {
         problems.push({
@@ -448,9 +455,16 @@ export class InspectionsService {
           message: message('findings.productNotOfSweep'),
         });
       }
+      if (finding.product)
+        problems.push(...productLotProblems(finding.product, today, `${pathOf(index)}.product`));
     });
     return problems;
   }
+}
+
+/** Whether a finding names a product lot and no exposed product: its lot is matched. */
+function needsMatching(findings: FindingInput[]): boolean {
+  return findings.some((finding) => finding.product && !finding.exposedProductId);
 }
 
 /** The exposed products the findings name, lower-cased as stored. */
@@ -463,7 +477,9 @@ function exposedProductIdsOf(findings: FindingInput[]): string[] {
 /**
  * The findings to write on `inspection`, in the order given, copying its sweep, bureau, premises
  * and category; each found on the inspection's day with the filing decision due on
- * `caseDecisionDue`.
+ * `caseDecisionDue`. A finding naming a product lot and no exposed product is tied to the first
+ * of the sweep's `exposedProducts` the lot matches (src/products lotMatches), so it counts and
+ * alerts as 发现被曝光产品.
  */
 function findingRows(
   inspection: FindingParent,
@@ -471,6 +487,7 @@ function findingRows(
   snapshot: ReferenceSnapshot,
   officer: CurrentOfficer,
   caseDecisionDue: string,
+  exposedProducts: readonly ExposedProduct[],
 ): NewFinding[] {
   const foundOn = shanghaiDay(inspection.inspectedAt);
   return findings.map((input) => ({
@@ -483,7 +500,11 @@ function findingRows(
     severity:
       input.severity ?? snapshot.violationTypeByCode.get(input.violationTypeCode)!.defaultSeverity,
     description: input.description,
-    exposedProductId: input.exposedProductId?.toLowerCase() ?? null,
+    exposedProductId:
+      input.exposedProductId?.toLowerCase() ??
+      (input.product ? matchingExposedProduct(input.product, exposedProducts)?.id : null) ??
+      null,
+    product: input.product ? storedLot(input.product) : null,
     goodsQuantity: input.goods ? String(input.goods.quantity) : null,
     goodsUnit: input.goods?.unit ?? null,
     goodsValue: input.goods?.value ?? null,

@@ -9,6 +9,7 @@ import { InspectionsModule } from '../inspections/inspections.module';
 import { OfficersModule } from '../officers/officers.module';
 import { PremisesModule } from '../premises/premises.module';
 import { ReferenceModule } from '../reference/reference.module';
+import { SamplesModule } from '../samples/samples.module';
 import { SelectionModule } from '../selection/selection.module';
 import { SweepsModule } from '../sweeps/sweeps.module';
 import { NodeRepository } from './node.repository';
@@ -27,6 +28,7 @@ import { NodeResolver } from './node.resolver';
     OfficersModule,
     PremisesModule,
     ReferenceModule,
+    SamplesModule,
     SelectionModule,
     SweepsModule,
   ],

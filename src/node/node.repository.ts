@@ -19,6 +19,7 @@ export const NODE_TABLES = {
   InspectionPlan: 'inspection_plans',
   Officer: 'officers',
   Premises: 'premises',
+  Sample: 'samples',
   Sweep: 'sweeps',
   TargetCategory: 'target_categories',
 } as const;

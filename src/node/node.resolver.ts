@@ -18,6 +18,7 @@ import type { GraphQLContext } from '../graphql/context';
 import type { Loaders } from '../graphql/loaders';
 import { InspectionType } from '../inspections/dto/inspection.types';
 import { FindingsRepository } from '../inspections/repositories/findings.repository';
+import { SamplesRepository } from '../samples/samples.repository';
 import { InspectionsRepository } from '../inspections/repositories/inspections.repository';
 import { OfficersRepository } from '../officers/officers.repository';
 import { PremisesRepository } from '../premises/premises.repository';
@@ -43,6 +44,7 @@ export class NodeResolver {
     private readonly cases: CasesRepository,
     private readonly measures: CompulsoryMeasuresRepository,
     private readonly clues: CluesRepository,
+    private readonly samples: SamplesRepository,
     private readonly exposures: ExposuresRepository,
     private readonly findings: FindingsRepository,
     private readonly followUps: FollowUpsRepository,
@@ -183,6 +185,8 @@ export class NodeResolver {
         return this.officers.officerLoader(loaders).load(id);
       case 'Premises':
         return this.premises.premisesLoader(loaders, scope).load(id);
+      case 'Sample':
+        return this.samples.sampleLoader(loaders, scope).load(id);
       case 'Sweep':
         return this.sweeps.sweepLoader(loaders).load(id);
       case 'TargetCategory':

@@ -56,6 +56,10 @@ export interface Figures {
   cluesClosed: number;
   /** 办结率: cluesClosed ÷ cluesReceived, 4 decimals; null when none was received. */
   clueClosureRate: number | null;
+  /** 抽检（批次）: samples taken by the as-of day on inspections counted (src/samples). */
+  samplesTaken: number;
+  /** 不合格（批次）: of those, the ones whose FAIL was reported by the as-of day. */
+  samplesFailed: number;
 }
 
 export const EMPTY_FIGURES: Figures = {
@@ -85,6 +89,8 @@ export const EMPTY_FIGURES: Figures = {
   cluesReceived: 0,
   cluesClosed: 0,
   clueClosureRate: null,
+  samplesTaken: 0,
+  samplesFailed: 0,
 };
 
 /** Completion (完成率) from the capped count and the target: 4 decimals, null when no target. */

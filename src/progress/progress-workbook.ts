@@ -58,6 +58,8 @@ export function figureColumns(label: string): Column<FiguresLine>[] {
     f((x) => x.overduePublications, '超期未公示', 'count'),
     f((x) => x.overdue, '逾期合计', 'count'),
     f((x) => x.exposedProductsFound, '发现被曝光产品（批次）', 'count'),
+    f((x) => x.samplesTaken, '抽检（批次）', 'count'),
+    f((x) => x.samplesFailed, '不合格（批次）', 'count'),
     f((x) => x.compulsoryMeasures, '查封扣押（批次）', 'count'),
     f((x) => x.compulsoryMeasuresValue, '查封扣押（货值元）', 'money'),
     f((x) => x.cluesReceived, '受理投诉举报（件）', 'count'),

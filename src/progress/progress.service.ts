@@ -26,6 +26,7 @@ import type {
   FiguresRow,
   FindingListRow,
   ProgressSelection,
+  SampleFiguresRow,
   ViolationTypeCountRow,
 } from './progress.repository';
 import { summaryText } from './summary-text';
@@ -231,8 +232,8 @@ export class ProgressService {
   }
 
   /**
-   * The source of the figures but the clues' (受理投诉举报、办结) and 查封扣押, which both sources
-   * take from those records' own reads.
+   * The source of the figures but those of clues (受理投诉举报、办结), samples (抽检、不合格) and
+   * compulsory measures (查封扣押), which both sources take from those records' own reads.
    */
   private async figureSource(
     manager: EntityManager,
@@ -369,6 +370,17 @@ export function asOfOf(to: string | null, now: Date): { asOf: Date; asOfDay: str
  * Every measure is in the group of its premises' bureau and category, as its finding, so bureau
  * rows still add up to the totals.
  */
+/** The rows with 抽检 / 不合格 (src/samples) added from one read of the samples table. */
+function withSamples(rows: FiguresRow[], samples: SampleFiguresRow[]): FiguresRow[] {
+  const byGroup = new Map(samples.map((row) => [`${row.sweep_id}|${row.kind}|${row.key}`, row]));
+  return rows.map((row) => {
+    const found = byGroup.get(`${row.sweep_id}|${row.kind}|${row.key}`);
+    return found
+      ? { ...row, samples_taken: found.samples_taken, samples_failed: found.samples_failed }
+      : row;
+  });
+}
+
 function withMeasures(rows: FiguresRow[], measures: MeasureFiguresRow[]): FiguresRow[] {
   const byGroup = new Map(
     measures.map((row) => [`${row.sweep_id}|${row.kind}|${row.key ?? ''}`, row]),
@@ -463,6 +475,8 @@ function toFigures(row: FiguresRow): Figures {
     cluesReceived: row.clues_received ?? 0,
     cluesClosed: row.clues_closed ?? 0,
     clueClosureRate: completionRate(row.clues_closed ?? 0, row.clues_received ?? 0),
+    samplesTaken: row.samples_taken ?? 0,
+    samplesFailed: row.samples_failed ?? 0,
   };
 }
 

@@ -43,6 +43,25 @@ describe('summaryText', () => {
     );
   });
 
+  it('says 抽检N批次（不合格M批次） after 发现问题 once samples were taken', () => {
+    const text = summaryText({
+      ...DEMO,
+      asOfDay: '2019-04-30',
+      figures: figures({
+        officerVisits: 4,
+        inspections: 2,
+        premisesInspected: 2,
+        findings: 1,
+        samplesTaken: 18,
+        samplesFailed: 2,
+        rectificationOrders: 1,
+      }),
+    });
+    expect(text).toBe(
+      `${DEMO_LEAD_IN}截至2019年4月30日，全市共出动执法人员4人次，检查各类主体2户次（2户），发现问题1个，抽检18批次（不合格2批次），责令整改1户。`,
+    );
+  });
+
   it('prints 人次, 户次 and 发现问题 even when nothing has been inspected yet', () => {
     const text = summaryText({
       ...DEMO,

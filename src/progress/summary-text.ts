@@ -79,6 +79,10 @@ function figureSentence(input: SummaryInput): string {
     `共出动执法人员${figures.officerVisits}人次`,
     `检查${noun}${figures.inspections}户次（${figures.premisesInspected}户）`,
     `发现问题${figures.findings}个`,
+    count(
+      figures.samplesTaken,
+      `抽检${figures.samplesTaken}批次（不合格${figures.samplesFailed}批次）`,
+    ),
     count(figures.rectificationOrders, `责令整改${figures.rectificationOrders}户`),
     count(figures.rectified, `已整改${figures.rectified}户`),
     money(figures.goodsRemovedValue, (text) => `下架查扣问题产品货值${text}`),

@@ -6,6 +6,7 @@ import { ancestryOf } from '../bureaus/bureau-tree';
 import { NotFound } from '../common/errors/domain-errors';
 import type { SqlParameters } from '../common/scope';
 import { hydrate } from '../database/hydrate';
+import { ExposedProduct } from '../exposures/exposed-product.entity';
 import { cursorCodec } from '../common/pagination/cursor';
 import { groupBy, type Loaders } from '../graphql/loaders';
 import { SweepAssignment } from './sweep-assignment.entity';
@@ -197,13 +198,27 @@ export class SweepsRepository {
 
   /**
    * Those of the products `productIds$` (a uuid[] placeholder) that are products of an exposure
-   * that triggered the sweep `sweepId$`, inside a larger statement: a JSON array of rows for
-   * `hydrate(…, ExposedProduct, row, true)`.
+   * that triggered the sweep `sweepId$` (all of them when the boolean `all$` holds), inside a
+   * larger statement: a JSON array of rows for `hydrate(…, ExposedProduct, row, true)`.
    */
-  exposedProductsOfSweepJsonSql(sweepId$: string, productIds$: string): string {
-    return `(SELECT coalesce(jsonb_agg(to_jsonb(ep)), '[]'::jsonb) FROM exposed_products ep
+  exposedProductsOfSweepJsonSql(sweepId$: string, productIds$: string, all$?: string): string {
+    const which = all$ ? `(${all$} OR ep.id = ANY(${productIds$}))` : `ep.id = ANY(${productIds$})`;
+    return `(SELECT coalesce(jsonb_agg(to_jsonb(ep) ORDER BY ep.id), '[]'::jsonb) FROM exposed_products ep
                JOIN sweep_exposures se ON se.exposure_id = ep.exposure_id
-              WHERE se.sweep_id = ${sweepId$} AND ep.id = ANY(${productIds$}))`;
+              WHERE se.sweep_id = ${sweepId$} AND ${which})`;
+  }
+
+  /**
+   * Every product of the exposures that triggered the sweep (a few), for matching a product lot
+   * against them (src/products, lotMatches), in a stable order.
+   */
+  allExposedProductsOfSweep(manager: EntityManager, sweepId: string): Promise<ExposedProduct[]> {
+    return manager
+      .createQueryBuilder(ExposedProduct, 'ep')
+      .innerJoin('sweep_exposures', 'se', 'se.exposure_id = ep.exposure_id')
+      .where('se.sweep_id = :sweepId', { sweepId })
+      .orderBy('ep.id')
+      .getMany();
   }
 
   /** Those of `productIds` that are products of an exposure that triggered the sweep. */

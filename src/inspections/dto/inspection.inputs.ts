@@ -34,6 +34,7 @@ import {
   SortDirectionEnum,
 } from '../../common/pagination/order';
 import { DateTimeScalar, MoneyScalar } from '../../common/scalars/scalars';
+import { ProductLotInput } from '../../products/dto/product-lot.dto';
 import { SeverityEnum } from '../../reference/dto/reference.types';
 import { SEVERITIES } from '../../reference/violation-type.entity';
 import type { Severity } from '../../reference/violation-type.entity';
@@ -174,6 +175,16 @@ export class FindingInput {
   @ValidateNested({ each: true })
   @Type(() => EvidenceInput)
   evidence?: EvidenceInput[] | null;
+
+  @Field(() => ProductLotInput, {
+    nullable: true,
+    description:
+      'The product and lot (产品与批次) it concerns, checked by kind. Without `exposedProductId`, a lot matching a product of the sweep’s exposures (name or brand, maker, batch) ties the finding to it (发现被曝光产品).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProductLotInput)
+  product?: ProductLotInput | null;
 }
 
 @InputType({

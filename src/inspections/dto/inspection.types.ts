@@ -7,6 +7,7 @@ import type { FindingStatus } from '../finding.entity';
 import { CHECKLIST_RESULTS, INSPECTION_OUTCOMES } from '../inspection.entity';
 import type { ChecklistResult, InspectionOutcome } from '../inspection.entity';
 import { NodeInterface } from '../../common/node';
+import { ProductLotType } from '../../products/dto/product-lot.dto';
 
 export const InspectionOutcomeEnum = Object.fromEntries(
   INSPECTION_OUTCOMES.map((value) => [value, value]),
@@ -215,6 +216,15 @@ export class FindingType {
   @Field(() => DateTimeScalar, { description: 'When it was recorded (UTC).' })
   createdAt: Date;
 
+  @Field(() => ProductLotType, {
+    nullable: true,
+    description:
+      'The product and lot (产品与批次) it concerns, when recorded (食品安全法 第五十三、六十七条; 药品管理法; 疫苗管理法).',
+  })
+  product: ProductLotType | null;
+
+  /** The failed test it rests on (Finding.sample, resolved by src/samples). */
+  sampleId: string | null;
   inspectionId: string;
   sweepId: string;
   bureauId: string;

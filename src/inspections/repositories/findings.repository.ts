@@ -68,6 +68,7 @@ export type NewFinding = Pick<
   | 'severity'
   | 'description'
   | 'exposedProductId'
+  | 'product'
   | 'goodsQuantity'
   | 'goodsUnit'
   | 'goodsValue'
@@ -110,6 +111,7 @@ export function findingsInsertSql(
         params.add(finding.goodsUnit, 'varchar'),
         params.add(finding.goodsValue, 'numeric'),
         params.add(JSON.stringify(finding.evidence), 'jsonb'),
+        params.add(finding.product ? JSON.stringify(finding.product) : null, 'jsonb'),
         params.add(finding.foundOn, 'date'),
         params.add(finding.caseDecisionDue, 'date'),
         params.add(finding.dueOn, 'date'),
@@ -122,7 +124,7 @@ export function findingsInsertSql(
   return {
     sql: `INSERT INTO findings (id, inspection_id, sweep_id, bureau_id, premises_id, category_id,
             violation_type_code, severity, description, exposed_product_id, goods_quantity, goods_unit,
-            goods_value, evidence, found_on, case_decision_due, due_on, created_by_id, created_at)
+            goods_value, evidence, product, found_on, case_decision_due, due_on, created_by_id, created_at)
           VALUES ${rows.join(', ')}
           RETURNING *`,
     inOrder: (manager, returned) => {
@@ -325,6 +327,24 @@ export class FindingsRepository {
     if (filter.overdue === true) query.andWhere(overdueSql('f'));
     if (filter.overdue === false) query.andWhere(`NOT ${overdueSql('f')}`);
     return query;
+  }
+
+  /**
+   * Rests a finding on a test (src/samples); its version is bumped by the recomputation of its
+   * clocks that follows in the same transaction (CaseClocksService.refreshFinding).
+   */
+  async setSample(manager: EntityManager, findingId: string, sampleId: string): Promise<void> {
+    await manager.update(Finding, { id: findingId }, { sampleId });
+  }
+
+  /** The cases of the findings (not voided) resting on a test, each once. */
+  async caseIdsResting(manager: EntityManager, sampleId: string): Promise<string[]> {
+    const rows = await manager.query<{ case_id: string }[]>(
+      `SELECT DISTINCT case_id FROM findings
+        WHERE sample_id = $1 AND case_id IS NOT NULL AND NOT voided ORDER BY case_id`,
+      [sampleId],
+    );
+    return rows.map((row) => row.case_id);
   }
 
   /**

@@ -22,7 +22,10 @@ export interface InspectionContext {
   eligibleOfficers: Officer[];
   /** The ids of the sweep's target categories. */
   sweepCategoryIds: string[];
-  /** Those of the exposed products named that belong to an exposure of the sweep. */
+  /**
+   * Those of the exposed products named that belong to an exposure of the sweep; all of the
+   * sweep's when `allExposedProducts` was asked (to match product lots against them).
+   */
   exposedProducts: ExposedProduct[];
   /** The holiday table over the window asked for (day → working day). */
   calendarExceptions: Record<string, boolean>;
@@ -36,6 +39,8 @@ export interface InspectionContextQuery {
   premisesId: string;
   officerIds: readonly string[];
   exposedProductIds: readonly string[];
+  /** Whether to read every exposed product of the sweep (a finding names a lot to match). */
+  allExposedProducts?: boolean;
   /** The holiday table's days the findings' clocks need, or null without findings. */
   calendar: WorkingDaysWindow | null;
 }
@@ -78,6 +83,7 @@ export class InspectionContextRepository {
       exposedProducts: this.sweeps.exposedProductsOfSweepJsonSql(
         's.id',
         params.add([...new Set(query.exposedProductIds)], 'uuid[]'),
+        params.add(query.allExposedProducts ?? false, 'boolean'),
       ),
       calendar: this.calendar.exceptionsJsonSql(
         params.add(window.from, 'date'),

@@ -206,6 +206,18 @@ export class ProgressFiguresType {
       'Closure rate (办结率): cluesClosed ÷ cluesReceived, 4 decimals; null when none was received.',
   })
   clueClosureRate: number | null;
+
+  @Field(() => Int, {
+    description:
+      'Samples taken (抽检，批次): samples (rapid or lab tests) taken by the as-of day on the inspections counted, in the row of the premises’ bureau and the inspection’s category.',
+  })
+  samplesTaken: number;
+
+  @Field(() => Int, {
+    description:
+      'Samples failed (不合格，批次): of the samples taken, those whose result FAIL was reported by the as-of day.',
+  })
+  samplesFailed: number;
 }
 
 @ObjectType('BureauProgress', {

@@ -1,6 +1,7 @@
 import { CasesRepository } from '../../../src/cases/cases.repository';
 import { CompulsoryMeasuresRepository } from '../../../src/compulsory-measures/compulsory-measures.repository';
 import { CluesRepository } from '../../../src/clues/clues.repository';
+import { SamplesRepository } from '../../../src/samples/samples.repository';
 import { AuditTrailService } from '../../../src/audit/audit-trail.service';
 import { AuditRepository } from '../../../src/audit/audit.repository';
 import { AuditService } from '../../../src/audit/audit.service';
@@ -50,6 +51,7 @@ describe('the audit trail, within the reader’s scope', () => {
       new CasesRepository(),
       new CompulsoryMeasuresRepository(),
       new CluesRepository(),
+      new SamplesRepository(),
     );
     const city = await cityBureau(db);
     const county = await createBureau(db, { kind: 'COUNTY' });

@@ -14,6 +14,7 @@ import { casesEn } from './cases';
 import { compulsoryMeasuresEn } from './compulsory-measures';
 import { cluesEn } from './clues';
 import { selectionEn } from './selection';
+import { samplesEn } from './samples';
 import { sweepsEn } from './sweeps';
 
 /**
@@ -38,6 +39,7 @@ export const en = {
   ...casesEn,
   ...compulsoryMeasuresEn,
   ...cluesEn,
+  ...samplesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

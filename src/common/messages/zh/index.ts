@@ -15,6 +15,7 @@ import { casesZh } from './cases';
 import { compulsoryMeasuresZh } from './compulsory-measures';
 import { cluesZh } from './clues';
 import { selectionZh } from './selection';
+import { samplesZh } from './samples';
 import { sweepsZh } from './sweeps';
 
 /** The Chinese catalogue (the default language): the same keys as ../en, each area in its file. */
@@ -36,4 +37,5 @@ export const zh: Record<MessageKey, string> = {
   ...casesZh,
   ...compulsoryMeasuresZh,
   ...cluesZh,
+  ...samplesZh,
 };

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { InspectionsModule } from '../inspections/inspections.module';
+import { SweepsModule } from '../sweeps/sweeps.module';
+import { FindingSampleResolver, InspectionSamplesResolver } from './sample-links.resolver';
+import { SamplesRepository } from './samples.repository';
+import { SamplesResolver } from './samples.resolver';
+import { SamplesService } from './samples.service';
+
+/** 抽样检验 / 快检: samples on inspections, their reports, and findings resting on them. */
+@Module({
+  imports: [CasesModule, InspectionsModule, SweepsModule],
+  providers: [
+    SamplesRepository,
+    SamplesService,
+    SamplesResolver,
+    InspectionSamplesResolver,
+    FindingSampleResolver,
+  ],
+  exports: [SamplesRepository],
+})
+export class SamplesModule {}

@@ -1,0 +1,232 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { subtreeOf } from '../bureaus/bureau-tree';
+import { NotFound } from '../common/errors/domain-errors';
+import { type Connection, keyset, type Page, toConnection } from '../common/pagination/connection';
+import { cursorCodec } from '../common/pagination/cursor';
+import type { Scope } from '../common/scope';
+import { hydrate } from '../database/hydrate';
+import { groupBy, type Loaders } from '../graphql/loaders';
+import type { FailedItem, SampleMethod, SampleResult } from './sample.entity';
+import { Sample } from './sample.entity';
+
+const SAMPLES_CURSOR = cursorCodec(['day', 'uuid']);
+
+export interface SamplesListFilter {
+  sweepId?: string | null;
+  /** Samples of premises of this bureau and its descendants. */
+  subtreeOf?: string | null;
+  inspectionId?: string | null;
+  method?: SampleMethod | null;
+  results?: readonly SampleResult[] | null;
+  pendingReport?: boolean | null;
+}
+
+export type NewSample = Pick<
+  Sample,
+  | 'id'
+  | 'inspectionId'
+  | 'sweepId'
+  | 'bureauId'
+  | 'premisesId'
+  | 'categoryId'
+  | 'method'
+  | 'sampleNumber'
+  | 'product'
+  | 'takenOn'
+  | 'labName'
+  | 'reportedOn'
+  | 'result'
+  | 'failedItems'
+  | 'note'
+  | 'recordedById'
+>;
+
+/**
+ * Every SQL statement on samples (抽样检验). Samples are jurisdiction-bound by their `bureau_id`
+ * (the inspection's, the premises' bureau): every read takes the Scope.
+ */
+@Injectable()
+export class SamplesRepository {
+  async insert(manager: EntityManager, row: NewSample): Promise<Sample> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Sample)
+      .values(row)
+      .returning('*')
+      .execute();
+    return hydrate(manager, Sample, (result.raw as Record<string, unknown>[])[0]);
+  }
+
+  /** Whether the bureau already used this sample number (抽样单编号 are unique per bureau). */
+  numberTaken(manager: EntityManager, bureauId: string, sampleNumber: string): Promise<boolean> {
+    return manager.existsBy(Sample, { bureauId, sampleNumber });
+  }
+
+  /** The sample, locked for update, if it is inside the scope. */
+  lockInScope(manager: EntityManager, scope: Scope, id: string): Promise<Sample | null> {
+    return scope
+      .apply(
+        manager
+          .createQueryBuilder(Sample, 's')
+          .where('s.id = :id', { id })
+          .setLock('pessimistic_write'),
+        's.bureau_id',
+      )
+      .getOne();
+  }
+
+  findInScope(manager: EntityManager, scope: Scope, id: string): Promise<Sample | null> {
+    return scope
+      .apply(manager.createQueryBuilder(Sample, 's').where('s.id = :id', { id }), 's.bureau_id')
+      .getOne();
+  }
+
+  /** Whether the sample exists inside the scope (the audit trail's check). */
+  existsInScope(manager: EntityManager, scope: Scope, id: string): Promise<boolean> {
+    return scope
+      .apply(manager.createQueryBuilder(Sample, 's').where('s.id = :id', { id }), 's.bureau_id')
+      .getExists();
+  }
+
+  /** Writes a lab's report on the sample and bumps its version; returns the row as stored. */
+  async recordReport(
+    manager: EntityManager,
+    id: string,
+    report: {
+      reportNumber: string;
+      reportedOn: string;
+      result: SampleResult;
+      failedItems: FailedItem[];
+    },
+  ): Promise<Sample> {
+    const [rows] = await manager.query<[Record<string, unknown>[], number]>(
+      `UPDATE samples
+          SET report_number = $2, reported_on = $3, result = $4, failed_items = $5::jsonb,
+              version = version + 1, updated_at = now()
+        WHERE id = $1
+        RETURNING *`,
+      [
+        id,
+        report.reportNumber,
+        report.reportedOn,
+        report.result,
+        JSON.stringify(report.failedItems),
+      ],
+    );
+    return hydrate(manager, Sample, rows[0]);
+  }
+
+  /**
+   * A page of samples in the scope, by the day taken (ties by id in the same direction), with the
+   * count of all that match in the same statement.
+   */
+  async list(
+    manager: EntityManager,
+    scope: Scope,
+    filter: SamplesListFilter,
+    page: Page,
+    direction: 'ASC' | 'DESC',
+  ): Promise<Connection<Sample>> {
+    const cursor = page.cursor ? SAMPLES_CURSOR.decode(page.cursor, page.cursorArgument) : null;
+    const base = this.filtered(manager, scope, filter);
+    const descending = direction === 'DESC';
+    const keys = keyset(
+      [
+        { sql: 's.taken_on', descending },
+        { sql: 's.id', descending },
+      ],
+      page.backward,
+    );
+    const query = base
+      .clone()
+      .addSelect(`(${base.clone().select('count(*)').getQuery()})`, 'total_count')
+      .orderBy('s.taken_on', keys.directions[0])
+      .addOrderBy('s.id', keys.directions[1])
+      .limit(page.size + 1);
+    if (cursor) {
+      query.andWhere(keys.after([':cursorDay::date', ':cursorId::uuid']), {
+        cursorDay: cursor[0],
+        cursorId: cursor[1],
+      });
+    }
+    const { raw, entities } = await query.getRawAndEntities<{ total_count: string }>();
+    const totalCount = raw.length
+      ? Number(raw[0].total_count)
+      : cursor
+        ? await base.clone().getCount()
+        : 0;
+    return toConnection(entities, page, totalCount, (sample) =>
+      SAMPLES_CURSOR.encode([sample.takenOn, sample.id]),
+    );
+  }
+
+  private filtered(
+    manager: EntityManager,
+    scope: Scope,
+    filter: SamplesListFilter,
+  ): SelectQueryBuilder<Sample> {
+    const query = scope.apply(manager.createQueryBuilder(Sample, 's'), 's.bureau_id');
+    if (filter.sweepId) query.andWhere('s.sweep_id = :sweepId', { sweepId: filter.sweepId });
+    if (filter.subtreeOf)
+      query.andWhere(`s.bureau_id IN ${subtreeOf(':subtreeRoot')}`, {
+        subtreeRoot: filter.subtreeOf,
+      });
+    if (filter.inspectionId)
+      query.andWhere('s.inspection_id = :inspectionId', { inspectionId: filter.inspectionId });
+    if (filter.method) query.andWhere('s.method = :method', { method: filter.method });
+    if (filter.results?.length)
+      query.andWhere('s.result = ANY(:results)', { results: [...filter.results] });
+    if (filter.pendingReport === true) query.andWhere(`s.method = 'LAB_TEST' AND s.result IS NULL`);
+    if (filter.pendingReport === false) query.andWhere('s.result IS NOT NULL');
+    return query;
+  }
+
+  /** This request's loader of samples by id within the scope; NotFound outside it. */
+  sampleLoader(loaders: Loaders, scope: Scope): DataLoader<string, Sample> {
+    return loaders.custom(
+      'samples.byId',
+      () =>
+        new DataLoader<string, Sample>(async (ids) => {
+          const rows = await loaders.read((manager) =>
+            scope
+              .apply(
+                manager
+                  .createQueryBuilder(Sample, 's')
+                  .where('s.id = ANY(:ids)', { ids: [...ids] }),
+                's.bureau_id',
+              )
+              .getMany(),
+          );
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id) ?? new NotFound('Sample', id));
+        }),
+    );
+  }
+
+  /** This request's loader of an inspection's samples within the scope, in the order taken. */
+  byInspectionLoader(loaders: Loaders, scope: Scope): DataLoader<string, Sample[]> {
+    return loaders.custom(
+      'samples.byInspection',
+      () =>
+        new DataLoader<string, Sample[]>(async (inspectionIds) => {
+          const rows = await loaders.read((manager) =>
+            scope
+              .apply(
+                manager
+                  .createQueryBuilder(Sample, 's')
+                  .where('s.inspection_id = ANY(:ids)', { ids: [...inspectionIds] }),
+                's.bureau_id',
+              )
+              .orderBy('s.taken_on', 'ASC')
+              .addOrderBy('s.created_at', 'ASC')
+              .addOrderBy('s.id', 'ASC')
+              .getMany(),
+          );
+          return groupBy(inspectionIds, rows, (row) => row.inspectionId);
+        }),
+    );
+  }
+}

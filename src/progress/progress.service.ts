@@ -226,7 +226,8 @@ export class ProgressService {
           await base.figures(m, scope, s),
           await this.clues.figures(m, scope, s),
         );
-        return withMeasures(rows, await this.measures.figures(m, scope, s));
+        const sampled = withSamples(rows, await this.repository.sampleFigures(m, scope, s));
+        return withMeasures(sampled, await this.measures.figures(m, scope, s));
       },
     };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BureausModule } from '../bureaus/bureaus.module';
+import { CasesModule } from '../cases/cases.module';
 import { OfficersModule } from '../officers/officers.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { PremisesModule } from '../premises/premises.module';
@@ -16,7 +17,14 @@ import { SelectionService } from './selection.service';
 
 /** 双随机、一公开: auditable random dual selection plans (issues 9 and 19). */
 @Module({
-  imports: [BureausModule, InspectionsModule, OfficersModule, PremisesModule, SweepsModule],
+  imports: [
+    BureausModule,
+    CasesModule,
+    InspectionsModule,
+    OfficersModule,
+    PremisesModule,
+    SweepsModule,
+  ],
   controllers: [PlanExportController],
   providers: [
     SelectionService,

@@ -530,6 +530,24 @@ export class SelectionRepository {
     return manager.findOne(InspectionPlanPublication, { where: { planId } });
   }
 
+  /**
+   * Unpublished plans whose publication period may run through `year` (its last result formed by
+   * the end of the year, due on or after its first day): what loading that year's holidays moves.
+   */
+  async unpublishedRunningThrough(
+    manager: EntityManager,
+    year: number,
+  ): Promise<{ planId: string; lastResultOn: string; dueOn: string }[]> {
+    return manager.query(
+      `SELECT plan_id AS "planId", to_char(last_result_on, 'YYYY-MM-DD') AS "lastResultOn",
+              to_char(due_on, 'YYYY-MM-DD') AS "dueOn"
+         FROM inspection_plan_publications
+        WHERE published_on IS NULL AND last_result_on <= $2::date AND due_on >= $1::date
+        ORDER BY plan_id`,
+      [`${year}-01-01`, `${year}-12-31`],
+    );
+  }
+
   /** Sets when publication is due (every visit has a result); unpublished plans only. */
   async setPublicationDue(
     manager: EntityManager,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CaseClocksService, type RecomputedDueDay } from '../cases/case-clocks.service';
 import type { EntityManager } from 'typeorm';
 import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { hasRole, type CurrentOfficer } from '../auth/current-officer';
@@ -81,7 +82,7 @@ function pastDay(path: string, day: string, today: string): void {
  * standard categories and their publication (公示). The draw itself is the pure `drawPlan`.
  */
 @Injectable()
-export class SelectionService {
+export class SelectionService implements OnModuleInit {
   constructor(
     private readonly database: Database,
     private readonly plans: SelectionRepository,
@@ -93,7 +94,42 @@ export class SelectionService {
     private readonly calendar: CalendarService,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
+    private readonly caseClocks: CaseClocksService,
   ) {}
+
+  onModuleInit(): void {
+    this.caseClocks.onHolidayYearLoaded((manager, _calendar, year) =>
+      this.recomputePublicationDues(manager, year),
+    );
+  }
+
+  /**
+   * DOMAIN.md, Working days: loading a year's holidays recomputes every open due day it touches —
+   * here the 公示 due days of unpublished plans (20 working days after the last result), read on
+   * the table the loading transaction has just written; the holidays service audits each change.
+   */
+  private async recomputePublicationDues(
+    manager: EntityManager,
+    year: number,
+  ): Promise<RecomputedDueDay[]> {
+    const changed: RecomputedDueDay[] = [];
+    for (const row of await this.plans.unpublishedRunningThrough(manager, year)) {
+      const dueOn = await this.calendar.addWorkingDays(
+        manager,
+        row.lastResultOn,
+        PUBLICATION_WORKING_DAYS,
+      );
+      if (dueOn === row.dueOn) continue;
+      await this.plans.setPublicationDue(manager, row.planId, row.lastResultOn, dueOn);
+      changed.push({
+        entityType: 'InspectionPlan',
+        id: row.planId,
+        before: { publicationDueOn: row.dueOn },
+        after: { publicationDueOn: dueOn },
+      });
+    }
+    return changed;
+  }
 
   // ---- the draw
 

@@ -331,6 +331,62 @@ describe('random dual selection (双随机、一公开): results, publication (�
       const after = await list({ overdueOnly: true, first: 100 });
       expect(after.edges.map((edge) => edge.node.id)).not.toContain(plans[0].id);
     });
+    it('moves an unpublished plan’s publication due day when a holiday year is loaded, and audits it', async () => {
+      const { bureau } = await drawingBureau(app, 2, [{ riskLevel: 'B' }]);
+      const plan = await draw(app, world, input(world, bureau.id));
+      expect((await record(plan, 1)).errors).toBeUndefined();
+      const days = await app.query<{ date: string; working_day: boolean; name: string | null }>(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS date, working_day, name FROM calendar_exceptions
+          WHERE day BETWEEN '2019-01-01' AND '2019-12-31' ORDER BY day`,
+      );
+      const exceptions = new Map(days.map((day) => [day.date, day.working_day]));
+      const dueBefore = addWorkingDays('2019-04-01', 20, exceptions);
+      // as if the last result had been formed on 1 April 2019
+      await app.query(
+        `UPDATE inspection_plan_publications SET last_result_on = '2019-04-01', due_on = $2
+          WHERE plan_id = $1`,
+        [plan.id, dueBefore],
+      );
+      const loaded = await app.gql<{ loadHolidayYear: { recomputedDeadlines: number } }>(
+        'LoadHolidayYear',
+        {
+          input: {
+            year: 2019,
+            notice: '国办发明电〔2018〕15号（测试）',
+            days: [
+              ...days.map((day) => ({
+                date: day.date,
+                kind: day.working_day ? 'WORKDAY' : 'HOLIDAY',
+                name: day.name ?? '节假日',
+              })),
+              { date: '2019-04-10', kind: 'HOLIDAY', name: '测试假日' },
+            ],
+          },
+        },
+        { token: await app.adminToken() },
+      );
+      expect(loaded.errors).toBeUndefined();
+      const dueAfter = addWorkingDays(
+        '2019-04-01',
+        20,
+        new Map([...exceptions, ['2019-04-10', false]]),
+      );
+      expect(dueAfter).not.toBe(dueBefore);
+      const [row] = await app.query<{ due_on: string }>(
+        `SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on FROM inspection_plan_publications
+          WHERE plan_id = $1`,
+        [plan.id],
+      );
+      expect(row.due_on).toBe(dueAfter);
+      const events = await app.query<{ before: unknown; after: unknown }>(
+        `SELECT before, after FROM audit_events
+          WHERE action = 'RECOMPUTE_DEADLINES' AND entity_type = 'InspectionPlan' AND entity_id = $1`,
+        [plan.id],
+      );
+      expect(events).toEqual([
+        { before: { publicationDueOn: dueBefore }, after: { publicationDueOn: dueAfter } },
+      ]);
+    });
   });
 
   describe('the public export and its replay (一公开)', () => {

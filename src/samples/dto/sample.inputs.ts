@@ -77,6 +77,7 @@ export class RecordSampleInput {
 
   @Field({ description: '抽样单编号: 1 to 64 letters, digits, - or _; unique in the bureau.' })
   @IsString()
+  @MaxLength(64)
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'validation.code64' })
   sampleNumber: string;
 

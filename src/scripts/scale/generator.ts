@@ -40,6 +40,21 @@ type Log = (message: string) => void;
 
 /** Domain tables a `--reset` empties (audit_events refuses TRUNCATE by design and is kept). */
 const DOMAIN_TABLES = [
+  // Issue 19's records: samples and compulsory measures hang on findings, clues and plan results
+  // on inspections; clock_suspensions refers to samples.
+  'clock_suspensions',
+  'case_steps',
+  'cases',
+  'samples',
+  'clue_links',
+  'clues',
+  'clue_number_counters',
+  'compulsory_measure_suspensions',
+  'compulsory_measure_items',
+  'compulsory_measures',
+  'conflict_of_interest_declarations',
+  'inspection_plan_results',
+  'inspection_plan_publications',
   'inspection_plan_visits',
   'inspection_plans',
   'evidence_uploads',

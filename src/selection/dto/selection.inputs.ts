@@ -54,6 +54,7 @@ export class RiskClassSamplingInput {
       'Share of the class to draw (抽查比例), a decimal from 0 to 1 with at most four places ("0.05" = 5%); round-half-up(ratio × class size) premises are drawn.',
   })
   @IsOptional()
+  @MaxLength(6)
   @Matches(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, { message: 'selection.ratio' })
   ratio?: string | null;
 

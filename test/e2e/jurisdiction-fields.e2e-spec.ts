@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, isObjectType } from 'graphql';
+import { createPremises, createSweep } from '../factories/field-work';
+import { proposedOp } from '../helpers/contract';
 import { createFieldWorld, type FieldWorld, logInspection } from '../helpers/field-world';
 import { startTestApp, type GraphQLResponse, type TestApp } from '../helpers/test-app';
 
@@ -32,6 +34,9 @@ type Proof =
   | { sameBureau: string }
   /** A list or root field whose own scope a named test of another file proves. */
   | { covered: { file: string; test: string } };
+
+const CLUE_SCENARIO =
+  'shows a clue’s premises, links and filing only within the reader’s jurisdiction, after a move and a transfer';
 
 const PROOFS: Record<string, Proof> = {
   'Inspection.premises': { scenario: 'hides a moved premises behind the inspection that saw it' },
@@ -159,6 +164,26 @@ const PROOFS: Record<string, Proof> = {
   'InspectionPlan.supersededBy': {
     sameBureau: `SELECT count(*)::int AS n FROM inspection_plans a JOIN inspection_plans b ON b.id = a.superseded_by_id WHERE a.bureau_id <> b.bureau_id`,
   },
+  'Sample.inspection': {
+    // A sample takes its inspection's bureau when recorded (SamplesService.record) and keeps it.
+    sameBureau: `SELECT count(*)::int AS n FROM samples s JOIN inspections i ON i.id = s.inspection_id WHERE s.bureau_id <> i.bureau_id`,
+  },
+  'CompulsoryMeasure.finding': {
+    // A measure takes its finding's bureau when imposed (CompulsoryMeasuresService.impose).
+    sameBureau: `SELECT count(*)::int AS n FROM compulsory_measures m JOIN findings f ON f.id = m.finding_id WHERE m.bureau_id <> f.bureau_id`,
+  },
+  'CompulsoryMeasureDisposalRecord.case': {
+    // The disposal's case is the decided case of the measure's own finding.
+    sameBureau: `SELECT count(*)::int AS n FROM compulsory_measures m JOIN cases c ON c.id = m.disposal_case_id WHERE m.bureau_id <> c.bureau_id`,
+  },
+  'Clue.premises': { scenario: CLUE_SCENARIO },
+  'Clue.inspections': { scenario: CLUE_SCENARIO },
+  'Clue.findings': { scenario: CLUE_SCENARIO },
+  // A FILED clue can no longer be transferred (workflow.ts: transfers only from RECEIVED), so its
+  // filed case and finding fall outside its reader's jurisdiction only when the decision names a
+  // record of the clue's premises that another bureau made before the premises moved.
+  'Clue.filedCase': { scenario: CLUE_SCENARIO },
+  'Clue.filedFinding': { scenario: CLUE_SCENARIO },
   'ConflictOfInterestDeclaration.premises': {
     covered: {
       file: 'selection-declarations.e2e-spec.ts',
@@ -201,12 +226,139 @@ const errorAt = (result: GraphQLResponse, path: (string | number)[]) =>
   result.errors?.find((error) => JSON.stringify(error.path) === JSON.stringify(path))?.extensions
     ?.code;
 
+/**
+ * Sends a mutation of the contract, or of the proposed operations (docs/contract-next) when named
+ * `next`, that must succeed; returns its payload.
+ */
+async function sent<T = Record<string, any>>(
+  app: TestApp,
+  operation: string,
+  input: Record<string, unknown>,
+  token: string,
+  next = false,
+): Promise<T> {
+  const result = await app.gql(
+    next ? proposedOp(operation) : operation,
+    { input: { idempotencyKey: randomUUID(), ...input } },
+    { token },
+  );
+  const field = operation[0].toLowerCase() + operation.slice(1);
+  if (!result.data?.[field]) throw new Error(JSON.stringify(result.errors));
+  return result.data[field] as T;
+}
+
+/** The records of bureau A that the clue scenario names and the new invariants are checked over. */
+interface RecordsOfA {
+  sweep: { id: string; categoryId: string };
+  shop: { id: string };
+  inspection: { id: string; findings: { id: string }[] };
+  caseId: string;
+}
+
+/**
+ * In a sweep of its own (so the world's sweep keeps its findings): bureau A inspects a shop of its
+ * own with a finding, takes a sample, seizes goods, files and decides a case (没收) and confiscates
+ * the goods by it, each through its operation.
+ */
+async function recordInBureauA(app: TestApp, world: FieldWorld): Promise<RecordsOfA> {
+  const ownSweep = await createSweep(app, { leadBureauId: world.city.id });
+  const sweep = {
+    id: ownSweep.id,
+    categoryId: ownSweep.categoryIds.get('SEASONED_FLOUR_PRODUCTS')!,
+  };
+  const shop = await createPremises(app, { bureauId: world.bureauA.id, name: '南门副食店' });
+  const inspection = await logInspection(app, world, {
+    sweepId: sweep.id,
+    categoryId: sweep.categoryId,
+    premisesId: shop.id,
+    notes: '兴庆区分局的核查记录',
+  });
+  const findingId = inspection.findings[0].id;
+  const head = world.supervisorA;
+  await sent(
+    app,
+    'RecordSample',
+    {
+      inspectionId: inspection.id,
+      method: 'LAB_TEST',
+      sampleNumber: 'XQ2019-0901',
+      product: {
+        kind: 'FOOD',
+        productName: '香辣条',
+        productionDate: '2019-03-01',
+        shelfLife: '9个月',
+        producerName: '平江县某某食品有限公司',
+        producerLicence: 'SC10643062600123',
+      },
+      takenOn: '2019-03-20',
+      labName: '市食品药品检验所',
+    },
+    world.inspectorA.token,
+    true,
+  );
+  const measure = await sent<{ compulsoryMeasure: { id: string } }>(
+    app,
+    'ImposeCompulsoryMeasure',
+    {
+      findingId,
+      kind: 'SEIZE',
+      decisionNumber: '银兴市监扣〔2019〕901号',
+      decidedOn: '2019-03-21',
+      approvedById: head.id,
+      approvedOn: '2019-03-21',
+      officerIds: [world.inspectorA.id, world.inspectorA2.id],
+      items: [{ product: '辣条', quantity: 40, unit: '袋', value: '200', custodyPlace: '现场' }],
+    },
+    world.inspectorA.token,
+    true,
+  );
+  const opened = await sent<{ case: { id: string; version: number } }>(
+    app,
+    'OpenCase',
+    {
+      findings: [{ findingId, expectedVersion: 1 }],
+      caseNumber: '银兴市监立〔2019〕901号',
+      filedOn: '2019-03-22',
+      approvedById: head.id,
+    },
+    head.token,
+  );
+  await sent(
+    app,
+    'DecideCase',
+    {
+      caseId: opened.case.id,
+      expectedVersion: opened.case.version,
+      decisionNumber: '银兴市监罚〔2019〕901号',
+      decidedOn: '2019-04-10',
+      penalties: ['FINE', 'CONFISCATE_ILLEGAL_PROPERTY'],
+      fine: '2000.00',
+      confiscatedGoodsValue: '200.00',
+    },
+    head.token,
+  );
+  await sent(
+    app,
+    'DisposeCompulsoryMeasure',
+    {
+      measureId: measure.compulsoryMeasure.id,
+      expectedVersion: 1,
+      disposedOn: '2019-04-11',
+      disposal: 'CONFISCATED',
+    },
+    head.token,
+    true,
+  );
+  return { sweep, shop, inspection, caseId: opened.case.id };
+}
+
 describe('scope however a record is reached', () => {
   let app: TestApp;
   let world: FieldWorld;
   let inspectionA: { id: string; findings: { id: string }[] };
   let inspectionB: { id: string; findings: { id: string }[] };
   let planId: string;
+  let recordsOfA: RecordsOfA;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -246,6 +398,7 @@ describe('scope however a record is reached', () => {
       },
       world.inspectorB.token,
     );
+    recordsOfA = await recordInBureauA(app, world);
   }, 120_000);
   afterAll(() => app.close());
 
@@ -261,6 +414,12 @@ describe('scope however a record is reached', () => {
       const [{ n }] = await app.query<{ n: number }>(proof.sameBureau);
       expect({ field, broken: n }).toEqual({ field, broken: 0 });
     }
+    const [held] = await app.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM samples) AS samples,
+              (SELECT count(*)::int FROM compulsory_measures) AS measures,
+              (SELECT count(*)::int FROM compulsory_measures WHERE disposal_case_id IS NOT NULL) AS disposals`,
+    );
+    expect(held).toEqual({ samples: 1, measures: 1, disposals: 1 });
   });
 
   it('names tests that exist for the fields other files prove', () => {
@@ -342,5 +501,173 @@ describe('scope however a record is reached', () => {
     expect(idsOf(byManager)).toEqual(
       new Set([inspectionA.findings[0].id, inspectionB.findings[0].id]),
     );
+  });
+
+  it(CLUE_SCENARIO, async () => {
+    const { sweep, shop, inspection: inspectionOfA, caseId: caseOfA } = recordsOfA;
+    const findingOfA = inspectionOfA.findings[0].id;
+    const read = (id: string, token: string) =>
+      app.gql(
+        `query C($id: ID!) { clue(id: $id) { id version premises { id name } inspections { id notes } findings { id } filedCase { id caseNumber } filedFinding { id } } }`,
+        { id },
+        { token },
+      );
+    const report = (bureauId: string, token: string) =>
+      sent<{ clue: { id: string; version: number } }>(
+        app,
+        'RegisterClue',
+        {
+          kind: 'REPORT',
+          source: 'PLATFORM_12315',
+          receivedOn: '2019-03-18',
+          bureauId,
+          premisesId: shop.id,
+          sweepId: sweep.id,
+          categoryId: sweep.categoryId,
+          content: '南门副食店销售无标签辣条',
+          anonymous: true,
+          person: null,
+        },
+        token,
+        true,
+      );
+    const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+
+    // Bureau A registers a report on its shop and links its inspection there.
+    const { clue } = await report(world.bureauA.id, world.inspectorA.token);
+    await sent(
+      app,
+      'LinkClue',
+      { clueId: clue.id, inspectionId: inspectionOfA.id },
+      world.inspectorA.token,
+      true,
+    );
+    const before = await read(clue.id, world.inspectorA.token);
+    expect(before.data?.clue.premises).toEqual({ id: shop.id, name: '南门副食店' });
+    expect(ids(before.data?.clue.inspections)).toEqual([inspectionOfA.id]);
+
+    // The shop moves to bureau B: A still reads its clue and inspection, not the premises.
+    await app.query(`UPDATE premises SET bureau_id = $1 WHERE id = $2`, [
+      world.bureauB.id,
+      shop.id,
+    ]);
+    const moved = await read(clue.id, world.inspectorA.token);
+    expect(moved.data?.clue.premises).toBeNull();
+    expect(errorAt(moved, ['clue', 'premises'])).toBe('NOT_FOUND');
+    expect(ids(moved.data?.clue.inspections)).toEqual([inspectionOfA.id]);
+    expect(JSON.stringify(moved.data)).not.toContain(shop.id);
+
+    // B inspects the shop there; A's head transfers the clue to B (转办), and B links its own.
+    const inspectionOfB = await logInspection(
+      app,
+      world,
+      {
+        sweepId: sweep.id,
+        categoryId: sweep.categoryId,
+        premisesId: shop.id,
+        officerIds: [world.inspectorB.id, world.supervisorB.id],
+        notes: '金凤区分局的核查记录',
+        inspectedAt: '2019-03-25T02:00:00Z',
+      },
+      world.inspectorB.token,
+    );
+    const transferred = await sent<{ clue: { version: number } }>(
+      app,
+      'TransferClue',
+      {
+        clueId: clue.id,
+        expectedVersion: moved.data?.clue.version,
+        transferredOn: '2019-03-26',
+        toBureauId: world.bureauB.id,
+      },
+      world.supervisorA.token,
+      true,
+    );
+    const toB = await read(clue.id, world.inspectorB.token);
+    expect(toB.data?.clue.premises).toEqual({ id: shop.id, name: '南门副食店' });
+    expect(toB.data?.clue.inspections).toEqual([]);
+    await sent(
+      app,
+      'LinkClue',
+      { clueId: clue.id, inspectionId: inspectionOfB.id },
+      world.inspectorB.token,
+      true,
+    );
+
+    // The city manager files the report on A's case and finding of the same shop (立案), which
+    // checkTarget allows: the same premises, whichever bureau made the record.
+    await sent(
+      app,
+      'RecordClueVerification',
+      {
+        clueId: clue.id,
+        expectedVersion: transferred.clue.version,
+        outcome: 'FILED',
+        decidedOn: '2019-04-12',
+        caseId: caseOfA,
+        findingId: findingOfA,
+      },
+      world.manager.token,
+      true,
+    );
+    const byB = await read(clue.id, world.inspectorB.token);
+    expect(byB.data?.clue).toMatchObject({
+      premises: { id: shop.id },
+      inspections: [{ id: inspectionOfB.id, notes: '金凤区分局的核查记录' }],
+      findings: [],
+      filedCase: null,
+      filedFinding: null,
+    });
+    expect(errorAt(byB, ['clue', 'filedCase'])).toBe('NOT_FOUND');
+    expect(errorAt(byB, ['clue', 'filedFinding'])).toBe('NOT_FOUND');
+    for (const hidden of [inspectionOfA.id, findingOfA, caseOfA, '兴庆区分局的核查记录'])
+      expect(JSON.stringify(byB.data)).not.toContain(hidden);
+    expect(errorAt(await read(clue.id, world.inspectorA.token), ['clue'])).toBe('NOT_FOUND');
+
+    const byManager = await read(clue.id, world.manager.token);
+    expect(byManager.errors).toBeUndefined();
+    expect(byManager.data?.clue).toMatchObject({
+      premises: { id: shop.id },
+      filedCase: { id: caseOfA, caseNumber: '银兴市监立〔2019〕901号' },
+      filedFinding: { id: findingOfA },
+      findings: [{ id: findingOfA }],
+    });
+    expect(ids(byManager.data?.clue.inspections)).toEqual([inspectionOfA.id, inspectionOfB.id]);
+
+    // Inside the jurisdiction an officer sees the filing: B's report filed on B's own case.
+    const findingOfB = inspectionOfB.findings[0].id;
+    const caseOfB = await sent<{ case: { id: string } }>(
+      app,
+      'OpenCase',
+      {
+        findings: [{ findingId: findingOfB, expectedVersion: 1 }],
+        caseNumber: '银金市监立〔2019〕902号',
+        filedOn: '2019-03-27',
+        approvedById: world.supervisorB.id,
+      },
+      world.supervisorB.token,
+    );
+    const second = await report(world.bureauB.id, world.inspectorB.token);
+    await sent(
+      app,
+      'RecordClueVerification',
+      {
+        clueId: second.clue.id,
+        expectedVersion: second.clue.version,
+        outcome: 'FILED',
+        decidedOn: '2019-03-28',
+        caseId: caseOfB.case.id,
+        findingId: findingOfB,
+      },
+      world.supervisorB.token,
+      true,
+    );
+    const filedInB = await read(second.clue.id, world.inspectorB.token);
+    expect(filedInB.errors).toBeUndefined();
+    expect(filedInB.data?.clue).toMatchObject({
+      filedCase: { id: caseOfB.case.id },
+      filedFinding: { id: findingOfB },
+      findings: [{ id: findingOfB }],
+    });
   });
 });

@@ -25,6 +25,10 @@ const BOUND_TYPES = [
   'InspectionPlan',
   'Evidence',
   'Case',
+  'Clue',
+  'Sample',
+  'CompulsoryMeasure',
+  'ConflictOfInterestDeclaration',
 ];
 
 type Proof =
@@ -37,6 +41,16 @@ type Proof =
 
 const CLUE_SCENARIO =
   'shows a clue’s premises, links and filing only within the reader’s jurisdiction, after a move and a transfer';
+
+const SAMPLE_SCENARIO =
+  'shows a sample by id, on its inspection and behind a finding only within the reader’s jurisdiction';
+
+const DECLARATION_SCENARIO =
+  'warns of a declared officer on an inspection only to those who may read the inspection';
+
+const SAMPLE_OF_INSPECTION = `SELECT count(*)::int AS n FROM samples s JOIN inspections i ON i.id = s.inspection_id WHERE s.bureau_id <> i.bureau_id`;
+
+const MEASURE_OF_FINDING = `SELECT count(*)::int AS n FROM compulsory_measures m JOIN findings f ON f.id = m.finding_id WHERE m.bureau_id <> f.bureau_id`;
 
 const PROOFS: Record<string, Proof> = {
   'Inspection.premises': { scenario: 'hides a moved premises behind the inspection that saw it' },
@@ -164,14 +178,52 @@ const PROOFS: Record<string, Proof> = {
   'InspectionPlan.supersededBy': {
     sameBureau: `SELECT count(*)::int AS n FROM inspection_plans a JOIN inspection_plans b ON b.id = a.superseded_by_id WHERE a.bureau_id <> b.bureau_id`,
   },
-  'Sample.inspection': {
-    // A sample takes its inspection's bureau when recorded (SamplesService.record) and keeps it.
-    sameBureau: `SELECT count(*)::int AS n FROM samples s JOIN inspections i ON i.id = s.inspection_id WHERE s.bureau_id <> i.bureau_id`,
+  // A sample takes its inspection's bureau when recorded (SamplesService.record) and keeps it.
+  'Sample.inspection': { sameBureau: SAMPLE_OF_INSPECTION },
+  'Inspection.samples': { sameBureau: SAMPLE_OF_INSPECTION },
+  // A measure takes its finding's bureau when imposed (CompulsoryMeasuresService.impose).
+  'CompulsoryMeasure.finding': { sameBureau: MEASURE_OF_FINDING },
+  'Finding.compulsoryMeasures': { sameBureau: MEASURE_OF_FINDING },
+  'Case.compulsoryMeasures': {
+    // The measures of a case's findings, each of its finding's bureau, which is the case's.
+    sameBureau: `SELECT count(*)::int AS n FROM compulsory_measures m JOIN findings f ON f.id = m.finding_id JOIN cases c ON c.id = f.case_id WHERE m.bureau_id <> c.bureau_id`,
   },
-  'CompulsoryMeasure.finding': {
-    // A measure takes its finding's bureau when imposed (CompulsoryMeasuresService.impose).
-    sameBureau: `SELECT count(*)::int AS n FROM compulsory_measures m JOIN findings f ON f.id = m.finding_id WHERE m.bureau_id <> f.bureau_id`,
+  // A finding may rest on a sample of another bureau (restRefusal asks only for the same premises,
+  // so a manager can join records made before and after a move): the sample is scoped on its own.
+  'Finding.sample': { scenario: SAMPLE_SCENARIO },
+  'Query.sample': { scenario: SAMPLE_SCENARIO },
+  'Query.samples': {
+    covered: {
+      file: 'samples.e2e-spec.ts',
+      test: 'keeps samples of another jurisdiction out of reach: NOT_FOUND to record, read or report',
+    },
   },
+  'Query.compulsoryMeasure': {
+    covered: {
+      file: 'compulsory-measures.e2e-spec.ts',
+      test: 'shows another bureau nothing, and reading one of them is NOT_FOUND',
+    },
+  },
+  'Query.compulsoryMeasures': {
+    covered: {
+      file: 'compulsory-measures.e2e-spec.ts',
+      test: 'shows another bureau nothing, and reading one of them is NOT_FOUND',
+    },
+  },
+  'Query.clue': {
+    covered: {
+      file: 'clues.e2e-spec.ts',
+      test: 'is NOT_FOUND outside the jurisdiction, by clue and by node, and found by node inside it',
+    },
+  },
+  'Query.clues': {
+    covered: {
+      file: 'clues.e2e-spec.ts',
+      test: 'lists clues by due day, overdue first, filtered, paged with cursors, within the jurisdiction',
+    },
+  },
+  // A clue transferred to another bureau stays linked to the inspections of the first.
+  'Inspection.clues': { scenario: CLUE_SCENARIO },
   'CompulsoryMeasureDisposalRecord.case': {
     // The disposal's case is the decided case of the measure's own finding.
     sameBureau: `SELECT count(*)::int AS n FROM compulsory_measures m JOIN cases c ON c.id = m.disposal_case_id WHERE m.bureau_id <> c.bureau_id`,
@@ -184,6 +236,15 @@ const PROOFS: Record<string, Proof> = {
   // record of the clue's premises that another bureau made before the premises moved.
   'Clue.filedCase': { scenario: CLUE_SCENARIO },
   'Clue.filedFinding': { scenario: CLUE_SCENARIO },
+  'Query.conflictOfInterestDeclarations': {
+    covered: {
+      file: 'selection-declarations.e2e-spec.ts',
+      test: 'lists declarations within the jurisdiction, filtered and paged',
+    },
+  },
+  // Read whole, as the inspection is (docs/selection.md): the declarations in force between one of
+  // its own officers and its premises, so they reach no one who cannot read the inspection.
+  'Inspection.conflictsOfInterest': { scenario: DECLARATION_SCENARIO },
   'ConflictOfInterestDeclaration.premises': {
     covered: {
       file: 'selection-declarations.e2e-spec.ts',
@@ -417,9 +478,11 @@ describe('scope however a record is reached', () => {
     const [held] = await app.query<Record<string, number>>(
       `SELECT (SELECT count(*)::int FROM samples) AS samples,
               (SELECT count(*)::int FROM compulsory_measures) AS measures,
-              (SELECT count(*)::int FROM compulsory_measures WHERE disposal_case_id IS NOT NULL) AS disposals`,
+              (SELECT count(*)::int FROM compulsory_measures WHERE disposal_case_id IS NOT NULL) AS disposals,
+              (SELECT count(*)::int FROM compulsory_measures m JOIN findings f ON f.id = m.finding_id
+                WHERE f.case_id IS NOT NULL) AS "measuresInCases"`,
     );
-    expect(held).toEqual({ samples: 1, measures: 1, disposals: 1 });
+    expect(held).toEqual({ samples: 1, measures: 1, disposals: 1, measuresInCases: 1 });
   });
 
   it('names tests that exist for the fields other files prove', () => {
@@ -478,6 +541,117 @@ describe('scope however a record is reached', () => {
     const codes = (plan.errors ?? []).map((error) => error.extensions?.code);
     expect(codes.length).toBeGreaterThan(0);
     expect(new Set(codes)).toEqual(new Set(['NOT_FOUND']));
+  });
+
+  it(SAMPLE_SCENARIO, async () => {
+    // The city manager records a sample on A's inspection of the shop from before the move (the
+    // sample is A's), then rests B's finding there on it: the same premises, whichever bureau.
+    const { sample } = await sent<{ sample: { id: string } }>(
+      app,
+      'RecordSample',
+      {
+        inspectionId: inspectionA.id,
+        method: 'LAB_TEST',
+        sampleNumber: 'XQ2019-0902',
+        product: {
+          kind: 'FOOD',
+          productName: '麻辣面筋',
+          productionDate: '2019-03-01',
+          shelfLife: '9个月',
+          producerName: '平江县某某食品有限公司',
+          producerLicence: 'SC10643062600123',
+        },
+        takenOn: '2019-03-20',
+        labName: '市食品药品检验所',
+      },
+      world.manager.token,
+      true,
+    );
+    const findingOfB = inspectionB.findings[0].id;
+    await sent(
+      app,
+      'RestFindingOnSample',
+      { findingId: findingOfB, sampleId: sample.id, expectedVersion: 1 },
+      world.manager.token,
+      true,
+    );
+    const read = (token: string) =>
+      app.gql(
+        `query S($sample: ID!, $finding: ID!, $inspection: ID!) {
+          sample(id: $sample) { id sampleNumber }
+          finding(id: $finding) { id sample { id sampleNumber } }
+          inspection(id: $inspection) { id samples { id sampleNumber } }
+        }`,
+        { sample: sample.id, finding: findingOfB, inspection: inspectionA.id },
+        { token },
+      );
+
+    const byB = await read(world.inspectorB.token);
+    expect(byB.data?.sample).toBeNull();
+    expect(errorAt(byB, ['sample'])).toBe('NOT_FOUND');
+    expect(byB.data?.finding).toEqual({ id: findingOfB, sample: null });
+    expect(errorAt(byB, ['finding', 'sample'])).toBe('NOT_FOUND');
+    expect(errorAt(byB, ['inspection'])).toBe('NOT_FOUND');
+    expect(JSON.stringify(byB.data)).not.toContain('XQ2019-0902');
+
+    const byA = await read(world.inspectorA.token);
+    expect(byA.data?.sample).toEqual({ id: sample.id, sampleNumber: 'XQ2019-0902' });
+    expect(byA.data?.inspection.samples).toEqual([{ id: sample.id, sampleNumber: 'XQ2019-0902' }]);
+    expect(errorAt(byA, ['finding'])).toBe('NOT_FOUND');
+
+    const byManager = await read(world.manager.token);
+    expect(byManager.errors).toBeUndefined();
+    expect(byManager.data?.finding.sample).toEqual({ id: sample.id, sampleNumber: 'XQ2019-0902' });
+  });
+
+  it(DECLARATION_SCENARIO, async () => {
+    // The city manager records that A's inspector 李娜, on A's visit to the shop, is its keeper's
+    // kin; the shop has since moved to B, whose officers now read it and its inspections.
+    const { declaration } = await sent<{ declaration: { id: string } }>(
+      app,
+      'DeclareConflictOfInterest',
+      {
+        officerId: world.inspectorA2.id,
+        premisesId: world.shopA.id,
+        reason: 'OTHER',
+        reasonText: '该店经营者为其表兄',
+        inForceFrom: '2019-01-02',
+      },
+      world.manager.token,
+      true,
+    );
+    const warnings = (id: string, token: string) =>
+      app.gql(
+        `query I($id: ID!) { inspection(id: $id) { id conflictsOfInterest { id reasonText officer { id } } } }`,
+        { id },
+        { token },
+      );
+
+    const byA = await warnings(inspectionA.id, world.supervisorA.token);
+    expect(byA.data?.inspection.conflictsOfInterest).toEqual([
+      {
+        id: declaration.id,
+        reasonText: '该店经营者为其表兄',
+        officer: { id: world.inspectorA2.id },
+      },
+    ]);
+
+    const byB = await warnings(inspectionA.id, world.supervisorB.token);
+    expect(byB.data?.inspection).toBeNull();
+    expect(errorAt(byB, ['inspection'])).toBe('NOT_FOUND');
+    const throughShop = await app.gql(
+      `query P($id: ID!) { premises(id: $id) { inspections(first: 10) { edges { node { id conflictsOfInterest { id reasonText } } } } } }`,
+      { id: world.shopA.id },
+      { token: world.supervisorB.token },
+    );
+    expect(throughShop.errors).toBeUndefined();
+    expect(throughShop.data?.premises.inspections.edges).toEqual([
+      { node: { id: inspectionB.id, conflictsOfInterest: [] } },
+    ]);
+    for (const hidden of [JSON.stringify(byB.data), JSON.stringify(throughShop.data)]) {
+      expect(hidden).not.toContain(declaration.id);
+      expect(hidden).not.toContain('该店经营者为其表兄');
+    }
   });
 
   it('carries over only the findings of the caller’s jurisdiction', async () => {
@@ -545,6 +719,16 @@ describe('scope however a record is reached', () => {
     const before = await read(clue.id, world.inspectorA.token);
     expect(before.data?.clue.premises).toEqual({ id: shop.id, name: '南门副食店' });
     expect(ids(before.data?.clue.inspections)).toEqual([inspectionOfA.id]);
+    const cluesOf = async (inspectionId: string, token: string) => {
+      const result = await app.gql(
+        `query I($id: ID!) { inspection(id: $id) { clues { id } } }`,
+        { id: inspectionId },
+        { token },
+      );
+      expect(result.errors).toBeUndefined();
+      return ids(result.data?.inspection.clues);
+    };
+    expect(await cluesOf(inspectionOfA.id, world.inspectorA.token)).toEqual([clue.id]);
 
     // The shop moves to bureau B: A still reads its clue and inspection, not the premises.
     await app.query(`UPDATE premises SET bureau_id = $1 WHERE id = $2`, [
@@ -593,6 +777,10 @@ describe('scope however a record is reached', () => {
       world.inspectorB.token,
       true,
     );
+    // A's inspection still holds the link, but lists the clue only to those who may read it now.
+    expect(await cluesOf(inspectionOfA.id, world.inspectorA.token)).toEqual([]);
+    expect(await cluesOf(inspectionOfB.id, world.inspectorB.token)).toEqual([clue.id]);
+    expect(await cluesOf(inspectionOfA.id, world.manager.token)).toEqual([clue.id]);
 
     // The city manager files the report on A's case and finding of the same shop (立案), which
     // checkTarget allows: the same premises, whichever bureau made the record.

@@ -103,7 +103,7 @@ export class CaseClocksService {
       manager,
       () => this.cases.findingsOfCases(manager, ids),
       () => this.cases.stepsOfCases(manager, ids),
-      () => this.cases.suspensionsOfCases(manager, ids),
+      () => this.cases.clockSuspensionsOfCases(manager, ids),
       () => (calendar ? Promise.resolve(calendar) : this.calendar(manager)),
     );
     const today = shanghaiDay(new Date());
@@ -111,7 +111,13 @@ export class CaseClocksService {
       caseClocks(
         {
           case: c,
-          findings: findings.filter((row) => row.caseId === c.id),
+          findings: findings
+            .filter((row) => row.caseId === c.id)
+            .map((row) => ({
+              foundOn: row.foundOn,
+              filingExtendedBy: row.filingExtendedBy,
+              filingSuspensions: suspensions.filter((s) => s.findingId === row.id),
+            })),
           steps: steps.filter((row) => row.caseId === c.id),
           suspensions: suspensions.filter((row) => row.caseId === c.id),
         },

@@ -8,8 +8,15 @@ const WARNING_ALONE_UNPUBLISHED_FROM = '2021-09-01';
 
 export interface CaseClockInputs {
   case: CaseFile;
-  /** The days its findings were found on and their filing extensions. */
-  findings: readonly { foundOn: string; filingExtendedBy: number }[];
+  /**
+   * The days its findings were found on, their filing extensions and the suspensions of their
+   * filing clocks (a lab test's days, 程序规定 第十八条第二款, taken before the case existed).
+   */
+  findings: readonly {
+    foundOn: string;
+    filingExtendedBy: number;
+    filingSuspensions?: readonly Pick<ClockSuspension, 'from' | 'to'>[];
+  }[];
   steps: readonly Pick<CaseStepRecord, 'step' | 'on'>[];
   suspensions: readonly Pick<ClockSuspension, 'from' | 'to'>[];
 }
@@ -26,6 +33,37 @@ function isPublished(c: CaseFile): boolean {
 }
 
 /**
+ * The filing decision clock (立案决定) of a case, met by its filing: its findings' own filing clocks
+ * (each from its day found, with its extension and excluded periods) bind it, so it is the one of
+ * them due first — the case was filed in time only if every finding's clock was met in time.
+ * Without findings, from the case's own start.
+ */
+function filingClock(inputs: CaseClockInputs, calendar: HolidayCalendar, asOf: string): Clock {
+  const c = inputs.case;
+  const clockOf = (row: CaseClockInputs['findings'][number] | null): Clock =>
+    computeClock(
+      {
+        kind: 'FILING_DECISION',
+        startedOn: row?.foundOn ?? c.filingStartedOn,
+        extendedBy: row?.filingExtendedBy ?? 0,
+        suspensions: (row?.filingSuspensions ?? []).map(({ from, to }) => ({ from, to })),
+        metOn: c.filedOn,
+        asOf,
+      },
+      calendar,
+    );
+  if (inputs.findings.length === 0) return clockOf(null);
+  return inputs.findings
+    .map(clockOf)
+    .reduce((first, clock) =>
+      clock.dueOn < first.dueOn ||
+      (clock.dueOn === first.dueOn && clock.startedOn < first.startedOn)
+        ? clock
+        : first,
+    );
+}
+
+/**
  * The clocks of a case as of a day (DOMAIN.md, Clocks): the filing decision (met by the filing),
  * the penalty decision (from filing; a transfer's time with the other authority excluded), the
  * transfer approval for the police, the publication of a penalty decision, and the payment from
@@ -38,19 +76,7 @@ export function caseClocks(
 ): Clock[] {
   const c = inputs.case;
   const clocks: Clock[] = [];
-  const filingStart = inputs.findings.map((row) => row.foundOn).sort()[0] ?? c.filingStartedOn;
-  clocks.push(
-    computeClock(
-      {
-        kind: 'FILING_DECISION',
-        startedOn: filingStart,
-        extendedBy: Math.max(0, ...inputs.findings.map((row) => row.filingExtendedBy)),
-        metOn: c.filedOn,
-        asOf,
-      },
-      calendar,
-    ),
-  );
+  clocks.push(filingClock(inputs, calendar, asOf));
   const excluded: ExcludedPeriod[] = inputs.suspensions.map((row) => ({
     from: row.from,
     to: row.to,

@@ -217,6 +217,25 @@ export class CasesRepository {
     });
   }
 
+  /**
+   * For the clocks of these cases, in one statement: the suspensions of the cases' own clocks and
+   * those of their findings' filing clocks (taken before the case existed), oldest first.
+   */
+  clockSuspensionsOfCases(
+    manager: EntityManager,
+    caseIds: readonly string[],
+  ): Promise<ClockSuspension[]> {
+    return manager
+      .createQueryBuilder(ClockSuspension, 's')
+      .where('s.case_id = ANY(:caseIds)', { caseIds: [...caseIds] })
+      .orWhere('s.finding_id IN (SELECT f.id FROM findings f WHERE f.case_id = ANY(:caseIds))', {
+        caseIds: [...caseIds],
+      })
+      .orderBy('s.from', 'ASC')
+      .addOrderBy('s.recorded_at', 'ASC')
+      .getMany();
+  }
+
   /** The suspensions of a finding's filing clock, oldest first. */
   suspensionsOfFinding(manager: EntityManager, findingId: string): Promise<ClockSuspension[]> {
     return manager.find(ClockSuspension, {
@@ -252,6 +271,31 @@ export class CasesRepository {
       [sampleId, to],
     );
     return rows.map((row) => ({ findingId: row.finding_id, caseId: row.case_id }));
+  }
+
+  /**
+   * Findings joining a case bring the lab tests they rest on: each TESTING suspension a lab test
+   * took on their filing clocks is taken on the case's clocks too (once per case and sample), open
+   * while the report is pending (程序规定 第十八条第二款, 第六十四条第二款). Returns how many.
+   */
+  async copySampleSuspensionsToCase(
+    manager: EntityManager,
+    caseId: string,
+    findingIds: string[],
+    officerId: string,
+  ): Promise<number> {
+    const rows = await manager.query<{ sample_id: string }[]>(
+      `INSERT INTO clock_suspensions (case_id, reason, "from", "to", note, sample_id, officer_id)
+       SELECT DISTINCT ON (s.sample_id) $1::uuid, s.reason, s."from", s."to", s.note, s.sample_id, $3::uuid
+         FROM clock_suspensions s
+        WHERE s.finding_id = ANY($2::uuid[]) AND s.sample_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM clock_suspensions c
+                           WHERE c.case_id = $1::uuid AND c.sample_id = s.sample_id)
+        ORDER BY s.sample_id, s."from"
+       RETURNING sample_id`,
+      [caseId, findingIds, officerId],
+    );
+    return rows.length;
   }
 
   /** Whether a case's clocks already have a suspension taken for this lab test. */

@@ -194,6 +194,21 @@ export class CasesService {
         filingApprovedById: approvedById.toLowerCase(),
       });
     }
+    const testing = await this.cases.copySampleSuspensionsToCase(
+      manager,
+      caseId,
+      findings.map((finding) => finding.id),
+      officer.id,
+    );
+    if (testing > 0)
+      await this.audit.record(manager, {
+        actorId: officer.id,
+        action: 'SUSPEND_CASE',
+        entityType: 'Case',
+        entityId: caseId,
+        after: { reason: 'TESTING', fromFindings: findings.map((finding) => finding.id) },
+        requestId: officer.requestId,
+      });
     await this.clocks.refreshCase(manager, caseId);
     await this.auditFindings(manager, officer, 'OPEN_CASE', findings);
   }

@@ -228,7 +228,7 @@ describe('findings resting on tests, and the lab days excluded from the clocks',
     );
   });
 
-  it('excludes the lab days from a case the finding joined while the lab had the sample', async () => {
+  it('pauses a case the finding joined while the lab had the sample, from the day taken to the report day', async () => {
     const findingId = await world.finding();
     const lab = await sample(await inspectionOf(findingId));
     expect((await rest(findingId, lab.id)).errors).toBeUndefined();
@@ -239,7 +239,11 @@ describe('findings resting on tests, and the lab days excluded from the clocks',
     const opened = await world.open([findingId], {
       findings: [{ findingId, expectedVersion: version }],
     });
-    expect(await suspensionsOf('case_id', opened.id)).toEqual([]);
+    // The case takes the lab days at once, open while the report is pending (第六十四条第二款).
+    expect(await suspensionsOf('case_id', opened.id)).toEqual([
+      { reason: 'TESTING', from: '2019-04-10', to: null, sample_id: lab.id },
+    ]);
+    expect((await world.audit(opened.id)).map((row) => row.action)).toContain('SUSPEND_CASE');
     expect((await report(lab.id)).errors).toBeUndefined();
     expect(await suspensionsOf('case_id', opened.id)).toEqual([
       { reason: 'TESTING', from: '2019-04-10', to: '2019-04-19', sample_id: lab.id },
@@ -249,6 +253,14 @@ describe('findings resting on tests, and the lab days excluded from the clocks',
       [opened.id],
     );
     expect(stored.clock_dues.PENALTY_DECISION).toBe('2019-07-18');
+    // The case's filing clock is its finding's: the lab days 2019-04-11..19 excluded there too.
+    const clocks = (
+      await world.app.gql(CASE_CLOCKS, { id: opened.id }, { token: world.head.token })
+    ).data!.case.clocks as { kind: string; dueOn: string; pausedDays: number }[];
+    expect(clocks.find((clock) => clock.kind === 'FILING_DECISION')).toMatchObject({
+      dueOn: '2019-05-13',
+      pausedDays: 7,
+    });
   });
 
   it('refuses an administrator who is no inspector, and an anonymous caller', async () => {

@@ -14,15 +14,7 @@ const LOT = {
 };
 const FAILED_ITEM = { item: '苯甲酸及其钠盐', measured: '0.85', limit: '≤0.5', unit: 'g/kg' };
 
-const PROGRESS = `
-  query Progress($sweepId: ID!, $filter: ProgressFilter) {
-    sweepProgress(sweepId: $sweepId, filter: $filter) {
-      totals { samplesTaken samplesFailed }
-      byBureau { bureau { id } figures { samplesTaken samplesFailed } }
-      byCategory { category { code } figures { samplesTaken samplesFailed } }
-      summaryText
-    }
-  }`;
+const PROGRESS = proposedOp('SampleProgress');
 
 interface Counts {
   samplesTaken: number;

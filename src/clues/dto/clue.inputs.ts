@@ -27,20 +27,15 @@ import {
   InformChannelEnum,
   type ClueFilingOutcome,
 } from './clue.enums';
+import {
+  KeyedInput,
+  NOT_BLANK,
+  NOT_BLANK_MESSAGE,
+  UUID_MESSAGE,
+} from '../../common/validation/keyed-input';
 
-const uuid = { message: 'validation.isUuid' };
-const NOT_BLANK = /\S/;
-const notBlank = { message: 'validation.notBlank' };
-
-@InputType({ isAbstract: true })
-abstract class KeyedInput {
-  @Field(() => ID, {
-    description:
-      'UUID the device makes once per user action; a repeat with the same key replays the first result.',
-  })
-  @IsUUID('all', uuid)
-  idempotencyKey: string;
-}
+const uuid = UUID_MESSAGE;
+const notBlank = NOT_BLANK_MESSAGE;
 
 @InputType({ isAbstract: true })
 abstract class ClueMoveInput extends KeyedInput {

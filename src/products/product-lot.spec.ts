@@ -139,6 +139,22 @@ describe('productLotProblems', () => {
       { 'input.product.expiryDate': 'must be after the production date 2019-02-11' },
     ],
     [
+      'a shelf life of no days with a short licence and dates the wrong way round, all at once',
+      {
+        ...food,
+        producerLicence: 'SC12',
+        productionDate: '2019-03-20',
+        expiryDate: '2019-03-01',
+        shelfLifeDays: 0,
+      },
+      {
+        'input.product.producerLicence':
+          'must be SC followed by 14 digits (food production licence)',
+        'input.product.shelfLifeDays': 'must not be less than 1',
+        'input.product.expiryDate': 'must be after the production date 2019-03-20',
+      },
+    ],
+    [
       'a food field on a drug',
       { ...drug, producerLicence: 'SC10641010000123' },
       { 'input.product.producerLicence': 'does not apply to a product of kind DRUG' },

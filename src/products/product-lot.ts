@@ -171,6 +171,9 @@ function present(value: unknown): boolean {
  * production). Food needs a production date or a lot number (食品安全法 第六十七条: 生产日期 or
  * 批号) and a shelf life; a vaccine's approval number is of a 生物制品 (S).
  */
+/** 保质期（天）: a day to a hundred years. */
+const SHELF_LIFE_DAYS = { min: 1, max: 36500 };
+
 export function productLotProblems(lot: ProductLot, today: string, path: string): FieldError[] {
   const problems: FieldError[] = [];
   const at = (field: string) => `${path}.${field}`;
@@ -204,6 +207,17 @@ export function productLotProblems(lot: ProductLot, today: string, path: string)
     !lot.approvalNumber.startsWith('国药准字S')
   )
     problems.push({ path: at('approvalNumber'), message: message('products.vaccineApproval') });
+  // Its bounds are checked here with the other rules of the lot, so one answer names every fault.
+  if (typeof lot.shelfLifeDays === 'number' && lot.shelfLifeDays < SHELF_LIFE_DAYS.min)
+    problems.push({
+      path: at('shelfLifeDays'),
+      message: message('validation.min', SHELF_LIFE_DAYS),
+    });
+  if (typeof lot.shelfLifeDays === 'number' && lot.shelfLifeDays > SHELF_LIFE_DAYS.max)
+    problems.push({
+      path: at('shelfLifeDays'),
+      message: message('validation.max', SHELF_LIFE_DAYS),
+    });
   if (lot.productionDate && lot.productionDate > today)
     problems.push({ path: at('productionDate'), message: message('validation.notInFuture') });
   if (lot.productionDate && lot.expiryDate && lot.expiryDate <= lot.productionDate)

@@ -5,9 +5,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import { DateScalar } from '../../common/scalars/scalars';
 import { PRODUCT_KINDS, type ProductKind } from '../product-lot';
@@ -108,8 +106,6 @@ export class ProductLotInput {
   @Field(() => Int, { nullable: true, description: DESCRIPTIONS.shelfLifeDays })
   @IsOptional()
   @IsInt()
-  @Min(1)
-  @Max(36500)
   shelfLifeDays?: number | null;
 
   @Field(() => String, { nullable: true, description: DESCRIPTIONS.producerName })

@@ -22,8 +22,7 @@ export const compulsoryMeasuresZh: Record<keyof typeof compulsoryMeasuresEn, str
   'measures.decisionNumberTaken': '决定书文号{decisionNumber}已被使用',
   'measures.recorderNotOfBureau': '只有该市场主体所属单位的执法人员可以登记其查封扣押',
   'measures.headOnly': '该事项只能由本单位负责人或市局管理人员登记',
-  'measures.approverNotHead':
-    '批准人须为本单位在岗的负责人（市局本级的措施为市局管理人员）',
+  'measures.approverNotHead': '批准人须为本单位在岗的负责人（市局本级的措施为市局管理人员）',
   'measures.twoOfficers': '查封扣押须由两名以上在岗执法人员实施（《行政强制法》第十八条）',
   'measures.approvalLate':
     '查封扣押须事先报经负责人批准，批准日期不得晚于{day}（《行政强制法》第十八条）',

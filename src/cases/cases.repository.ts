@@ -275,25 +275,28 @@ export class CasesRepository {
 
   /**
    * Findings joining a case bring the lab tests they rest on: each TESTING suspension a lab test
-   * took on their filing clocks is taken on the case's clocks too (once per case and sample), open
-   * while the report is pending (程序规定 第十八条第二款, 第六十四条第二款). Returns how many.
+   * took on their filing clocks and still running after the filing day is taken on the case's
+   * clocks too (once per case and sample), open while the report is pending (程序规定 第十八条第二款,
+   * 第六十四条第二款); lab days over by then are the filing clock's alone. Returns how many.
    */
   async copySampleSuspensionsToCase(
     manager: EntityManager,
     caseId: string,
     findingIds: string[],
     officerId: string,
+    filedOn: string,
   ): Promise<number> {
     const rows = await manager.query<{ sample_id: string }[]>(
       `INSERT INTO clock_suspensions (case_id, reason, "from", "to", note, sample_id, officer_id)
        SELECT DISTINCT ON (s.sample_id) $1::uuid, s.reason, s."from", s."to", s.note, s.sample_id, $3::uuid
          FROM clock_suspensions s
         WHERE s.finding_id = ANY($2::uuid[]) AND s.sample_id IS NOT NULL
+          AND (s."to" IS NULL OR s."to" > $4::date)
           AND NOT EXISTS (SELECT 1 FROM clock_suspensions c
                            WHERE c.case_id = $1::uuid AND c.sample_id = s.sample_id)
         ORDER BY s.sample_id, s."from"
        RETURNING sample_id`,
-      [caseId, findingIds, officerId],
+      [caseId, findingIds, officerId, filedOn],
     );
     return rows.length;
   }

@@ -199,6 +199,7 @@ export class CasesService {
       caseId,
       findings.map((finding) => finding.id),
       officer.id,
+      filedOn,
     );
     if (testing > 0)
       await this.audit.record(manager, {

@@ -1,27 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { hashPassword } from '../../src/auth/password';
 import { proposedOp } from '../helpers/contract';
-import { ADMIN_CERTIFICATE, ADMIN_PASSWORD, TEST_JWT_SECRET } from '../helpers/test-app';
+import { spawnEntryPoint } from '../helpers/entry-point';
 import { createTestDatabase, dropTestDatabase } from '../setup/database';
 
-const ROOT = join(__dirname, '..', '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const NAME = '王秀英';
 const PHONE = '13895001234';
 const ID_NUMBER = '11010519491231002X';
 const ADDRESS = '银川市西夏区怀远路88号';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * 暂行办法 第五十条: a complainant's personal data never reaches the logs, even at the most verbose
@@ -41,25 +30,9 @@ describe('the logs of the real entry point', () => {
   });
 
   it('never carry a complainant’s name, phone, ID number or address', async () => {
-    const port = await freePort();
-    child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        JWT_SECRET: TEST_JWT_SECRET,
-        BOOTSTRAP_ADMIN_CERTIFICATE: ADMIN_CERTIFICATE,
-        BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'trace',
-        TS_NODE_SWC: 'true',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const entry = await spawnEntryPoint(databaseUrl, 'trace', (text) => (output += text));
+    child = entry.child;
+    const port = entry.port;
     const url = `http://127.0.0.1:${port}/graphql`;
     const post = async (query: string, variables: unknown, token?: string) =>
       (await fetch(url, {

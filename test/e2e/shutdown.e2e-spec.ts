@@ -1,20 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { connect, createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { ADMIN_CERTIFICATE, ADMIN_PASSWORD, TEST_JWT_SECRET } from '../helpers/test-app';
+import { connect } from 'node:net';
+import { spawnEntryPoint } from '../helpers/entry-point';
+import { ADMIN_CERTIFICATE, ADMIN_PASSWORD } from '../helpers/test-app';
 import { createTestDatabase, dropTestDatabase } from '../setup/database';
 
-const ROOT = join(__dirname, '..', '..');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** Whether a new TCP connection to the port is accepted. */
 function accepts(port: number): Promise<boolean> {
@@ -42,25 +33,9 @@ describe('graceful shutdown of the real entry point', () => {
   });
 
   it('finishes the request in flight on SIGTERM, refuses new connections and exits 0', async () => {
-    const port = await freePort();
-    child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        JWT_SECRET: TEST_JWT_SECRET,
-        BOOTSTRAP_ADMIN_CERTIFICATE: ADMIN_CERTIFICATE,
-        BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'info',
-        TS_NODE_SWC: 'true',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const entry = await spawnEntryPoint(databaseUrl, 'info', (text) => (output += text));
+    child = entry.child;
+    const port = entry.port;
     const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
 
     const started = Date.now();

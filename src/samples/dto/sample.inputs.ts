@@ -30,6 +30,7 @@ import {
   type SampleResult,
 } from '../sample.entity';
 import { SampleMethodEnum, SampleResultEnum } from './sample.types';
+import { KeyedInput } from '../../common/validation/keyed-input';
 
 @InputType({ description: 'An item a sample failed (不合格项目).' })
 export class FailedItemInput {
@@ -62,11 +63,7 @@ export class FailedItemInput {
   description:
     'A sample taken on an inspection (抽样检验 / 快检). INSPECTOR, SUPERVISOR or MANAGER, in their jurisdiction, while the sweep is ACTIVE.',
 })
-export class RecordSampleInput {
-  @Field(() => ID, { description: 'A UUID the device makes once per user action.' })
-  @IsUUID('all')
-  idempotencyKey: string;
-
+export class RecordSampleInput extends KeyedInput {
   @Field(() => ID, { description: 'The inspection it was taken on; not voided.' })
   @IsUUID('all')
   inspectionId: string;
@@ -131,11 +128,7 @@ export class RecordSampleInput {
   description:
     'The lab’s report (检验报告) on a LAB_TEST sample, once. INSPECTOR, SUPERVISOR or MANAGER, in their jurisdiction. Ends the TESTING suspension of the clocks of the findings resting on it on the report day.',
 })
-export class RecordSampleReportInput {
-  @Field(() => ID, { description: 'A UUID the device makes once per user action.' })
-  @IsUUID('all')
-  idempotencyKey: string;
-
+export class RecordSampleReportInput extends KeyedInput {
   @Field(() => ID, { description: 'The sample, in the caller’s jurisdiction.' })
   @IsUUID('all')
   sampleId: string;
@@ -176,11 +169,7 @@ export class RecordSampleReportInput {
   description:
     'Rests a finding on a test of the same premises (以检验结论为依据): a FAILed one, or a lab test whose report is pending; never a PASS. A lab test suspends the finding’s filing clock (and its case’s clocks) from the day taken to the report day (市场监督管理行政处罚程序规定 第十八条第二款). INSPECTOR, SUPERVISOR or MANAGER, in their jurisdiction.',
 })
-export class RestFindingOnSampleInput {
-  @Field(() => ID, { description: 'A UUID the device makes once per user action.' })
-  @IsUUID('all')
-  idempotencyKey: string;
-
+export class RestFindingOnSampleInput extends KeyedInput {
   @Field(() => ID, { description: 'The finding, not voided, resting on no sample yet.' })
   @IsUUID('all')
   findingId: string;

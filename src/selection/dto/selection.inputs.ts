@@ -24,21 +24,12 @@ import {
   type SelectionResult,
 } from '../selection-records.entity';
 import { ConflictReasonEnum, RiskClassEnum, SelectionResultEnum } from './inspection-plan.types';
+import { KeyedInput } from '../../common/validation/keyed-input';
 
 const NOT_BLANK = /\S/;
 const notBlank = { message: 'validation.notBlank' };
 
 /** Every mutation here carries the device's idempotency key. */
-@InputType({ isAbstract: true })
-abstract class IdempotentInput {
-  @Field(() => ID, {
-    description:
-      'UUID the device makes once per user action; a repeat with the same key replays the first result.',
-  })
-  @IsUUID('all', { message: 'validation.isUuid' })
-  idempotencyKey: string;
-}
-
 @InputType({
   description:
     'How many of one risk class (风险分级) to draw (抽查比例): a ratio of the class or a fixed count, exactly one of them.',
@@ -73,7 +64,7 @@ export class RiskClassSamplingInput {
   description:
     'What to draw for a random dual selection (双随机抽查): which sweep, bureau and category, and the sampling per risk class. The seed is made by the server at draw time, never chosen by the drawer.',
 })
-export class DrawInspectionPlanInput extends IdempotentInput {
+export class DrawInspectionPlanInput extends KeyedInput {
   @Field(() => ID, { description: 'UUID of the sweep (专项整治行动); it must be DRAFT or ACTIVE.' })
   @IsUUID('all', { message: 'validation.isUuid' })
   sweepId: string;
@@ -121,7 +112,7 @@ export class DrawInspectionPlanInput extends IdempotentInput {
   description:
     'Declare a conflict of interest (回避声明, 行政处罚法 第四十三条): the officer is never drawn for the premises while it is in force.',
 })
-export class DeclareConflictOfInterestInput extends IdempotentInput {
+export class DeclareConflictOfInterestInput extends KeyedInput {
   @Field(() => ID, {
     description:
       'The officer (执法人员) who must stand aside: oneself, or for a SUPERVISOR an officer of their jurisdiction (MANAGER: anyone).',
@@ -157,7 +148,7 @@ export class DeclareConflictOfInterestInput extends IdempotentInput {
   description:
     'Withdraw a conflict-of-interest declaration (撤销回避声明): from that day the officer may be drawn for the premises again. SUPERVISOR of the officer’s jurisdiction or MANAGER (回避 is decided by the bureau’s head, 行政处罚法 第四十三条第三款).',
 })
-export class WithdrawConflictOfInterestInput extends IdempotentInput {
+export class WithdrawConflictOfInterestInput extends KeyedInput {
   @Field(() => ID, { description: 'The declaration.' })
   @IsUUID('all', { message: 'validation.isUuid' })
   declarationId: string;
@@ -173,7 +164,7 @@ export class WithdrawConflictOfInterestInput extends IdempotentInput {
   description:
     'Record the result (抽查结果) of one visit of a binding plan, in the categories published on the National Enterprise Credit Information Publicity System. Recording again before publication replaces it.',
 })
-export class RecordInspectionPlanResultInput extends IdempotentInput {
+export class RecordInspectionPlanResultInput extends KeyedInput {
   @Field(() => ID, { description: 'The plan (双随机抽查计划).' })
   @IsUUID('all', { message: 'validation.isUuid' })
   planId: string;
@@ -213,7 +204,7 @@ export class RecordInspectionPlanResultInput extends IdempotentInput {
   description:
     'Record that a plan’s results were published (公示) on the National Enterprise Credit Information Publicity System. SUPERVISOR of the plan’s jurisdiction or MANAGER.',
 })
-export class PublishInspectionPlanResultsInput extends IdempotentInput {
+export class PublishInspectionPlanResultsInput extends KeyedInput {
   @Field(() => ID, { description: 'The plan (双随机抽查计划).' })
   @IsUUID('all', { message: 'validation.isUuid' })
   planId: string;

@@ -301,15 +301,6 @@ export class CasesRepository {
     return rows.length;
   }
 
-  /** Whether a case's clocks already have a suspension taken for this lab test. */
-  hasSuspensionOfSample(
-    manager: EntityManager,
-    caseId: string,
-    sampleId: string,
-  ): Promise<boolean> {
-    return manager.existsBy(ClockSuspension, { caseId, sampleId });
-  }
-
   stepsOf(manager: EntityManager, caseId: string): Promise<CaseStepRecord[]> {
     return this.stepsOfCases(manager, [caseId]);
   }

@@ -165,15 +165,15 @@ function present(value: unknown): boolean {
   return value !== null && value !== undefined && !(typeof value === 'string' && !value.trim());
 }
 
+/** 保质期（天）: a day to a hundred years. */
+const SHELF_LIFE_DAYS = { min: 1, max: 36500 };
+
 /**
  * What is wrong with a lot, as field errors under `path` (`input.product`): fields the kind needs,
  * fields it does not carry, formats, and dates (production not after today, expiry after
  * production). Food needs a production date or a lot number (食品安全法 第六十七条: 生产日期 or
  * 批号) and a shelf life; a vaccine's approval number is of a 生物制品 (S).
  */
-/** 保质期（天）: a day to a hundred years. */
-const SHELF_LIFE_DAYS = { min: 1, max: 36500 };
-
 export function productLotProblems(lot: ProductLot, today: string, path: string): FieldError[] {
   const problems: FieldError[] = [];
   const at = (field: string) => `${path}.${field}`;

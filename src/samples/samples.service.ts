@@ -213,65 +213,40 @@ export class SamplesService {
   ): Promise<AuditEntry[]> {
     const sampleId = sample.id;
     const ended = await this.cases.endSuspensionsOfSample(manager, sampleId, reportedOn);
-    ended.push(...(await this.suspendLateCases(manager, sample, reportedOn, officer)));
     const findingIds = [
       ...new Set(ended.map((row) => row.findingId).filter((id): id is string => id != null)),
     ];
-    const caseIds = [
+    const pausedCaseIds = [
       ...new Set(ended.map((row) => row.caseId).filter((id): id is string => id != null)),
     ];
-    const events: AuditEntry[] = [];
     const calendar = await this.clocks.calendar(manager);
-    for (const before of await this.cases.lockFindingsInScope(
-      manager,
-      Scope.system(),
-      findingIds,
-    )) {
-      await this.clocks.refreshFinding(manager, before, calendar);
-      const [after] = await this.cases.lockFindingsInScope(manager, Scope.system(), [before.id]);
-      events.push(findingEvent('RESUME_FILING_CLOCK', before, after, officer));
+    const before = await this.cases.lockFindingsInScope(manager, Scope.system(), findingIds);
+    // A case's refresh rewrites its findings too: each case once, a finding alone only outside one.
+    const caseIds = new Set(pausedCaseIds);
+    for (const finding of before) {
+      if (finding.caseId) caseIds.add(finding.caseId);
+      else await this.clocks.refreshFinding(manager, finding, calendar);
     }
-    for (const caseId of caseIds) {
-      await this.clocks.refreshCase(manager, caseId, calendar);
-      events.push({
+    for (const caseId of caseIds) await this.clocks.refreshCase(manager, caseId, calendar);
+    const after = new Map(
+      (await this.cases.lockFindingsInScope(manager, Scope.system(), findingIds)).map((row) => [
+        row.id,
+        row,
+      ]),
+    );
+    return [
+      ...before.map((finding) =>
+        findingEvent('RESUME_FILING_CLOCK', finding, after.get(finding.id)!, officer),
+      ),
+      ...pausedCaseIds.map((caseId) => ({
         actorId: officer.id,
         action: 'RESUME_CASE',
-        entityType: 'Case',
+        entityType: 'Case' as const,
         entityId: caseId,
         after: { resumedOn: reportedOn, reason: 'TESTING', sampleId },
         requestId: officer.requestId,
-      });
-    }
-    return events;
-  }
-
-  /**
-   * A finding that joined a case after it was rested on the lab test leaves that case without the
-   * test's suspension: the lab days are excluded from the case's clocks once the report is back,
-   * from the day taken to the report day.
-   */
-  private async suspendLateCases(
-    manager: EntityManager,
-    sample: Sample,
-    reportedOn: string,
-    officer: CurrentOfficer,
-  ): Promise<{ findingId: string | null; caseId: string | null }[]> {
-    if (sample.method !== 'LAB_TEST') return [];
-    const late: { findingId: null; caseId: string }[] = [];
-    for (const caseId of await this.findings.caseIdsResting(manager, sample.id)) {
-      if (await this.cases.hasSuspensionOfSample(manager, caseId, sample.id)) continue;
-      await this.cases.insertSuspension(manager, {
-        caseId,
-        reason: 'TESTING',
-        from: sample.takenOn,
-        to: reportedOn,
-        note: sample.sampleNumber,
-        sampleId: sample.id,
-        officerId: officer.id,
-      });
-      late.push({ findingId: null, caseId });
-    }
-    return late;
+      })),
+    ];
   }
 
   async restFindingOnSample(
@@ -350,12 +325,17 @@ export class SamplesService {
       officerId: officer.id,
     };
     await this.cases.insertSuspension(manager, { ...row, findingId: finding.id });
-    if (
-      !finding.caseId ||
-      (await this.cases.hasSuspensionOfSample(manager, finding.caseId, sample.id))
-    )
-      return [];
-    await this.cases.insertSuspension(manager, { ...row, caseId: finding.caseId });
+    if (!finding.caseId) return [];
+    // The case takes the lab days too, unless they were over by its filing day.
+    const filedOn = finding.caseFiledOn ?? finding.filingDecidedOn ?? period.from;
+    const taken = await this.cases.copySampleSuspensionsToCase(
+      manager,
+      finding.caseId,
+      [finding.id],
+      officer.id,
+      filedOn,
+    );
+    if (taken === 0) return [];
     return [
       {
         actorId: officer.id,

@@ -216,7 +216,16 @@ describe('findings resting on tests, and the lab days excluded from the clocks',
       { reason: 'TESTING', from: '2019-04-10', to: null },
     ]);
 
+    const versionOf = async () =>
+      (
+        await world.app.query<{ version: number }>(`SELECT version FROM findings WHERE id = $1`, [
+          findingId,
+        ])
+      )[0].version;
+    const beforeReport = await versionOf();
     expect((await report(lab.id)).errors).toBeUndefined();
+    // one move of the case, one version more (its findings are rewritten once, not per clock)
+    expect(await versionOf()).toBe(beforeReport + 1);
     const after = await read();
     expect(after.suspensions).toEqual([
       { reason: 'TESTING', from: '2019-04-10', to: '2019-04-19' },
@@ -261,6 +270,23 @@ describe('findings resting on tests, and the lab days excluded from the clocks',
       dueOn: '2019-05-13',
       pausedDays: 7,
     });
+  });
+
+  it('leaves a case without lab days that were over before it was filed', async () => {
+    const findingId = await world.finding();
+    const lab = await sample(await inspectionOf(findingId));
+    expect((await report(lab.id, { reportedOn: '2019-04-11' })).errors).toBeUndefined();
+    const opened = await world.open([findingId]);
+    const [{ version }] = await world.app.query<{ version: number }>(
+      `SELECT version FROM findings WHERE id = $1`,
+      [findingId],
+    );
+    expect((await rest(findingId, lab.id, version)).errors).toBeUndefined();
+    // filed on 2019-04-12, the lab had the sample 2019-04-10..11: the filing clock's days alone
+    expect(await suspensionsOf('finding_id', findingId)).toEqual([
+      { reason: 'TESTING', from: '2019-04-10', to: '2019-04-11', sample_id: lab.id },
+    ]);
+    expect(await suspensionsOf('case_id', opened.id)).toEqual([]);
   });
 
   it('refuses an administrator who is no inspector, and an anonymous caller', async () => {

@@ -337,16 +337,6 @@ export class FindingsRepository {
     await manager.update(Finding, { id: findingId }, { sampleId });
   }
 
-  /** The cases of the findings (not voided) resting on a test, each once. */
-  async caseIdsResting(manager: EntityManager, sampleId: string): Promise<string[]> {
-    const rows = await manager.query<{ case_id: string }[]>(
-      `SELECT DISTINCT case_id FROM findings
-        WHERE sample_id = $1 AND case_id IS NOT NULL AND NOT voided ORDER BY case_id`,
-      [sampleId],
-    );
-    return rows.map((row) => row.case_id);
-  }
-
   /**
    * Writes findings in the order given; distinct instants within one transaction
    * (clock_timestamp) keep that order in lists. Returns the rows as stored, in that order.

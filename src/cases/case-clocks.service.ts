@@ -59,6 +59,23 @@ export class CaseClocksService {
     return changed;
   }
 
+  /**
+   * The holiday table once per request, however many clocks a response holds (clues, compulsory
+   * measures): the same calendar for every load.
+   */
+  calendarOf(loaders: Loaders): Promise<HolidayCalendar> {
+    return loaders
+      .custom(
+        'clocks.calendar',
+        () =>
+          new DataLoader<'all', HolidayCalendar>(async (keys) => {
+            const calendar = await loaders.read((manager) => this.calendar(manager));
+            return keys.map(() => calendar);
+          }),
+      )
+      .load('all');
+  }
+
   /** The whole holiday table (a few hundred rows) and the years it covers. */
   async calendar(manager: EntityManager): Promise<HolidayCalendar> {
     const [exceptions, coveredYears] = await readsOn(

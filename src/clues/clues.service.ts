@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hasRole, type CurrentOfficer } from '../auth/current-officer';
@@ -360,19 +359,8 @@ export class CluesService implements OnModuleInit {
 
   /** The clocks of a clue as of today, the holiday table read once per request. */
   async clocksOf(loaders: Loaders, clue: Clue): Promise<Clock<ClueClockKind>[]> {
-    const calendar = await this.calendarLoader(loaders).load('all');
+    const calendar = await this.caseClocks.calendarOf(loaders);
     return clueClocks(clue, calendar, shanghaiDay(new Date()));
-  }
-
-  private calendarLoader(loaders: Loaders): DataLoader<string, HolidayCalendar> {
-    return loaders.custom(
-      'clues.calendar',
-      () =>
-        new DataLoader<string, HolidayCalendar>(async (keys) => {
-          const calendar = await loaders.read((manager) => this.caseClocks.calendar(manager));
-          return keys.map(() => calendar);
-        }),
-    );
   }
 
   private async move(

@@ -133,7 +133,22 @@ export class CompulsoryMeasuresRepository {
       .where(`m.status IN ('IN_FORCE','EXTENDED')`)
       .andWhere('m.due_on >= :first::date AND m.decided_on <= :last::date', { first, last })
       .orderBy('m.id')
+      .setLock('pessimistic_write')
       .getMany();
+  }
+
+  /** The suspensions of these measures, oldest first, by measure: one statement. */
+  async suspensionsOfMeasures(
+    manager: EntityManager,
+    measureIds: readonly string[],
+  ): Promise<MeasureSuspension[][]> {
+    const rows = await manager
+      .createQueryBuilder(MeasureSuspension, 's')
+      .where('s.measure_id = ANY(:measureIds)', { measureIds: [...measureIds] })
+      .orderBy('s.from')
+      .addOrderBy('s.recorded_at')
+      .getMany();
+    return groupBy(measureIds, rows, (row) => row.measureId);
   }
 
   suspensionsOf(manager: EntityManager, measureId: string): Promise<MeasureSuspension[]> {
@@ -291,15 +306,7 @@ export class CompulsoryMeasuresRepository {
       'measures.suspensions',
       () =>
         new DataLoader<string, MeasureSuspension[]>(async (measureIds) => {
-          const rows = await loaders.read((manager) =>
-            manager
-              .createQueryBuilder(MeasureSuspension, 's')
-              .where('s.measure_id = ANY(:measureIds)', { measureIds: [...measureIds] })
-              .orderBy('s.from')
-              .addOrderBy('s.recorded_at')
-              .getMany(),
-          );
-          return groupBy(measureIds, rows, (row) => row.measureId);
+          return loaders.read((manager) => this.suspensionsOfMeasures(manager, measureIds));
         }),
     );
   }

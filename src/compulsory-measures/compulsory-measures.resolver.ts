@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import { Args, ID, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { CurrentOfficer } from '../auth/current-officer';
 import { CurrentScope, CurrentUser, Roles } from '../auth/decorators';
@@ -8,7 +7,7 @@ import type { Bureau } from '../bureaus/bureau.entity';
 import { CaseClocksService } from '../cases/case-clocks.service';
 import type { CaseFile } from '../cases/case.entity';
 import { CasesRepository } from '../cases/cases.repository';
-import type { Clock, HolidayCalendar } from '../cases/clocks';
+import type { Clock } from '../cases/clocks';
 import { CaseType } from '../cases/dto/case.types';
 import { NotFound } from '../common/errors/domain-errors';
 import { Connection, PageArgs, pageOf, toConnection } from '../common/pagination/connection';
@@ -17,7 +16,6 @@ import { shanghaiDay } from '../common/time/shanghai';
 import { UuidPipe } from '../common/validation/uuid.pipe';
 import { Database } from '../database/database';
 import { scopeOf, type GraphQLContext } from '../graphql/context';
-import type { Loaders } from '../graphql/loaders';
 import { FindingType } from '../inspections/dto/inspection.types';
 import type { Finding } from '../inspections/finding.entity';
 import { FindingsRepository } from '../inspections/repositories/findings.repository';
@@ -253,23 +251,9 @@ export class CompulsoryMeasuresResolver {
   async clock(m: CompulsoryMeasure, _args: unknown, context: GraphQLContext): Promise<Clock> {
     const [suspensions, calendar] = await Promise.all([
       this.repository.suspensionsLoader(context.loaders).load(m.id),
-      this.calendarOf(context.loaders),
+      this.caseClocks.calendarOf(context.loaders),
     ]);
     return measureClock(m, suspensions, calendar, shanghaiDay(new Date()));
-  }
-
-  /** The holiday table once per request, however many measures' clocks a response holds. */
-  private calendarOf(loaders: Loaders): Promise<HolidayCalendar> {
-    return loaders
-      .custom(
-        'measures.calendar',
-        () =>
-          new DataLoader<'all', HolidayCalendar>(async (keys) => {
-            const calendar = await loaders.read((manager) => this.caseClocks.calendar(manager));
-            return keys.map(() => calendar);
-          }),
-      )
-      .load('all');
   }
 
   @ResolveField(() => Boolean, {

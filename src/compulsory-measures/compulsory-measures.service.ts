@@ -88,13 +88,17 @@ export class CompulsoryMeasuresService implements OnModuleInit {
   ): Promise<RecomputedDueDay[]> {
     const today = shanghaiDay(new Date());
     const changed: RecomputedDueDay[] = [];
-    for (const m of await this.measures.openDueBetweenUnscoped(
+    const open = await this.measures.openDueBetweenUnscoped(
       manager,
       `${year}-01-01`,
       `${year}-12-31`,
-    )) {
-      const suspensions = await this.measures.suspensionsOf(manager, m.id);
-      const dueOn = measureClock(m, suspensions, calendar, today).dueOn;
+    );
+    const suspensions = await this.measures.suspensionsOfMeasures(
+      manager,
+      open.map((m) => m.id),
+    );
+    for (const [index, m] of open.entries()) {
+      const dueOn = measureClock(m, suspensions[index], calendar, today).dueOn;
       if (dueOn === m.dueOn) continue;
       await this.measures.setDueOn(manager, m.id, dueOn);
       changed.push({

@@ -649,6 +649,21 @@ describe('complaint and report clues', () => {
 
     it('is transferred to another bureau, whose officers then hold it and its complainant, or out to another authority', async () => {
       const clue = await register(reportInput({ premisesId: null }));
+      // an id is the same id in capitals: not a transfer to another bureau
+      const toItself = await send(
+        'TransferClue',
+        {
+          input: {
+            idempotencyKey: randomUUID(),
+            clueId: clue.id,
+            expectedVersion: clue.version,
+            transferredOn: '2019-03-19',
+            toBureauId: world.bureauA.id.toUpperCase(),
+          },
+        },
+        world.supervisorA.token,
+      );
+      expect(refusal(toItself)).toEqual({ code: 'BAD_USER_INPUT', paths: ['input.toBureauId'] });
       const moved = await move('TransferClue', clue, {
         transferredOn: '2019-03-19',
         toBureauId: world.bureauB.id,

@@ -144,7 +144,7 @@ export class InputValidationPipe implements PipeTransform {
       !hasValidation(metadata.metatype)
     )
       return value;
-    const instance: object = plainToInstance(metadata.metatype, value);
+    const instance: object = lowerCaseUuids(plainToInstance(metadata.metatype, value));
     const errors = await validate(instance, {
       forbidUnknownValues: false,
       whitelist: false,
@@ -160,4 +160,24 @@ export class InputValidationPipe implements PipeTransform {
     }
     return instance;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Ids are stored lower-cased (PostgreSQL's uuid text form); an input may spell one in capitals
+ * (RFC 4122: case-insensitive). Lower-cased here, once, so no service compares or looks up an id
+ * in the caller's spelling (a clue "transferred" to its own bureau, a scope check refusing a
+ * bureau it holds, two spellings of one officer counted twice).
+ */
+function lowerCaseUuids<T>(value: T): T {
+  if (typeof value === 'string') return (UUID.test(value) ? value.toLowerCase() : value) as T;
+  if (Array.isArray(value)) {
+    const items: unknown[] = value;
+    items.forEach((item, index) => (items[index] = lowerCaseUuids(item)));
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = lowerCaseUuids(record[key]);
+  }
+  return value;
 }

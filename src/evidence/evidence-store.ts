@@ -48,6 +48,13 @@ export class FolderEvidenceStore implements EvidenceStore {
     await mkdir(dirname(target), { recursive: true });
     const temporary = `${target}.${randomBytes(8).toString('hex')}.part`;
     const stream = createWriteStream(temporary, { flags: 'wx', mode: 0o640 });
+    // Always listened to: destroying the stream while a write is still in flight (an upload
+    // refused mid-way) makes that write fail after the upload's own listeners are gone, and an
+    // 'error' nobody listens to would end the process. A failure before commit fails the commit.
+    let failure: Error | undefined;
+    stream.on('error', (error) => {
+      failure ??= error;
+    });
     let settled = false;
     const closed = (): Promise<void> =>
       stream.closed ? Promise.resolve() : new Promise((done) => stream.once('close', done));
@@ -55,6 +62,7 @@ export class FolderEvidenceStore implements EvidenceStore {
       stream,
       commit: async () => {
         await closed();
+        if (failure) throw failure;
         settled = true;
         if (await this.has(sha256)) await unlink(temporary);
         else await rename(temporary, target);

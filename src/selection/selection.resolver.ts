@@ -401,12 +401,13 @@ export class InspectionConflictsResolver {
 
   @ResolveField(() => [ConflictOfInterestDeclarationType], {
     description:
-      'Conflict-of-interest declarations (回避声明) in force on the day of the inspection between one of its officers and its premises: a warning for the supervisor (应当回避而未回避); empty when none.',
+      'Conflict-of-interest declarations (回避声明) in force on the day of the inspection between one of its officers and its premises: a warning for the supervisor (应当回避而未回避); empty when none. reasonText is null where the declared officer’s bureau is outside the caller’s jurisdiction.',
   })
   conflictsOfInterest(
     @Parent() inspection: Inspection,
+    @CurrentUser() officer: CurrentOfficer,
     @Context() context: GraphQLContext,
   ): Promise<ConflictOfInterestDeclaration[]> {
-    return this.selection.conflictsOf(context.loaders, inspection);
+    return this.selection.conflictsOf(officer, context.loaders, inspection);
   }
 }

@@ -652,16 +652,34 @@ export class SelectionService implements OnModuleInit {
   }
 
   /** The declarations an inspection's officers had in force for its premises on its day. */
-  conflictsOf(
+  /**
+   * The declarations in force on the inspection's day between its officers and its premises. The
+   * warning is for whoever reads the inspection, but the relation in words (reasonText) stays with
+   * the declared officer's jurisdiction, as in the declarations list: an inspector of a sub-bureau
+   * sees that a city officer on their inspection declared a conflict, and its kind, not why.
+   */
+  async conflictsOf(
+    caller: CurrentOfficer,
     loaders: Loaders,
     inspection: Pick<Inspection, 'id' | 'premisesId' | 'officerIds' | 'inspectedAt'>,
   ): Promise<ConflictOfInterestDeclaration[]> {
-    return this.plans.conflictsLoader(loaders).load({
+    const declarations = await this.plans.conflictsLoader(loaders).load({
       inspectionId: inspection.id,
       premisesId: inspection.premisesId,
       officerIds: inspection.officerIds,
       day: shanghaiDay(inspection.inspectedAt),
     });
+    const scope = Scope.of(caller);
+    if (declarations.length === 0 || scope.unrestricted) return declarations;
+    const officers = this.officers.officerLoader(loaders);
+    return Promise.all(
+      declarations.map(async (declaration) => {
+        const declared = await officers.load(declaration.officerId);
+        return declared && scope.covers(declared.bureauId)
+          ? declaration
+          : { ...declaration, reasonText: null };
+      }),
+    );
   }
 
   /** Declarations of officers in the caller's jurisdiction, newest in force first. */

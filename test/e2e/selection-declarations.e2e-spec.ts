@@ -424,4 +424,42 @@ describe('random dual selection (双随机、一公开): conflict-of-interest de
     expect(await warnings(before)).toEqual([]);
     expect(await warnings(others)).toEqual([]);
   });
+
+  it('keeps the reason in words of a city officer’s declaration from the sub-bureau reading the inspection', async () => {
+    const premises = await createPremises(app, { bureauId: world.bureauA.id, kind: 'PHARMACY' });
+    const declared = await declare(
+      {
+        officerId: world.manager.id,
+        premisesId: premises.id,
+        inForceFrom: '2019-03-01',
+        reason: 'OTHER',
+        reasonText: '配偶之兄经营',
+      },
+      world.manager.token,
+    );
+    expect(declared.errors).toBeUndefined();
+    const inspection = await createInspection(app, {
+      sweepId: world.sweep.id,
+      categoryId: world.sweep.categoryIds.get('PHARMACIST_CERTIFICATES')!,
+      premisesId: premises.id,
+      officerIds: [world.inspectorA.id, world.manager.id],
+      inspectedAt: new Date('2019-03-20T02:00:00Z'),
+    });
+    const read = async (token: string) => {
+      const result = await app.gql(
+        `query($id: ID!) { inspection(id: $id) { conflictsOfInterest { officer { id } reason reasonText } } }`,
+        { id: inspection.id },
+        { token },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.inspection.conflictsOfInterest as unknown[];
+    };
+    // the warning and its kind for the sub-bureau; the words only within the officer's jurisdiction
+    expect(await read(world.supervisorA.token)).toEqual([
+      { officer: { id: world.manager.id }, reason: 'OTHER', reasonText: null },
+    ]);
+    expect(await read(world.manager.token)).toEqual([
+      { officer: { id: world.manager.id }, reason: 'OTHER', reasonText: '配偶之兄经营' },
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   canonicalFrozenInputs,
   classTarget,
   DRAW_ALGORITHM,
+  DRAW_ALGORITHM_V2,
   drawFingerprint,
   drawPlan,
   FrozenCandidate,
@@ -191,6 +192,18 @@ describe('uniformSample', () => {
   });
 });
 
+// 4 officers, 9 premises: cap ceil(18 / 4) + 1 = 6. Two officers are excluded by rotation
+// everywhere, so the other two carry every visit.
+const many = Array.from({ length: 9 }, (_, index) => id(100 + index));
+const rotatedOut = {
+  officers: officers(4),
+  declarations: [],
+  history: many.flatMap((premisesId) => [
+    { premisesId, officerId: id(9002), lastInspectedOn: '2019-01-01' },
+    { premisesId, officerId: id(9003), lastInspectedOn: '2019-01-01' },
+  ]),
+};
+
 describe('assignOfficers (随机选派执法检查人员)', () => {
   const premises = [id(100), id(101), id(102), id(103)];
 
@@ -245,27 +258,94 @@ describe('assignOfficers (随机选派执法检查人员)', () => {
     expect(assignments[1].officerIds).toHaveLength(2);
   });
 
-  it('leaves a visit unassigned for the load cap once the only free officers are full', () => {
-    // 4 officers, 9 premises: cap ceil(18 / 4) + 1 = 6. Two officers are excluded by rotation
-    // everywhere, so the other two carry every visit until both reach the cap.
-    const many = Array.from({ length: 9 }, (_, index) => id(100 + index));
-    const random = seededRandom('1'.repeat(64));
+  it('sends the lawful officers past the load cap rather than leave a drawn premises unvisited', () => {
+    const { assignments, loadCap } = assignOfficers(many, rotatedOut, seededRandom('1'.repeat(64)));
+    expect(loadCap).toBe(Math.ceil(18 / 4) + 1);
+    for (const row of assignments) {
+      expect(row.unassignedReason).toBeNull();
+      expect([...row.officerIds].sort()).toEqual([id(9000), id(9001)]);
+    }
+  });
+
+  it('fills a visit past the cap with the least loaded of its lawful officers', () => {
+    // 3 officers, 6 premises: cap ceil(12 / 3) + 1 = 5. Officer 9000 may go everywhere, 9001 and
+    // 9002 each to three premises only: 9000 reaches the cap, and the last visit takes it with the
+    // one other lawful officer there.
+    const six = Array.from({ length: 6 }, (_, index) => id(100 + index));
+    const history = six.flatMap((premisesId, index) => [
+      { premisesId, officerId: id(index < 3 ? 9002 : 9001), lastInspectedOn: '2019-01-01' },
+    ]);
+    for (let run = 0; run < 50; run++) {
+      const { assignments, loadCap } = assignOfficers(
+        six,
+        { officers: officers(3), declarations: [], history },
+        seededRandom(drawFingerprint(DRAW_ALGORITHM, String(run), frozen())),
+      );
+      expect(loadCap).toBe(5);
+      for (const [index, row] of assignments.entries())
+        expect([...row.officerIds].sort()).toEqual([id(9000), id(index < 3 ? 9001 : 9002)]);
+    }
+  });
+
+  it('leaves such a visit unassigned (LOAD_CAP) under version 2, as its plans were drawn', () => {
     const { assignments, loadCap } = assignOfficers(
       many,
-      {
-        officers: officers(4),
-        declarations: [],
-        history: many.flatMap((premisesId) => [
-          { premisesId, officerId: id(9002), lastInspectedOn: '2019-01-01' },
-          { premisesId, officerId: id(9003), lastInspectedOn: '2019-01-01' },
-        ]),
-      },
-      random,
+      rotatedOut,
+      seededRandom('1'.repeat(64)),
+      true,
     );
-    expect(loadCap).toBe(Math.ceil(18 / 4) + 1);
     expect(assignments.filter((row) => row.officerIds.length === 2)).toHaveLength(loadCap);
     expect(assignments.slice(loadCap).every((row) => row.unassignedReason === 'LOAD_CAP')).toBe(
       true,
     );
+  });
+});
+
+describe('version 2 plans replay as they were drawn', () => {
+  it('draws the recorded officers and unassigned visits', () => {
+    // recorded from the version 2 code before version 3 was added
+    const rotatedFrozen = frozen({
+      sampling: [{ riskClass: 'C', ratioPerTenThousand: 10000, count: null }],
+      candidates: candidates('C', 100, 9),
+      officers: officers(4),
+      history: rotatedOut.history,
+    });
+    const short = (value: string) => value.slice(-4);
+    const drawn = drawPlan(DRAW_ALGORITHM_V2, SEED, rotatedFrozen);
+    expect(
+      drawn.visits.map((visit) => [
+        short(visit.premisesId),
+        visit.officerIds.map(short),
+        visit.unassignedReason,
+      ]),
+    ).toEqual([
+      ['0101', ['9000', '9001'], null],
+      ['0104', ['9001', '9000'], null],
+      ['0100', ['9000', '9001'], null],
+      ['0105', ['9001', '9000'], null],
+      ['0106', ['9000', '9001'], null],
+      ['0107', ['9000', '9001'], null],
+      ['0103', [], 'LOAD_CAP'],
+      ['0102', [], 'LOAD_CAP'],
+      ['0108', [], 'LOAD_CAP'],
+    ]);
+    expect(
+      drawPlan(DRAW_ALGORITHM_V2, SEED, frozen()).visits.map((visit) => [
+        short(visit.premisesId),
+        visit.officerIds.map(short),
+      ]),
+    ).toEqual([
+      ['0101', ['9004', '9001']],
+      ['0109', ['9005', '9003']],
+      ['0201', ['9001', '9003']],
+      ['0202', ['9004', '9003']],
+      ['0209', ['9002', '9004']],
+      ['0302', ['9005', '9003']],
+      ['0300', ['9004', '9002']],
+      ['0301', ['9005', '9002']],
+      ['0402', ['9001', '9004']],
+      ['0400', ['9000', '9002']],
+      ['0401', ['9003', '9000']],
+    ]);
   });
 });

@@ -9,7 +9,19 @@ import { createHash, randomBytes } from 'node:crypto';
  *
  * 国办发〔2015〕58号 二(二): 随机抽取检查对象、随机选派执法检查人员; 二(三): 合理确定随机抽查的比例.
  */
-export const DRAW_ALGORITHM = 'dual-random-v2/sfc32-sha256/class-ratio-uniform/officers-uniform';
+export const DRAW_ALGORITHM = 'dual-random-v3/sfc32-sha256/class-ratio-uniform/officers-uniform';
+
+/**
+ * The previous algorithm, kept so plans drawn with it replay exactly: the load cap was a hard
+ * filter, so a drawn premises whose lawful officers (no conflict, not rotated out) were all at the
+ * cap stayed unassigned (LOAD_CAP), and the greedy order of the visits decided which. Version 3
+ * differs only there: such a visit takes the least-loaded of its lawful officers, so no drawn
+ * premises goes unvisited for load alone.
+ */
+export const DRAW_ALGORITHM_V2 = 'dual-random-v2/sfc32-sha256/class-ratio-uniform/officers-uniform';
+
+/** The algorithms this file draws and replays. */
+export const DRAW_ALGORITHMS: readonly string[] = [DRAW_ALGORITHM, DRAW_ALGORITHM_V2];
 
 /** 风险分级 A (lowest) to D (highest), and premises never graded. */
 export const RISK_CLASSES = ['A', 'B', 'C', 'D', 'UNGRADED'] as const;
@@ -81,7 +93,10 @@ export interface FrozenInputs {
   declarations: FrozenDeclaration[];
 }
 
-/** Why a drawn premises has no officers: the filter that left fewer than two eligible. */
+/**
+ * Why a drawn premises has no officers: the filter that left fewer than two eligible. LOAD_CAP only
+ * in plans of DRAW_ALGORITHM_V2.
+ */
 export type UnassignedReason = 'CONFLICT_OF_INTEREST' | 'ROTATION' | 'LOAD_CAP';
 
 export interface DrawnVisit {
@@ -105,7 +120,10 @@ export interface ClassFigure {
 export interface DrawResult {
   visits: DrawnVisit[];
   classFigures: ClassFigure[];
-  /** ceil(2 × drawn premises / officers) + 1: no officer is sent to more visits than this. */
+  /**
+   * ceil(2 × drawn premises / officers) + 1: no officer is sent to more visits than this while
+   * lawful officers under it remain for the visit (version 2: never).
+   */
   loadCap: number;
 }
 
@@ -259,13 +277,16 @@ export function drawPremises(
  * 随机选派执法检查人员: for each drawn premises in drawing order, two distinct officers uniformly at
  * random among the eligible. Eligible: not under a conflict-of-interest declaration for it (回避,
  * 行政处罚法 第四十三条), not having inspected it in the rotation window (轮换), and below the load cap
- * (a constraint, never the choice). Fewer than two eligible → unassigned, with the filter that
- * left too few.
+ * (a constraint, never the choice). Fewer than two lawful officers (no conflict, not rotated out)
+ * → unassigned, with the filter that left too few. Fewer than two below the cap but two lawful:
+ * those below it, then the least loaded of the others (uniformly among equals); with `hardCap`
+ * (version 2) the visit stayed unassigned (LOAD_CAP) instead.
  */
 export function assignOfficers(
   premisesIds: readonly string[],
   inputs: Pick<FrozenInputs, 'officers' | 'history' | 'declarations'>,
   random: () => number,
+  hardCap = false,
 ): { assignments: Pick<DrawnVisit, 'officerIds' | 'unassignedReason'>[]; loadCap: number } {
   const officerIds = inputs.officers.map((officer) => officer.id);
   const loadCap =
@@ -282,12 +303,22 @@ export function assignOfficers(
     const free = officerIds.filter((id) => !conflicts.has(`${premisesId}/${id}`));
     const rotated = free.filter((id) => !rotation.has(`${premisesId}/${id}`));
     const eligible = rotated.filter((id) => (load.get(id) ?? 0) < loadCap);
-    if (eligible.length < 2) {
+    if (rotated.length < 2 || (eligible.length < 2 && hardCap)) {
       const unassignedReason: UnassignedReason =
         free.length < 2 ? 'CONFLICT_OF_INTEREST' : rotated.length < 2 ? 'ROTATION' : 'LOAD_CAP';
       return { officerIds: [], unassignedReason };
     }
-    const chosen = uniformSample(eligible, 2, random);
+    const chosen = eligible.length >= 2 ? uniformSample(eligible, 2, random) : [...eligible];
+    while (chosen.length < 2) {
+      const others = rotated.filter((id) => !chosen.includes(id));
+      const least = Math.min(...others.map((id) => load.get(id) ?? 0));
+      const [next] = uniformSample(
+        others.filter((id) => (load.get(id) ?? 0) === least),
+        1,
+        random,
+      );
+      chosen.push(next);
+    }
     for (const id of chosen) load.set(id, (load.get(id) ?? 0) + 1);
     return { officerIds: chosen, unassignedReason: null };
   });
@@ -299,7 +330,7 @@ export function assignOfficers(
  * officers, one generator seeded from the fingerprint driving both in this order.
  */
 export function drawPlan(algorithm: string, seed: string, frozen: FrozenInputs): DrawResult {
-  if (algorithm !== DRAW_ALGORITHM) throw new Error(`Unknown draw algorithm ${algorithm}`);
+  if (!DRAW_ALGORITHMS.includes(algorithm)) throw new Error(`Unknown draw algorithm ${algorithm}`);
   const inputs = canonicalFrozenInputs(frozen);
   const random = seededRandom(drawFingerprint(algorithm, seed, inputs));
   const { drawn, classFigures } = drawPremises(inputs, random);
@@ -307,6 +338,7 @@ export function drawPlan(algorithm: string, seed: string, frozen: FrozenInputs):
     drawn.map((row) => row.id),
     inputs,
     random,
+    algorithm === DRAW_ALGORITHM_V2,
   );
   return {
     visits: drawn.map((row, index) => ({

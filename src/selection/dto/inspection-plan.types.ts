@@ -48,7 +48,8 @@ registerEnumType(UnassignedReasonEnum, {
         'Of those, fewer than two did not inspect it in the 12 months before the draw (轮换).',
     },
     LOAD_CAP: {
-      description: 'Of those, fewer than two were below the load cap (工作量上限).',
+      description:
+        'Of those, fewer than two were below the load cap (工作量上限). Only in plans drawn with dual-random-v2: since v3 the least-loaded lawful officers go past the cap instead.',
     },
   },
 });
@@ -276,7 +277,8 @@ export class InspectionPlanType {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The load cap (工作量上限): ceil(2 × drawn premises / officers) + 1.',
+    description:
+      'The load cap (工作量上限): ceil(2 × drawn premises / officers) + 1. No officer goes past it while others may lawfully go instead.',
   })
   loadCap: number | null;
 

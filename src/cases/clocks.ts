@@ -27,7 +27,12 @@ export type ClockKind = (typeof CLOCK_KINDS)[number];
  * The clocks of a complaint or report clue (投诉举报线索, src/clues), on the same engine and rules
  * table. Kept apart from CLOCK_KINDS, which is the contract's CaseClockKind enum.
  */
-export const CLUE_CLOCK_KINDS = ['CLUE_ACCEPTANCE', 'CLUE_VERIFICATION', 'CLUE_INFORMING'] as const;
+export const CLUE_CLOCK_KINDS = [
+  'CLUE_ACCEPTANCE',
+  'CLUE_VERIFICATION',
+  'CLUE_INFORMING',
+  'CLUE_MEDIATION',
+] as const;
 export type ClueClockKind = (typeof CLUE_CLOCK_KINDS)[number];
 /** Any clock the rules table knows: a case's or a clue's. */
 export type AnyClockKind = ClockKind | ClueClockKind;
@@ -148,7 +153,9 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     collectiveDiscussion: false,
     validFrom: null,
     validTo: null,
-    basis: '市场监督管理投诉举报处理暂行办法 第十五条',
+    // 第十四条: 应当自收到投诉之日起七个工作日内作出受理或者不予受理的决定 (第十五条 lists the
+    // grounds for refusing).
+    basis: '市场监督管理投诉举报处理暂行办法 第十四条',
   },
   {
     kind: 'CLUE_VERIFICATION',
@@ -169,6 +176,18 @@ export const CLOCK_RULES: readonly ClockRule[] = [
     validFrom: null,
     validTo: null,
     basis: '市场监督管理投诉举报处理暂行办法 第三十二条',
+  },
+  {
+    // 第二十一条第一款第五项: 自投诉受理之日起四十五个工作日内投诉人和被投诉人未能达成调解协议的，终止调解
+    // (checked against two secondary pages quoting it; the official text could not be retrieved).
+    kind: 'CLUE_MEDIATION',
+    unit: 'WORKING_DAYS',
+    length: 45,
+    maxExtension: 0,
+    collectiveDiscussion: false,
+    validFrom: null,
+    validTo: null,
+    basis: '市场监督管理投诉举报处理暂行办法 第二十一条',
   },
 ];
 

@@ -26,13 +26,14 @@ const complaint: ClueClockFacts = {
   decidedOn: null,
   informedOn: null,
   transferredOn: null,
+  closedOn: null,
 };
 const report: ClueClockFacts = { ...complaint, kind: 'REPORT', receivedOn: '2020-09-28' };
 
 type Row = [string, ClueClockFacts, string, Record<string, unknown>[]];
 const ROWS: Row[] = [
   [
-    'a complaint: 7 working days to accept, over the Qingming holiday (第十五条)',
+    'a complaint: 7 working days to accept, over the Qingming holiday (第十四条)',
     complaint,
     '2019-04-03',
     [{ kind: 'CLUE_ACCEPTANCE', dueOn: '2019-04-11', metOn: null, overdue: false }],
@@ -54,6 +55,35 @@ const ROWS: Row[] = [
     { ...complaint, transferredOn: '2019-04-02' },
     '2019-05-30',
     [{ kind: 'CLUE_ACCEPTANCE', metOn: '2019-04-02', overdue: false }],
+  ],
+  [
+    'an accepted complaint: 45 working days of mediation from acceptance (第二十一条), over May Day',
+    { ...complaint, acceptedOn: '2019-04-03' },
+    '2019-04-03',
+    [
+      { kind: 'CLUE_ACCEPTANCE', metOn: '2019-04-03', overdue: false },
+      // 4 April counts 1 (the 5th is Qingming), May Day 1–4 off, Sunday 5 May worked: the 45th
+      // working day is Monday 10 June in this table (it lacks 端午, 7 June)
+      { kind: 'CLUE_MEDIATION', startedOn: '2019-04-03', dueOn: '2019-06-10', metOn: null },
+    ],
+  ],
+  [
+    'a complaint closed meets its mediation clock',
+    { ...complaint, acceptedOn: '2019-04-03', closedOn: '2019-05-20' },
+    '2019-07-01',
+    [
+      { kind: 'CLUE_ACCEPTANCE', overdue: false },
+      { kind: 'CLUE_MEDIATION', metOn: '2019-05-20', overdue: false },
+    ],
+  ],
+  [
+    'a complaint accepted and not closed by its mediation due day is overdue',
+    { ...complaint, acceptedOn: '2019-04-03' },
+    '2019-06-11',
+    [
+      { kind: 'CLUE_ACCEPTANCE', overdue: false },
+      { kind: 'CLUE_MEDIATION', dueOn: '2019-06-10', overdue: true },
+    ],
   ],
   [
     'a report: 15 working days to verify, over National Day and its Saturday worked (第十八条)',
@@ -104,5 +134,10 @@ describe('the clocks of a clue', () => {
       clueDueOn(clueClocks({ ...decided, informedOn: '2019-05-06' }, calendar, '2019-05-06')),
     ).toBeNull();
     expect(clueDueOn(clueClocks(complaint, calendar, '2019-04-01'))).toBe('2019-04-11');
+    const accepted = { ...complaint, acceptedOn: '2019-04-03' };
+    expect(clueDueOn(clueClocks(accepted, calendar, '2019-04-03'))).toBe('2019-06-10');
+    expect(
+      clueDueOn(clueClocks({ ...accepted, closedOn: '2019-04-30' }, calendar, '2019-04-30')),
+    ).toBeNull();
   });
 });

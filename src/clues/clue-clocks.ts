@@ -13,12 +13,16 @@ export type ClueClockFacts = Pick<
   | 'decidedOn'
   | 'informedOn'
   | 'transferredOn'
+  | 'closedOn'
 >;
 
 /**
  * The legal clocks (期限) of a clue, on the case clocks' engine and rules table (CLOCK_RULES):
- * - CLUE_ACCEPTANCE (complaints): 7 working days from receipt to accept or refuse (暂行办法 第十五条),
+ * - CLUE_ACCEPTANCE (complaints): 7 working days from receipt to accept or refuse (暂行办法 第十四条),
  *   met also by sending it on to another authority;
+ * - CLUE_MEDIATION (accepted complaints): 45 working days from acceptance; a mediation without an
+ *   agreement by then is ended (终止调解, 暂行办法 第二十一条第一款第五项), so the complaint is due to be
+ *   closed (办结) by that day; met by closing it;
  * - CLUE_VERIFICATION (reports): 15 working days from receipt to verify and decide whether to file
  *   (程序规定 第十八条), extended once by the head by up to 15; met by the decision or a transfer out;
  * - CLUE_INFORMING (named reporters only): 5 working days from the decision to tell the reporter
@@ -31,8 +35,8 @@ export function clueClocks(
   asOf: string,
 ): Clock<ClueClockKind>[] {
   if (clue.kind === 'COMPLAINT') {
-    return [
-      computeClock(
+    const clocks = [
+      computeClock<ClueClockKind>(
         {
           kind: 'CLUE_ACCEPTANCE',
           startedOn: clue.receivedOn,
@@ -42,6 +46,14 @@ export function clueClocks(
         calendar,
       ),
     ];
+    if (clue.acceptedOn)
+      clocks.push(
+        computeClock(
+          { kind: 'CLUE_MEDIATION', startedOn: clue.acceptedOn, metOn: clue.closedOn, asOf },
+          calendar,
+        ),
+      );
+    return clocks;
   }
   const clocks: Clock<ClueClockKind>[] = [
     computeClock<ClueClockKind>(

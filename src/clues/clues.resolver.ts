@@ -92,7 +92,7 @@ export class CluesResolver {
   }
 
   @Mutation(() => CluePayload, {
-    description: `Accepts a complaint (受理), within 7 working days of receipt (暂行办法 第十五条). ${HEAD}`,
+    description: `Accepts a complaint (受理), within 7 working days of receipt (暂行办法 第十四条); its mediation clock (45 working days, 第二十一条) starts. ${HEAD}`,
   })
   @Roles('SUPERVISOR', 'MANAGER')
   acceptClue(

@@ -5,8 +5,9 @@ import type { ClueKind, ClueStatus } from './clue.entity';
 /**
  * The moves of a clue (投诉举报线索) as data, by 市场监督管理投诉举报处理暂行办法 (总局令第20号):
  * - a complaint (投诉) is accepted (受理) or refused (不予受理) within 7 working days of receipt
- *   (第十五条), or sent on to the competent authority (移送, 第十条、第十四条); once accepted it is
- *   handled (mediation, inspection) and closed (办结);
+ *   (第十四条), or sent on to the competent authority (移送); once accepted it is handled (mediation,
+ *   inspection) and closed (办结), a mediation without agreement ending 45 working days after
+ *   acceptance (第二十一条);
  * - a report (举报) is verified (核查) and the head decides whether a case is filed (立案 or 不予立案,
  *   市场监督管理行政处罚程序规定 第十八条: 15 working days, extendable once by 15); a named reporter
  *   is then told of the decision (办法 第三十二条), an anonymous one is not; then it is closed.

@@ -139,7 +139,7 @@ describe('complaint and report clues', () => {
             metOn: null,
             overdue: true,
             provisional: false,
-            basis: '市场监督管理投诉举报处理暂行办法 第十五条',
+            basis: '市场监督管理投诉举报处理暂行办法 第十四条',
           },
         ],
         bureau: { id: world.bureauA.id },
@@ -411,9 +411,14 @@ describe('complaint and report clues', () => {
         status: 'ACCEPTED',
         version: 2,
         acceptedOn: '2019-03-20',
-        dueOn: null,
-        overdue: false,
-        clocks: [{ kind: 'CLUE_ACCEPTANCE', metOn: '2019-03-20', overdue: false }],
+        // the mediation clock: 45 working days from acceptance (Qingming and May Day off, the
+        // Sundays 28 April and 5 May worked)
+        dueOn: '2019-05-24',
+        overdue: true,
+        clocks: [
+          { kind: 'CLUE_ACCEPTANCE', metOn: '2019-03-20', overdue: false },
+          { kind: 'CLUE_MEDIATION', startedOn: '2019-03-20', dueOn: '2019-05-24', metOn: null },
+        ],
       });
       const replay = await send<{ acceptClue: { replayed: boolean } }>(
         'AcceptClue',

@@ -22,7 +22,7 @@ registerEnumType(ClueKindEnum, {
   valuesMap: {
     COMPLAINT: {
       description:
-        '投诉: a consumer’s dispute with a business, to be accepted or refused (第十五条).',
+        '投诉: a consumer’s dispute with a business, to be accepted or refused (第十四条).',
     },
     REPORT: {
       description:
@@ -83,7 +83,11 @@ registerEnumType(ClueClockKindEnum, {
   valuesMap: {
     CLUE_ACCEPTANCE: {
       description:
-        '受理决定: 7 working days from receipt to accept or refuse a complaint (暂行办法 第十五条).',
+        '受理决定: 7 working days from receipt to accept or refuse a complaint (暂行办法 第十四条).',
+    },
+    CLUE_MEDIATION: {
+      description:
+        '调解: 45 working days from accepting a complaint; a mediation not agreed by then is ended (终止调解, 暂行办法 第二十一条), so the complaint is due to be closed. Met by closing it.',
     },
     CLUE_VERIFICATION: {
       description:

@@ -158,7 +158,7 @@ export class RegisterClueInput extends KeyedInput {
   person?: CluePersonInput | null;
 }
 
-@InputType({ description: 'Accepts a complaint (受理), 暂行办法 第十五条.' })
+@InputType({ description: 'Accepts a complaint (受理), 暂行办法 第十四条.' })
 export class AcceptClueInput extends ClueMoveInput {
   @Field(() => DateScalar, { description: 'The day accepted; not before receipt, not future.' })
   acceptedOn: string;

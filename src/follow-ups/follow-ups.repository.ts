@@ -135,20 +135,30 @@ export class FollowUpsRepository {
     return { updated: false, currentVersion: current?.version ?? null };
   }
 
-  /** Appends a follow-up row. */
-  /** These follow-ups, of those whose finding is inside the scope (for node(id:)). */
-  byIdsInScope(manager: EntityManager, scope: Scope, ids: readonly string[]): Promise<FollowUp[]> {
-    return scope
-      .apply(
-        manager
-          .createQueryBuilder(FollowUp, 'u')
-          .innerJoin(Finding, 'f', 'f.id = u.finding_id')
-          .where('u.id = ANY(:ids)', { ids: [...ids] }),
-        'f.bureau_id',
-      )
-      .getMany();
+  /** Follow-ups by id, those whose finding is inside the scope (node(id:)); one query per batch. */
+  followUpLoader(loaders: Loaders, scope: Scope): DataLoader<string, FollowUp | null> {
+    return loaders.custom(
+      `followUps.byId:${scope.bureauIds?.join(',') ?? 'city'}`,
+      () =>
+        new DataLoader<string, FollowUp | null>(async (ids) => {
+          const rows = await loaders.read((manager) =>
+            scope
+              .apply(
+                manager
+                  .createQueryBuilder(FollowUp, 'u')
+                  .innerJoin(Finding, 'f', 'f.id = u.finding_id')
+                  .where('u.id = ANY(:ids)', { ids: [...ids] }),
+                'f.bureau_id',
+              )
+              .getMany(),
+          );
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
   }
 
+  /** Appends a follow-up row. */
   async insert(manager: EntityManager, row: NewFollowUp): Promise<void> {
     await manager.insert(FollowUp, row);
   }

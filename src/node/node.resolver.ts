@@ -162,7 +162,7 @@ export class NodeResolver {
       case 'Case':
         return this.cases.caseLoader(loaders, scope).load(id);
       case 'ConflictOfInterestDeclaration':
-        return loaders.read((manager) => this.selection.declarationById(manager, scope, id));
+        return this.selection.declarationLoader(loaders, scope).load(id);
       case 'CompulsoryMeasure':
         return this.measures.measureLoader(loaders, scope).load(id);
       case 'Clue':
@@ -174,13 +174,11 @@ export class NodeResolver {
       case 'Finding':
         return this.findings.findingLoader(loaders, scope).load(id);
       case 'FollowUp':
-        return (
-          await loaders.read((manager) => this.followUps.byIdsInScope(manager, scope, [id]))
-        )[0];
+        return this.followUps.followUpLoader(loaders, scope).load(id);
       case 'Inspection':
         return this.inspections.inspectionLoader(loaders, scope).load(id);
       case 'InspectionPlan':
-        return loaders.read((manager) => this.selection.planById(manager, scope, id));
+        return this.selection.planLoader(loaders, scope).load(id);
       case 'Officer':
         return this.officers.officerLoader(loaders).load(id);
       case 'Premises':

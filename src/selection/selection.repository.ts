@@ -737,6 +737,32 @@ export class SelectionRepository {
     return rows.length > 0;
   }
 
+  /** Declarations by id, those whose officer's bureau is in the scope; one query per batch. */
+  declarationLoader(
+    loaders: Loaders,
+    scope: Scope,
+  ): DataLoader<string, ConflictOfInterestDeclaration | null> {
+    return loaders.custom(
+      `selection.declarations:${scope.bureauIds?.join(',') ?? 'city'}`,
+      () =>
+        new DataLoader<string, ConflictOfInterestDeclaration | null>(async (ids) => {
+          const rows = await loaders.read((manager) =>
+            scope
+              .apply(
+                manager
+                  .createQueryBuilder(ConflictOfInterestDeclaration, 'd')
+                  .innerJoin('officers', 'o', 'o.id = d.officer_id')
+                  .where('d.id = ANY(:ids)', { ids: [...ids] }),
+                'o.bureau_id',
+              )
+              .getMany(),
+          );
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
+  }
+
   /** The declaration when its officer's bureau is in the scope, optionally locked; else null. */
   declarationById(
     manager: EntityManager,

@@ -651,7 +651,6 @@ export class SelectionService implements OnModuleInit {
     return row;
   }
 
-  /** The declarations an inspection's officers had in force for its premises on its day. */
   /**
    * The declarations in force on the inspection's day between its officers and its premises. The
    * warning is for whoever reads the inspection, but the relation in words (reasonText) stays with

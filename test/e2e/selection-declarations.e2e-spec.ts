@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { OfficerCache } from '../../src/officers/officer-cache';
 import { shanghaiDay } from '../../src/common/time/shanghai';
 import { createInspection, createPremises } from '../factories/field-work';
 import { proposedOp } from '../helpers/contract';
@@ -461,5 +463,45 @@ describe('random dual selection (双随机、一公开): conflict-of-interest de
     expect(await read(world.manager.token)).toEqual([
       { officer: { id: world.manager.id }, reason: 'OTHER', reasonText: '配偶之兄经营' },
     ]);
+  });
+
+  it('reads declarations and plans by node(ids) in as many SQL statements for three of each as for one', async () => {
+    const declarations: string[] = [];
+    const plans: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const premises = await createPremises(app, { bureauId: world.bureauA.id, kind: 'PHARMACY' });
+      const declared = await declare(
+        { officerId: world.inspectorA.id, premisesId: premises.id },
+        world.inspectorA.token,
+      );
+      declarations.push(declared.data!.declareConflictOfInterest.declaration.id);
+      const { bureau } = await drawingBureau(app, 2, [{ riskLevel: 'B' }]);
+      plans.push((await draw(app, world, input(world, bureau.id))).id);
+    }
+    async function statements(count: number): Promise<number> {
+      app.app.get(OfficerCache).forgetAll();
+      const ids = [...declarations.slice(0, count), ...plans.slice(0, count)];
+      const spy = jest.spyOn(Client.prototype, 'query');
+      try {
+        const result = await app.gql(
+          `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
+          { ids },
+          { token: world.manager.token },
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.nodes).toEqual(
+          ids.map((id, index) => ({
+            __typename: index < count ? 'ConflictOfInterestDeclaration' : 'InspectionPlan',
+            id,
+          })),
+        );
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    }
+    const one = await statements(1);
+    expect(one).toBeGreaterThan(0);
+    expect(await statements(3)).toBe(one);
   });
 });

@@ -381,8 +381,23 @@ describe('random dual selection (双随机、一公开): drawing', () => {
         { input: { ...input(world, bureau.id), seed: 'lucky' } },
         { token: world.manager.token },
       );
-      // the input has no seed field: a seed sent is refused as an unknown field of `input`
-      expect(refusal(withSeed)).toEqual({ code: 'BAD_USER_INPUT', paths: ['input'] });
+      // the input has no seed field: a seed sent is refused as an unknown field, named
+      expect(refusal(withSeed)).toEqual({ code: 'BAD_USER_INPUT', paths: ['input.seed'] });
+      expect(withSeed.errors![0].extensions!.fields).toEqual([
+        { path: 'input.seed', message: '不是DrawInspectionPlanInput的字段' },
+      ]);
+      // a required field left out is named too, in the caller's language
+      const withoutCategory: Record<string, unknown> = { ...input(world, bureau.id) };
+      delete withoutCategory.categoryCode;
+      const missing = await app.gql(
+        DRAW,
+        { input: withoutCategory },
+        { token: world.manager.token, headers: { 'accept-language': 'en' } },
+      );
+      expect(missing.errors![0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ path: 'input.categoryCode', message: 'is required' }],
+      });
     });
   });
 });

@@ -27,10 +27,23 @@ export type DescribedFormattedError = GraphQLFormattedError & { [DESCRIBED]?: De
 function coercionFields(text: string, error: unknown): FieldError[] | undefined {
   const variable = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(text);
   if (!variable) return undefined;
+  const path = variable[2] ?? variable[1];
+  const detail = variable[3];
+  // A field of an input object left out or not in its type: name that field, not the object.
+  const missing = /^Field "(\w+)" of required type "[^"]+" was not provided\.$/.exec(detail);
+  if (missing) return [{ path: `${path}.${missing[1]}`, message: message('validation.required') }];
+  const unknown = /^Field "(\w+)" is not defined by type "(\w+)"\./.exec(detail);
+  if (unknown)
+    return [
+      {
+        path: `${path}.${unknown[1]}`,
+        message: message('validation.unknownField', { type: unknown[2] }),
+      },
+    ];
   return [
     {
-      path: variable[2] ?? variable[1],
-      message: describedIn(error) ?? message('validation.coercion', { detail: variable[3] }),
+      path,
+      message: describedIn(error) ?? message('validation.coercion', { detail }),
     },
   ];
 }

@@ -33,6 +33,8 @@ export const commonEn = {
   // class-validator constraints, by constraint name (validation.<name>).
   'validation.invalid': '{detail}',
   'validation.coercion': '{detail}',
+  'validation.required': 'is required',
+  'validation.unknownField': 'is not a field of {type}',
   'validation.isString': 'must be a string',
   'validation.isUuid': 'must be a UUID',
   'validation.isInt': 'must be an integer number',

@@ -28,6 +28,8 @@ export const commonZh: Record<keyof typeof commonEn, string> = {
 
   'validation.invalid': '取值无效',
   'validation.coercion': '格式不正确',
+  'validation.required': '必须填写',
+  'validation.unknownField': '不是{type}的字段',
   'validation.isString': '必须是字符串',
   'validation.isUuid': '必须是有效的 UUID',
   'validation.isInt': '必须是整数',

@@ -108,9 +108,14 @@ export class InspectionPlan {
   @Column({ type: 'varchar', length: 500, nullable: true })
   redrawReason: string | null;
 
-  /** The canonical frozen inputs (draw.ts); null for plans drawn before issue 19. */
-  @Column({ type: 'jsonb', nullable: true })
-  frozenInputs: FrozenInputs | null;
+  /**
+   * The canonical frozen inputs (draw.ts); null for plans drawn before issue 19. Every candidate of
+   * the bureau and category is in it, so it is not read with the plan row (`select: false`): the
+   * GraphQL field loads it when asked (SelectionRepository.frozenInputsLoader) and the export
+   * selects it.
+   */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  frozenInputs?: FrozenInputs | null;
 
   @Column({ type: 'jsonb', nullable: true })
   classFigures: ClassFigure[] | null;

@@ -13,6 +13,7 @@ import {
   type FrozenCandidate,
   type FrozenDeclaration,
   type FrozenHistory,
+  type FrozenInputs,
   type FrozenOfficer,
 } from './draw';
 import { InspectionPlan, InspectionPlanVisit } from './inspection-plan.entity';
@@ -273,6 +274,24 @@ export class SelectionRepository {
     );
   }
 
+  /** The frozen inputs of plans the caller already holds (read apart: they are large). */
+  frozenInputsLoader(loaders: Loaders): DataLoader<string, FrozenInputs | null> {
+    return loaders.custom(
+      'selection.frozenInputs',
+      () =>
+        new DataLoader<string, FrozenInputs | null>(async (ids) => {
+          const rows = await loaders.read((manager) =>
+            manager.query<{ id: string; frozen_inputs: FrozenInputs | null }[]>(
+              `SELECT id, frozen_inputs FROM inspection_plans WHERE id = ANY($1::uuid[])`,
+              [[...ids]],
+            ),
+          );
+          const byId = new Map(rows.map((row) => [row.id, row.frozen_inputs]));
+          return ids.map((id) => byId.get(id) ?? null);
+        }),
+    );
+  }
+
   /** The plan within the scope, locked for the rest of the transaction; else null. */
   lockPlan(manager: EntityManager, scope: Scope, id: string): Promise<InspectionPlan | null> {
     return scope
@@ -312,6 +331,7 @@ export class SelectionRepository {
   publishedPlan(manager: EntityManager, id: string): Promise<InspectionPlan | null> {
     return manager
       .createQueryBuilder(InspectionPlan, 'plan')
+      .addSelect('plan.frozenInputs')
       .innerJoin(InspectionPlanPublication, 'pub', 'pub.plan_id = plan.id')
       .where('plan.id = :id AND pub.published_on IS NOT NULL', { id })
       .getOne();

@@ -14,6 +14,7 @@ import type { Bureau } from '../bureaus/bureau.entity';
 import { BureausRepository } from '../bureaus/bureaus.repository';
 import { BureauType } from '../bureaus/dto/bureau.types';
 import { NotFound } from '../common/errors/domain-errors';
+import { JSONScalar } from '../common/scalars/scalars';
 import type { Connection } from '../common/pagination/connection';
 import type { Scope } from '../common/scope';
 import { UuidPipe } from '../common/validation/uuid.pipe';
@@ -209,6 +210,18 @@ export class InspectionPlanResolver {
     @CurrentScope() scope: Scope,
   ): Promise<InspectionPlan | null> {
     return this.selection.linkedPlan(context.loaders, scope, plan.supersededById);
+  }
+
+  @ResolveField(() => JSONScalar, {
+    nullable: true,
+    description:
+      'The frozen inputs (冻结的抽取依据): candidates with risk class, sampling, officers, rotation history and conflict declarations in force; null for plans drawn before issue 19.',
+  })
+  frozenInputs(
+    @Parent() plan: InspectionPlan,
+    @Context() context: GraphQLContext,
+  ): Promise<unknown> {
+    return this.selection.frozenInputsOf(context.loaders, plan);
   }
 
   @ResolveField(() => [ClassFigureType], {

@@ -36,7 +36,14 @@ import type {
   RecordInspectionPlanResultInput,
   WithdrawConflictOfInterestInput,
 } from './dto/selection.inputs';
-import { canonicalFrozenInputs, DRAW_ALGORITHM, drawFingerprint, drawPlan, newSeed } from './draw';
+import {
+  canonicalFrozenInputs,
+  DRAW_ALGORITHM,
+  drawFingerprint,
+  drawPlan,
+  newSeed,
+  type FrozenInputs,
+} from './draw';
 import type { InspectionPlan } from './inspection-plan.entity';
 import { EXPORT_FORMAT, orderedFigures, type PlanExport } from './plan-export';
 import type {
@@ -351,6 +358,12 @@ export class SelectionService implements OnModuleInit {
     return toConnection(rows, page, totalCount, (row) =>
       PUBLICATION_CURSOR.encode([row.dueOn, row.id]),
     );
+  }
+
+  /** A plan's frozen inputs: those it was returned with (a fresh draw), else read apart. */
+  frozenInputsOf(loaders: Loaders, plan: InspectionPlan): Promise<FrozenInputs | null> {
+    if (plan.frozenInputs !== undefined) return Promise.resolve(plan.frozenInputs);
+    return this.plans.frozenInputsLoader(loaders).load(plan.id);
   }
 
   /**

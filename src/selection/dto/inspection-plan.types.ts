@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '../../common/pagination/connection';
-import { DateScalar, DateTimeScalar, JSONScalar } from '../../common/scalars/scalars';
+import { DateScalar, DateTimeScalar } from '../../common/scalars/scalars';
 import { NodeInterface } from '../../common/node';
 import type { RiskClass, UnassignedReason } from '../draw';
 import type { PlanStatus } from '../inspection-plan.entity';
@@ -263,12 +263,8 @@ export class InspectionPlanType {
   })
   redrawReason: string | null;
 
-  @Field(() => JSONScalar, {
-    nullable: true,
-    description:
-      'The frozen inputs (冻结的抽取依据): candidates with risk class, sampling, officers, rotation history and conflict declarations in force; null for plans drawn before issue 19.',
-  })
-  frozenInputs: unknown;
+  /** Resolved by InspectionPlanResolver.frozenInputs (loaded apart from the plan row). */
+  frozenInputs?: unknown;
 
   @Field(() => [ClassFigureType], {
     description: 'The draw per risk class (分类抽查情况); empty for plans drawn before issue 19.',

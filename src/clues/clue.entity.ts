@@ -4,9 +4,20 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
+  Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { Bureau } from '../bureaus/bureau.entity';
+import { CaseFile } from '../cases/case.entity';
+import { Finding } from '../inspections/finding.entity';
+import { Inspection } from '../inspections/inspection.entity';
+import { Officer } from '../officers/officer.entity';
+import { Premises } from '../premises/premises.entity';
+import { TargetCategory } from '../reference/target-category.entity';
+import { Sweep } from '../sweeps/sweep.entity';
 
 export const CLUE_KINDS = ['COMPLAINT', 'REPORT'] as const;
 export type ClueKind = (typeof CLUE_KINDS)[number];
@@ -94,14 +105,30 @@ export class Clue {
   @Column({ type: 'uuid' })
   bureauId: string;
 
+  @ManyToOne(() => Bureau, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'bureau_id', foreignKeyConstraintName: 'clues_bureau_fk' })
+  bureau?: Relation<Bureau>;
+
   @Column({ type: 'uuid', nullable: true })
   premisesId: string | null;
+
+  @ManyToOne(() => Premises, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'premises_id', foreignKeyConstraintName: 'clues_premises_fk' })
+  premises?: Relation<Premises> | null;
 
   @Column({ type: 'uuid', nullable: true })
   sweepId: string | null;
 
+  @ManyToOne(() => Sweep, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sweep_id', foreignKeyConstraintName: 'clues_sweep_fk' })
+  sweep?: Relation<Sweep> | null;
+
   @Column({ type: 'uuid', nullable: true })
   categoryId: string | null;
+
+  @ManyToOne(() => TargetCategory, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'clues_category_fk' })
+  category?: Relation<TargetCategory> | null;
 
   @Column({ type: 'text' })
   content: string;
@@ -142,17 +169,36 @@ export class Clue {
   @Column({ type: 'uuid', nullable: true })
   extensionApprovedById: string | null;
 
+  @ManyToOne(() => Officer, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'extension_approved_by_id',
+    foreignKeyConstraintName: 'clues_extension_approved_by_fk',
+  })
+  extensionApprovedBy?: Relation<Officer> | null;
+
   @Column({ type: 'date', nullable: true })
   decidedOn: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   decidedById: string | null;
 
+  @ManyToOne(() => Officer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'decided_by_id', foreignKeyConstraintName: 'clues_decided_by_fk' })
+  decidedBy?: Relation<Officer> | null;
+
   @Column({ type: 'uuid', nullable: true })
   caseId: string | null;
 
+  @ManyToOne(() => CaseFile, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'clues_case_fk' })
+  case?: Relation<CaseFile> | null;
+
   @Column({ type: 'uuid', nullable: true })
   findingId: string | null;
+
+  @ManyToOne(() => Finding, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'finding_id', foreignKeyConstraintName: 'clues_finding_fk' })
+  finding?: Relation<Finding> | null;
 
   @Column({ type: 'text', nullable: true })
   notFiledReason: string | null;
@@ -172,6 +218,13 @@ export class Clue {
   @Column({ type: 'uuid', nullable: true })
   transferredFromBureauId: string | null;
 
+  @ManyToOne(() => Bureau, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'transferred_from_bureau_id',
+    foreignKeyConstraintName: 'clues_transferred_from_bureau_fk',
+  })
+  transferredFromBureau?: Relation<Bureau> | null;
+
   @Column({ type: 'date', nullable: true })
   closedOn: string | null;
 
@@ -183,6 +236,10 @@ export class Clue {
 
   @Column({ type: 'uuid' })
   createdById: string;
+
+  @ManyToOne(() => Officer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by_id', foreignKeyConstraintName: 'clues_created_by_fk' })
+  createdBy?: Relation<Officer>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
@@ -206,14 +263,30 @@ export class ClueLink {
   @Column({ type: 'uuid' })
   clueId: string;
 
+  @ManyToOne(() => Clue, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'clue_id', foreignKeyConstraintName: 'clue_links_clue_fk' })
+  clue?: Relation<Clue>;
+
   @Column({ type: 'uuid', nullable: true })
   inspectionId: string | null;
+
+  @ManyToOne(() => Inspection, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'inspection_id', foreignKeyConstraintName: 'clue_links_inspection_fk' })
+  inspection?: Relation<Inspection> | null;
 
   @Column({ type: 'uuid', nullable: true })
   findingId: string | null;
 
+  @ManyToOne(() => Finding, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'finding_id', foreignKeyConstraintName: 'clue_links_finding_fk' })
+  finding?: Relation<Finding> | null;
+
   @Column({ type: 'uuid' })
   linkedById: string;
+
+  @ManyToOne(() => Officer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'linked_by_id', foreignKeyConstraintName: 'clue_links_linked_by_fk' })
+  linkedBy?: Relation<Officer>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   linkedAt: Date;
@@ -224,6 +297,10 @@ export class ClueLink {
 export class ClueNumberCounter {
   @Column({ type: 'uuid', primary: true })
   bureauId: string;
+
+  @ManyToOne(() => Bureau, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'bureau_id', foreignKeyConstraintName: 'clue_number_counters_bureau_fk' })
+  bureau?: Relation<Bureau>;
 
   @Column({ type: 'int', primary: true })
   year: number;

@@ -1,4 +1,14 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
+import { CompulsoryMeasure } from './compulsory-measure.entity';
 
 /**
  * One line of a measure's list (查封、扣押清单, 行政强制法 第二十四条): the goods by product, specification
@@ -15,6 +25,13 @@ export class CompulsoryMeasureItem {
 
   @Column({ type: 'uuid' })
   measureId: string;
+
+  @ManyToOne(() => CompulsoryMeasure, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'measure_id',
+    foreignKeyConstraintName: 'compulsory_measure_items_measure_fk',
+  })
+  measure?: Relation<CompulsoryMeasure>;
 
   @Column({ type: 'int' })
   position: number;

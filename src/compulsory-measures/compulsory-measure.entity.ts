@@ -4,9 +4,19 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
+  ManyToOne,
   PrimaryGeneratedColumn,
+  Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { Bureau } from '../bureaus/bureau.entity';
+import { CaseFile } from '../cases/case.entity';
+import { Finding } from '../inspections/finding.entity';
+import { Officer } from '../officers/officer.entity';
+import { Premises } from '../premises/premises.entity';
+import { TargetCategory } from '../reference/target-category.entity';
+import { Sweep } from '../sweeps/sweep.entity';
 
 /** 行政强制法 第九条: 查封场所、设施或者财物 (SEAL); 扣押财物 (SEIZE). */
 export const MEASURE_KINDS = ['SEAL', 'SEIZE'] as const;
@@ -65,17 +75,37 @@ export class CompulsoryMeasure {
   @Column({ type: 'uuid' })
   findingId: string;
 
+  @ManyToOne(() => Finding, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'finding_id', foreignKeyConstraintName: 'compulsory_measures_finding_fk' })
+  finding?: Relation<Finding>;
+
   @Column({ type: 'uuid' })
   sweepId: string;
+
+  @ManyToOne(() => Sweep, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sweep_id', foreignKeyConstraintName: 'compulsory_measures_sweep_fk' })
+  sweep?: Relation<Sweep>;
 
   @Column({ type: 'uuid' })
   bureauId: string;
 
+  @ManyToOne(() => Bureau, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'bureau_id', foreignKeyConstraintName: 'compulsory_measures_bureau_fk' })
+  bureau?: Relation<Bureau>;
+
   @Column({ type: 'uuid' })
   premisesId: string;
 
+  @ManyToOne(() => Premises, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'premises_id', foreignKeyConstraintName: 'compulsory_measures_premises_fk' })
+  premises?: Relation<Premises>;
+
   @Column({ type: 'uuid' })
   categoryId: string;
+
+  @ManyToOne(() => TargetCategory, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'category_id', foreignKeyConstraintName: 'compulsory_measures_category_fk' })
+  category?: Relation<TargetCategory>;
 
   @Column({ type: 'varchar', length: 8 })
   kind: MeasureKind;
@@ -91,6 +121,13 @@ export class CompulsoryMeasure {
 
   @Column({ type: 'uuid' })
   approvedById: string;
+
+  @ManyToOne(() => Officer, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'approved_by_id',
+    foreignKeyConstraintName: 'compulsory_measures_approved_by_fk',
+  })
+  approvedBy?: Relation<Officer>;
 
   @Column({ type: 'date' })
   approvedOn: string;
@@ -126,6 +163,13 @@ export class CompulsoryMeasure {
   @Column({ type: 'uuid', nullable: true })
   extensionApprovedById: string | null;
 
+  @ManyToOne(() => Officer, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'extension_approved_by_id',
+    foreignKeyConstraintName: 'compulsory_measures_extension_approved_by_fk',
+  })
+  extensionApprovedBy?: Relation<Officer> | null;
+
   @Column({ type: 'date', nullable: true })
   releasedOn: string | null;
 
@@ -142,11 +186,25 @@ export class CompulsoryMeasure {
   @Column({ type: 'uuid', nullable: true })
   disposalCaseId: string | null;
 
+  @ManyToOne(() => CaseFile, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'disposal_case_id',
+    foreignKeyConstraintName: 'compulsory_measures_disposal_case_fk',
+  })
+  disposalCase?: Relation<CaseFile> | null;
+
   @Column({ type: 'text', nullable: true })
   endNote: string | null;
 
   @Column({ type: 'uuid' })
   createdById: string;
+
+  @ManyToOne(() => Officer, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'created_by_id',
+    foreignKeyConstraintName: 'compulsory_measures_created_by_fk',
+  })
+  createdBy?: Relation<Officer>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

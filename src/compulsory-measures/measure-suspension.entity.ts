@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Relation,
+} from 'typeorm';
+import { Officer } from '../officers/officer.entity';
+import { CompulsoryMeasure } from './compulsory-measure.entity';
 
 /** 行政强制法 第二十五条第三款: 检测、检验 (TESTING), 检疫 (QUARANTINE), 技术鉴定 (EXPERT_OPINION). */
 export const MEASURE_SUSPENSION_REASONS = ['TESTING', 'QUARANTINE', 'EXPERT_OPINION'] as const;
@@ -16,12 +28,23 @@ export type MeasureSuspensionReason = (typeof MEASURE_SUSPENSION_REASONS)[number
 )
 @Check('compulsory_measure_suspensions_period_check', `"to" IS NULL OR "to" >= "from"`)
 @Index('compulsory_measure_suspensions_measure_idx', ['measureId'])
+@Index('compulsory_measure_suspensions_open_key', ['measureId'], {
+  unique: true,
+  where: '"to" IS NULL',
+})
 export class MeasureSuspension {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
   measureId: string;
+
+  @ManyToOne(() => CompulsoryMeasure, { onDelete: 'CASCADE' })
+  @JoinColumn({
+    name: 'measure_id',
+    foreignKeyConstraintName: 'compulsory_measure_suspensions_measure_fk',
+  })
+  measure?: Relation<CompulsoryMeasure>;
 
   @Column({ type: 'varchar', length: 16 })
   reason: MeasureSuspensionReason;
@@ -37,6 +60,13 @@ export class MeasureSuspension {
 
   @Column({ type: 'uuid' })
   officerId: string;
+
+  @ManyToOne(() => Officer, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'officer_id',
+    foreignKeyConstraintName: 'compulsory_measure_suspensions_officer_fk',
+  })
+  officer?: Relation<Officer>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   recordedAt: Date;

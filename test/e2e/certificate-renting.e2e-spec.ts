@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { DataSource } from 'typeorm';
 import { PharmacistConflictsService } from '../../src/premises/pharmacist-conflicts.service';
 import { createPremises } from '../factories/field-work';
 import { createBureau, createOfficer, OfficerRecord } from '../factories/people';
 import { createFieldWorld, FieldWorld, refusal } from '../helpers/field-world';
 import { startTestApp, TestApp } from '../helpers/test-app';
+import { countStatements } from '../helpers/statements';
 
 const CONFLICTS = `query Conflicts($first: Int, $after: String) {
   pharmacistRegistrationConflicts(first: $first, after: $after) {
@@ -307,17 +306,12 @@ describe('certificate-renting detection (执业药师挂证)', () => {
         edges { node { registrationNumber pharmacies { id bureau { id } pharmacistConflicts { pharmacyCount } } } }
       } }`;
       const statements = async (first: number) => {
-        // Each measured request reads its officer (OfficerCache keeps none from before).
-        app.app.get(OfficerCache).forgetAll();
-        const spy = jest.spyOn(Client.prototype, 'query');
-        try {
-          const result = await app.gql(query, { first }, { token: reader.token });
-          expect(result.errors).toBeUndefined();
-          expect(result.data!.pharmacistRegistrationConflicts.edges).toHaveLength(first);
-          return spy.mock.calls.length;
-        } finally {
-          spy.mockRestore();
-        }
+        const { result, count } = await countStatements(app, () =>
+          app.gql(query, { first }, { token: reader.token }),
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.pharmacistRegistrationConflicts.edges).toHaveLength(first);
+        return count;
       };
       const small = await statements(3);
       const large = await statements(30);

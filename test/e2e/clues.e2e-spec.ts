@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { createPremises } from '../factories/field-work';
 import { proposedOp } from '../helpers/contract';
 import { FieldWorld, logInspection, refusal, startFieldWorld } from '../helpers/field-world';
 import type { GraphQLResponse, TestApp } from '../helpers/test-app';
+import { countStatements } from '../helpers/statements';
 import { createOfficer, type OfficerRecord } from '../factories/people';
 
 type Input = Record<string, unknown>;
@@ -721,10 +720,8 @@ describe('complaint and report clues', () => {
         await register(complaintInput({ receivedOn: day, premisesId: premises.id }));
       }
       async function statements(first: number): Promise<number> {
-        app.app.get(OfficerCache).forgetAll();
-        const spy = jest.spyOn(Client.prototype, 'query');
-        try {
-          const result = await send<{ clues: { edges: { node: ClueView }[] } }>(
+        const { result, count } = await countStatements(app, () =>
+          send<{ clues: { edges: { node: ClueView }[] } }>(
             'CluesDue',
             {
               filter: { sweepId: world.sweep.id },
@@ -732,17 +729,13 @@ describe('complaint and report clues', () => {
               first,
             },
             world.supervisorA.token,
-          );
-          expect(result.errors).toBeUndefined();
-          const nodes = result.data!.clues.edges.map((edge) => edge.node);
-          expect(nodes).toHaveLength(first);
-          expect(new Set(nodes.map((node) => (node.premises as { id: string }).id)).size).toBe(
-            first,
-          );
-          return spy.mock.calls.length;
-        } finally {
-          spy.mockRestore();
-        }
+          ),
+        );
+        expect(result.errors).toBeUndefined();
+        const nodes = result.data!.clues.edges.map((edge) => edge.node);
+        expect(nodes).toHaveLength(first);
+        expect(new Set(nodes.map((node) => (node.premises as { id: string }).id)).size).toBe(first);
+        return count;
       }
       const one = await statements(1);
       expect(one).toBeGreaterThan(0);

@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { createFinding, createInspection, createSweep } from '../factories/field-work';
 import { createOfficer } from '../factories/people';
 import { CaseWorld, createCaseWorld, expectError } from '../helpers/case-world';
 import { proposedOp } from '../helpers/contract';
 import type { GraphQLResponse } from '../helpers/test-app';
+import { countStatements } from '../helpers/statements';
 
 type Input = Record<string, unknown>;
 type Measure = Record<string, any>;
@@ -649,22 +648,12 @@ describe('compulsory measures (查封、扣押)', () => {
       }
       ${fragment}`;
       async function statements(first: number): Promise<number> {
-        w.app.app.get(OfficerCache).forgetAll();
-        const spy = jest.spyOn(Client.prototype, 'query');
-        try {
-          const result = await w.app.gql(
-            document,
-            { filter: { sweepId: sweep }, first },
-            {
-              token: w.head.token,
-            },
-          );
-          expect(result.errors).toBeUndefined();
-          expect(result.data!.compulsoryMeasures.nodes).toHaveLength(first);
-          return spy.mock.calls.length;
-        } finally {
-          spy.mockRestore();
-        }
+        const { result, count } = await countStatements(w.app, () =>
+          w.app.gql(document, { filter: { sweepId: sweep }, first }, { token: w.head.token }),
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.compulsoryMeasures.nodes).toHaveLength(first);
+        return count;
       }
       const one = await statements(1);
       expect(one).toBeGreaterThan(0);

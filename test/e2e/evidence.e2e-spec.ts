@@ -3,10 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { createFieldWorld, FieldWorld, logInspection } from '../helpers/field-world';
 import { startTestApp, TestApp } from '../helpers/test-app';
+import { countStatements } from '../helpers/statements';
 import { createOfficer } from '../factories/people';
 
 const MiB = 1024 * 1024;
@@ -492,16 +491,11 @@ describe('evidence files (证据文件)', () => {
       findings(first: $first) { edges { node { evidence { uploaded } } } }
     }`;
     async function statementsFor(first: number): Promise<number> {
-      // Each measured request reads its officer (OfficerCache keeps none from before).
-      app.app.get(OfficerCache).forgetAll();
-      const spy = jest.spyOn(Client.prototype, 'query');
-      try {
-        const result = await app.gql(page, { first }, { token: world.inspectorA.token });
-        expect(result.data!.findings.edges).toHaveLength(first);
-        return spy.mock.calls.length;
-      } finally {
-        spy.mockRestore();
-      }
+      const { result, count } = await countStatements(app, () =>
+        app.gql(page, { first }, { token: world.inspectorA.token }),
+      );
+      expect(result.data!.findings.edges).toHaveLength(first);
+      return count;
     }
     expect(await statementsFor(6)).toBe(await statementsFor(1));
   });

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { addDays, shanghaiDay } from '../../src/common/time/shanghai';
 import {
   createFinding,
@@ -17,6 +15,7 @@ import {
   writtenRows,
 } from '../helpers/field-world';
 import { GraphQLResponse, startTestApp, TestApp } from '../helpers/test-app';
+import { countStatements } from '../helpers/statements';
 
 const FINDINGS = `query Findings($filter: FindingFilter, $first: Int, $after: String) {
   findings(filter: $filter, first: $first, after: $after) {
@@ -429,20 +428,11 @@ describe('findings', () => {
 
     it('sends as many SQL statements for a page of 100 as for a page of 5', async () => {
       async function statementsFor(first: number): Promise<number> {
-        // Each measured request reads its officer (OfficerCache keeps none from before).
-        app.app.get(OfficerCache).forgetAll();
-        const spy = jest.spyOn(Client.prototype, 'query');
-        try {
-          const result = await app.gql(
-            'MyBureauOpenFindings',
-            { first },
-            { token: inspector.token },
-          );
-          expect(result.data!.findings.edges).toHaveLength(first);
-          return spy.mock.calls.length;
-        } finally {
-          spy.mockRestore();
-        }
+        const { result, count } = await countStatements(app, () =>
+          app.gql('MyBureauOpenFindings', { first }, { token: inspector.token }),
+        );
+        expect(result.data!.findings.edges).toHaveLength(first);
+        return count;
       }
       const small = await statementsFor(5);
       const large = await statementsFor(100);

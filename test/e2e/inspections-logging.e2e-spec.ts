@@ -1,5 +1,3 @@
-import { Client } from 'pg';
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { addDays, shanghaiDay } from '../../src/common/time/shanghai';
 import { createSweep } from '../factories/field-work';
 import {
@@ -11,6 +9,7 @@ import {
   writtenRows,
 } from '../helpers/field-world';
 import { TestApp } from '../helpers/test-app';
+import { countStatements } from '../helpers/statements';
 
 describe('logging and voiding inspections', () => {
   let app: TestApp;
@@ -238,20 +237,11 @@ describe('logging and voiding inspections', () => {
 
     it('takes no more SQL statements by code than by id (the code is read from reference data)', async () => {
       const statements = async (input: Record<string, unknown>) => {
-        // Each measured request reads its officer (OfficerCache keeps none from before).
-        app.app.get(OfficerCache).forgetAll();
-        const spy = jest.spyOn(Client.prototype, 'query');
-        try {
-          const result = await app.gql(
-            'LogInspection',
-            { input },
-            { token: world.inspectorA.token },
-          );
-          expect(result.errors).toBeUndefined();
-          return spy.mock.calls.length;
-        } finally {
-          spy.mockRestore();
-        }
+        const { result, count } = await countStatements(app, () =>
+          app.gql('LogInspection', { input }, { token: world.inspectorA.token }),
+        );
+        expect(result.errors).toBeUndefined();
+        return count;
       };
       const byId = await statements(inspectionInput(world));
       expect(byId).toBeGreaterThan(0);

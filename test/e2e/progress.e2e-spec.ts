@@ -1,4 +1,3 @@
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { randomUUID } from 'node:crypto';
 import { cityBureau, createBureau, createOfficer } from '../factories/people';
 import type { BureauRecord, OfficerRecord } from '../factories/people';
@@ -11,6 +10,7 @@ import {
   createSweep,
 } from '../factories/field-work';
 import { startTestApp, TestApp } from '../helpers/test-app';
+import { countStatements } from '../helpers/statements';
 
 /** Figures as the contract's `Figures` fragment returns them, zeros where not given. */
 function figures(overrides: Record<string, unknown>): Record<string, unknown> {
@@ -568,34 +568,22 @@ describe('sweepProgress', () => {
     }
     const small = await sweepWithBureaus(2);
     const large = await sweepWithBureaus(8);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the pg client the app uses
-    const { Client } = require('pg') as typeof import('pg');
-    const spy = jest.spyOn(Client.prototype, 'query');
     async function statements(id: string): Promise<number> {
-      // Each measured request reads its officer (OfficerCache keeps none from before).
-      app.app.get(OfficerCache).forgetAll();
-      spy.mockClear();
-      const result = await app.gql<{ sweepProgress: any }>(
-        'SweepProgress',
-        { sweepId: id },
-        { token: managerToken },
+      const { result, count } = await countStatements(app, () =>
+        app.gql<{ sweepProgress: any }>('SweepProgress', { sweepId: id }, { token: managerToken }),
       );
       expect(result.errors).toBeUndefined();
-      return spy.mock.calls.length;
+      return count;
     }
-    try {
-      const smallCount = await statements(small);
-      const largeCount = await statements(large);
-      expect(smallCount).toBeGreaterThan(3);
-      expect(largeCount).toBe(smallCount);
-      const largeResult = await app.gql<{ sweepProgress: any }>(
-        'SweepProgress',
-        { sweepId: large },
-        { token: managerToken },
-      );
-      expect(largeResult.data!.sweepProgress.byBureau).toHaveLength(9);
-    } finally {
-      spy.mockRestore();
-    }
+    const smallCount = await statements(small);
+    const largeCount = await statements(large);
+    expect(smallCount).toBeGreaterThan(3);
+    expect(largeCount).toBe(smallCount);
+    const largeResult = await app.gql<{ sweepProgress: any }>(
+      'SweepProgress',
+      { sweepId: large },
+      { token: managerToken },
+    );
+    expect(largeResult.data!.sweepProgress.byBureau).toHaveLength(9);
   });
 });

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { shanghaiDay } from '../../src/common/time/shanghai';
 import { createInspection, createPremises } from '../factories/field-work';
 import { proposedOp } from '../helpers/contract';
 import { FieldWorld, refusal, startFieldWorld } from '../helpers/field-world';
 import { draw, drawingBureau, input } from '../helpers/selection-world';
 import { TestApp } from '../helpers/test-app';
+import { countStatements } from '../helpers/statements';
 
 const DECLARE = proposedOp('DeclareConflictOfInterest');
 const WITHDRAW = proposedOp('WithdrawConflictOfInterest');
@@ -479,26 +478,22 @@ describe('random dual selection (双随机、一公开): conflict-of-interest de
       plans.push((await draw(app, world, input(world, bureau.id))).id);
     }
     async function statements(count: number): Promise<number> {
-      app.app.get(OfficerCache).forgetAll();
       const ids = [...declarations.slice(0, count), ...plans.slice(0, count)];
-      const spy = jest.spyOn(Client.prototype, 'query');
-      try {
-        const result = await app.gql(
+      const { result, count: statementCount } = await countStatements(app, () =>
+        app.gql(
           `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
           { ids },
           { token: world.manager.token },
-        );
-        expect(result.errors).toBeUndefined();
-        expect(result.data!.nodes).toEqual(
-          ids.map((id, index) => ({
-            __typename: index < count ? 'ConflictOfInterestDeclaration' : 'InspectionPlan',
-            id,
-          })),
-        );
-        return spy.mock.calls.length;
-      } finally {
-        spy.mockRestore();
-      }
+        ),
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.nodes).toEqual(
+        ids.map((id, index) => ({
+          __typename: index < count ? 'ConflictOfInterestDeclaration' : 'InspectionPlan',
+          id,
+        })),
+      );
+      return statementCount;
     }
     const one = await statements(1);
     expect(one).toBeGreaterThan(0);

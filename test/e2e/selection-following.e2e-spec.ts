@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { createPremises, createSweep } from '../factories/field-work';
 import { FieldWorld, startFieldWorld } from '../helpers/field-world';
 import { draw, drawingBureau, input, Plan, PLAN, PLANS } from '../helpers/selection-world';
 import { TestApp } from '../helpers/test-app';
+import { countStatements } from '../helpers/statements';
 
 describe('random dual selection (双随机、一公开)', () => {
   let app: TestApp;
@@ -100,20 +99,11 @@ describe('random dual selection (双随机、一公开)', () => {
         Array.from({ length: 6 }, () => ({ riskLevel: 'B' })),
       );
       const statements = async () => {
-        // Each measured request reads its officer (OfficerCache keeps none from before).
-        app.app.get(OfficerCache).forgetAll();
-        const spy = jest.spyOn(Client.prototype, 'query');
-        try {
-          const result = await app.gql(
-            PLANS,
-            { sweepId: sweep.id },
-            { token: world.manager.token },
-          );
-          expect(result.errors).toBeUndefined();
-          return { count: spy.mock.calls.length, plans: result.data!.inspectionPlans as Plan[] };
-        } finally {
-          spy.mockRestore();
-        }
+        const { result, count } = await countStatements(app, () =>
+          app.gql(PLANS, { sweepId: sweep.id }, { token: world.manager.token }),
+        );
+        expect(result.errors).toBeUndefined();
+        return { count, plans: result.data!.inspectionPlans as Plan[] };
       };
       await draw(app, world, {
         ...input(world, bureau.id, { sampling: [{ riskClass: 'B', count: 2 }] }),

@@ -1,7 +1,6 @@
-import { Client } from 'pg';
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { op } from '../helpers/contract';
 import { startTestApp, TestApp } from '../helpers/test-app';
+import { countStatements } from '../helpers/statements';
 import { categoryIds, createPremises, createSweep } from '../factories/field-work';
 import { cityBureau, createBureau, createOfficer, OfficerRecord } from '../factories/people';
 
@@ -201,22 +200,14 @@ describe('SQL statements of the contract lists', () => {
 
   /** Sends the list with a page of `first` and returns how many SQL statements it took. */
   async function statements(list: ListCase, first: number): Promise<number> {
-    // Every measured request reads its officer (none is kept from an earlier one), so the two
-    // counts compare the same work.
-    app.app.get(OfficerCache).forgetAll();
-    const spy = jest.spyOn(Client.prototype, 'query');
-    try {
-      const result = await app.gql(
-        list.document ? list.document(first) : list.operation,
-        list.variables(world, first),
-        { token: list.caller(world).token },
-      );
-      expect(result.errors).toBeUndefined();
-      expect(list.nodes(result.data!)).toHaveLength(first);
-      return spy.mock.calls.length;
-    } finally {
-      spy.mockRestore();
-    }
+    const { result, count } = await countStatements(app, () =>
+      app.gql(list.document ? list.document(first) : list.operation, list.variables(world, first), {
+        token: list.caller(world).token,
+      }),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(list.nodes(result.data!)).toHaveLength(first);
+    return count;
   }
 
   it.each(LISTS.map((list) => [list.operation, list]))(

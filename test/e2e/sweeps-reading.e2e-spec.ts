@@ -1,7 +1,6 @@
-import { Client } from 'pg';
-import { OfficerCache } from '../../src/officers/officer-cache';
 import { createBureau, createOfficer, OfficerRecord } from '../factories/people';
 import { createSweepWorld, SweepWorld } from '../helpers/sweep-world';
+import { countStatements } from '../helpers/statements';
 
 describe('sweeps (专项整治行动)', () => {
   let w: SweepWorld;
@@ -182,17 +181,12 @@ describe('sweeps (专项整治行动)', () => {
         [w.city.id, w.east.id, w.exposureId],
       );
       const statements = async (first: number) => {
-        // Each measured request reads its officer (OfficerCache keeps none from before).
-        w.app.app.get(OfficerCache).forgetAll();
-        const spy = jest.spyOn(Client.prototype, 'query');
-        try {
-          const result = await w.app.gql('ActiveSweeps', { first }, { token: w.inspector.token });
-          expect(result.errors).toBeUndefined();
-          expect(result.data!.sweeps.edges).toHaveLength(first);
-          return spy.mock.calls.length;
-        } finally {
-          spy.mockRestore();
-        }
+        const { result, count } = await countStatements(w.app, () =>
+          w.app.gql('ActiveSweeps', { first }, { token: w.inspector.token }),
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.sweeps.edges).toHaveLength(first);
+        return count;
       };
       const small = await statements(5);
       const large = await statements(100);

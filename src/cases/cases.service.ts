@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { hasRole, type CurrentOfficer } from '../auth/current-officer';
+import type { CurrentOfficer } from '../auth/current-officer';
+import { decidesFor, isHeadOf } from '../auth/heads';
 import { BureausRepository } from '../bureaus/bureaus.repository';
 import {
   BadUserInput,
@@ -589,9 +590,7 @@ export class CasesService {
 
   /** Who records a case move: a SUPERVISOR of the case's own bureau, or a MANAGER. */
   checkRecorder(officer: CurrentOfficer, bureauId: string): void {
-    if (hasRole(officer, 'MANAGER')) return;
-    if (hasRole(officer, 'SUPERVISOR') && officer.bureauId === bureauId) return;
-    throw new Forbidden(message('cases.recorderNotOfBureau'));
+    if (!decidesFor(officer, bureauId)) throw new Forbidden(message('cases.recorderNotOfBureau'));
   }
 
   /**
@@ -606,13 +605,8 @@ export class CasesService {
   ): Promise<void> {
     const approver = await this.officers.findById(manager, approvedById.toLowerCase());
     const bureau = await this.bureaus.findById(manager, bureauId);
-    const ok =
-      !!approver &&
-      approver.active &&
-      approver.bureauId === bureauId &&
-      (approver.roles.includes('SUPERVISOR') ||
-        (bureau?.kind === 'MUNICIPAL' && approver.roles.includes('MANAGER')));
-    if (!ok) throw BadUserInput.field('input.approvedById', message('cases.approverNotHead'));
+    if (!isHeadOf(approver, bureau))
+      throw BadUserInput.field('input.approvedById', message('cases.approverNotHead'));
   }
 
   private async caseMove(

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { hasRole, type CurrentOfficer } from '../auth/current-officer';
+import type { CurrentOfficer } from '../auth/current-officer';
+import { decidesFor } from '../auth/heads';
 import { BureausRepository } from '../bureaus/bureaus.repository';
 import { CaseClocksService, type RecomputedDueDay } from '../cases/case-clocks.service';
 import { CasesRepository } from '../cases/cases.repository';
@@ -498,9 +499,7 @@ function stateOf(clue: Clue): ClueState {
 
 /** The head (负责人) of the handling bureau decides (程序规定 第十八条); a MANAGER for any bureau. */
 function checkHead(officer: CurrentOfficer, bureauId: string): void {
-  if (hasRole(officer, 'MANAGER')) return;
-  if (hasRole(officer, 'SUPERVISOR') && officer.bureauId === bureauId) return;
-  throw new Forbidden(message('clues.recorderNotOfBureau'));
+  if (!decidesFor(officer, bureauId)) throw new Forbidden(message('clues.recorderNotOfBureau'));
 }
 
 /** What a registration needs no database for, every problem at once. */

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { hasRole, type CurrentOfficer } from '../auth/current-officer';
+import { decidesFor, isHeadOf } from '../auth/heads';
 import { BureausRepository } from '../bureaus/bureaus.repository';
 import { CaseClocksService, type RecomputedDueDay } from '../cases/case-clocks.service';
 import { CasesRepository } from '../cases/cases.repository';
@@ -380,13 +381,9 @@ export class CompulsoryMeasuresService implements OnModuleInit {
   }
 
   private checkRecorder(officer: CurrentOfficer, bureauId: string, recorder: Recorder): void {
-    if (hasRole(officer, 'MANAGER')) return;
-    const ofBureau = officer.bureauId === bureauId;
-    if (recorder === 'HEAD') {
-      if (ofBureau && hasRole(officer, 'SUPERVISOR')) return;
-      throw new Forbidden(message('measures.headOnly'));
-    }
-    if (ofBureau && hasRole(officer, 'INSPECTOR', 'SUPERVISOR')) return;
+    if (decidesFor(officer, bureauId)) return;
+    if (recorder === 'HEAD') throw new Forbidden(message('measures.headOnly'));
+    if (officer.bureauId === bureauId && hasRole(officer, 'INSPECTOR')) return;
     throw new Forbidden(message('measures.recorderNotOfBureau'));
   }
 
@@ -403,13 +400,8 @@ export class CompulsoryMeasuresService implements OnModuleInit {
   ): Promise<void> {
     const approver = await this.officers.findById(manager, approvedById.toLowerCase());
     const bureau = await this.bureaus.findById(manager, bureauId);
-    const ok =
-      !!approver &&
-      approver.active &&
-      approver.bureauId === bureauId &&
-      (approver.roles.includes('SUPERVISOR') ||
-        (bureau?.kind === 'MUNICIPAL' && approver.roles.includes('MANAGER')));
-    if (!ok) throw BadUserInput.field(path, message('measures.approverNotHead'));
+    if (!isHeadOf(approver, bureau))
+      throw BadUserInput.field(path, message('measures.approverNotHead'));
   }
 
   /** 行政强制法 第十八条: two or more enforcement officers, each active. */

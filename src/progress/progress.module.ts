@@ -3,6 +3,7 @@ import { BureausModule } from '../bureaus/bureaus.module';
 import { CompulsoryMeasuresModule } from '../compulsory-measures/compulsory-measures.module';
 import { CluesModule } from '../clues/clues.module';
 import { PremisesModule } from '../premises/premises.module';
+import { SamplesModule } from '../samples/samples.module';
 import { SweepsModule } from '../sweeps/sweeps.module';
 import { CloseSweepRepository } from './close-sweep.repository';
 import { CloseSweepResolver } from './close-sweep.resolver';
@@ -16,7 +17,14 @@ import { SweepProgressResolver } from './sweep-progress.resolver';
 
 /** 工作进展: progress figures, the summary paragraph, the Excel export and closing a sweep. */
 @Module({
-  imports: [BureausModule, CluesModule, CompulsoryMeasuresModule, PremisesModule, SweepsModule],
+  imports: [
+    BureausModule,
+    CluesModule,
+    CompulsoryMeasuresModule,
+    PremisesModule,
+    SamplesModule,
+    SweepsModule,
+  ],
   controllers: [ProgressExportController],
   providers: [
     ProgressRepository,

@@ -52,18 +52,9 @@ export interface FiguresRow {
   /** Clue figures (src/clues), added by ProgressService to the rows of both sources. */
   clues_received?: number;
   clues_closed?: number;
-  /** 抽检 / 不合格 (批次): merged in from `sampleFigures` by the service, whatever the source. */
+  /** 抽检 / 不合格 (批次): merged in from SamplesRepository.figures by the service, whatever the source. */
   samples_taken?: number;
   samples_failed?: number;
-}
-
-/** 抽检 and 不合格 (批次) of one group: what `sampleFigures` reads. */
-export interface SampleFiguresRow {
-  sweep_id: string;
-  kind: FiguresRow['kind'];
-  key: string | null;
-  samples_taken: number;
-  samples_failed: number;
 }
 
 export interface ViolationTypeCountRow {
@@ -394,37 +385,6 @@ export function figuresSelectSql(sweeps: string): string {
  */
 @Injectable()
 export class ProgressRepository {
-  /**
-   * 抽检 / 不合格 (批次) per group, from the raw samples table whatever source the other figures
-   * come from (the summaries keep no samples): the samples of the inspections counted (`insp`:
-   * not voided — a voided inspection voids its samples —, in scope, of the categories and days
-   * asked) taken by the as-of day, and of those the FAILs reported by then, in the row of the
-   * premises' bureau (the sample's, the inspection's) and the inspection's category.
-   */
-  sampleFigures(
-    manager: EntityManager,
-    scope: Scope,
-    selection: ProgressSelection,
-  ): Promise<SampleFiguresRow[]> {
-    const ctes = progressCtes(scope, selection);
-    const asOf = ctes.asOf();
-    return manager.query<SampleFiguresRow[]>(
-      `${ctes.sql},
-      ${groupsSql()},
-      smp AS (
-        SELECT s.sweep_id, s.bureau_id, s.category_id, s.id,
-          (s.result = 'FAIL' AND s.reported_on <= ${asOf}) AS failed
-        FROM samples s JOIN insp i ON i.id = s.inspection_id
-        WHERE s.sweep_id = ANY(${ctes.sweeps}) AND s.taken_on <= ${asOf}
-      )
-      SELECT sweep_id, kind, nullif(key, ${TOTALS_KEY}) AS key,
-        count(DISTINCT id)::int AS samples_taken,
-        count(DISTINCT id) FILTER (WHERE failed)::int AS samples_failed
-      FROM ${groupedSql('smp')} w GROUP BY sweep_id, kind, key`,
-      ctes.params.values,
-    );
-  }
-
   /**
    * All figures of every sweep selected in one statement (DOMAIN.md, “What managers read”), as of
    * the selection's as-of day. Each fact is one row carrying the bureau whose row it counts in

@@ -26,9 +26,9 @@ import type {
   FiguresRow,
   FindingListRow,
   ProgressSelection,
-  SampleFiguresRow,
   ViolationTypeCountRow,
 } from './progress.repository';
+import { SamplesRepository, type SampleFiguresRow } from '../samples/samples.repository';
 import { summaryText } from './summary-text';
 
 export type { FindingListRow } from './progress.repository';
@@ -112,6 +112,7 @@ export class ProgressService {
     private readonly pharmacistConflicts: PharmacistConflictsService,
     private readonly sweeps: SweepsRepository,
     private readonly measures: CompulsoryMeasuresRepository,
+    private readonly samples: SamplesRepository,
     private readonly clues: CluesRepository,
   ) {}
 
@@ -222,12 +223,14 @@ export class ProgressService {
     return {
       ...base,
       figures: async (m, scope, s) => {
-        const rows = withClueFigures(
+        const rows = mergeByGroup(
           await base.figures(m, scope, s),
           await this.clues.figures(m, scope, s),
+          withClues,
+          true,
         );
-        const sampled = withSamples(rows, await this.repository.sampleFigures(m, scope, s));
-        return withMeasures(sampled, await this.measures.figures(m, scope, s));
+        const sampled = mergeByGroup(rows, await this.samples.figures(m, scope, s), withSamples);
+        return mergeByGroup(sampled, await this.measures.figures(m, scope, s), withMeasures);
       },
     };
   }
@@ -365,37 +368,71 @@ export function asOfOf(to: string | null, now: Date): { asOf: Date; asOfDay: str
   return { asOf: new Date(startOfShanghaiDay(addDays(to, 1)).getTime() - 1), asOfDay: to };
 }
 
-/**
- * 查封扣押 into the rows of either source, group by group: its count and value, and its value added
- * to 下架、查扣 (goods removed voluntarily and goods under a measure, DOMAIN.md's summary clause).
- * Every measure is in the group of its premises' bureau and category, as its finding, so bureau
- * rows still add up to the totals.
- */
-/** The rows with 抽检 / 不合格 (src/samples) added from one read of the samples table. */
-function withSamples(rows: FiguresRow[], samples: SampleFiguresRow[]): FiguresRow[] {
-  const byGroup = new Map(samples.map((row) => [`${row.sweep_id}|${row.kind}|${row.key}`, row]));
-  return rows.map((row) => {
-    const found = byGroup.get(`${row.sweep_id}|${row.kind}|${row.key}`);
-    return found
-      ? { ...row, samples_taken: found.samples_taken, samples_failed: found.samples_failed }
-      : row;
-  });
+/** A group of the figures: a sweep, the kind of row (totals, bureau, category) and its key. */
+interface Group {
+  sweep_id: string;
+  kind: string;
+  key: string | null;
 }
 
-function withMeasures(rows: FiguresRow[], measures: MeasureFiguresRow[]): FiguresRow[] {
-  const byGroup = new Map(
-    measures.map((row) => [`${row.sweep_id}|${row.kind}|${row.key ?? ''}`, row]),
-  );
-  return rows.map((row) => {
-    const measure = byGroup.get(`${row.sweep_id}|${row.kind}|${row.key ?? ''}`);
-    if (!measure) return row;
-    return {
-      ...row,
-      compulsory_measures: measure.measures,
-      compulsory_measures_value: measure.value,
-      goods_removed_value: addMoney(row.goods_removed_value, measure.value),
-    };
+const groupKey = (row: Group): string => `${row.sweep_id}|${row.kind}|${row.key ?? ''}`;
+
+/**
+ * Merges the rows of another record's own read (clues, samples, measures: one statement each,
+ * grouped like the figures) into the figure rows of either source, group by group, `merge` setting
+ * the row's figures. With `addMissing` a group only the other read has gets a zero row first (a
+ * bureau with clues and no inspection), so bureau rows still add up to the totals.
+ */
+function mergeByGroup<T extends Group>(
+  rows: FiguresRow[],
+  others: readonly T[],
+  merge: (row: FiguresRow, other: T) => FiguresRow,
+  addMissing = false,
+): FiguresRow[] {
+  const byGroup = new Map(others.map((other) => [groupKey(other), other]));
+  const merged = rows.map((row) => {
+    const other = byGroup.get(groupKey(row));
+    if (!other) return row;
+    byGroup.delete(groupKey(row));
+    return merge(row, other);
   });
+  if (!addMissing) return merged;
+  const added = [...byGroup.values()].map((other) =>
+    merge(
+      {
+        ...ZERO_ROW,
+        sweep_id: other.sweep_id,
+        kind: other.kind as FiguresRow['kind'],
+        key: other.key,
+      },
+      other,
+    ),
+  );
+  return [...merged, ...added];
+}
+
+/** 受理投诉举报 / 办结 (src/clues). */
+function withClues(row: FiguresRow, clues: ClueFiguresRow): FiguresRow {
+  return { ...row, clues_received: clues.clues_received, clues_closed: clues.clues_closed };
+}
+
+/** 抽检 / 不合格 (src/samples). */
+function withSamples(row: FiguresRow, samples: SampleFiguresRow): FiguresRow {
+  return { ...row, samples_taken: samples.samples_taken, samples_failed: samples.samples_failed };
+}
+
+/**
+ * 查封扣押: its count and value, and its value added to 下架、查扣 (goods removed voluntarily and goods
+ * under a measure, DOMAIN.md's summary clause). Every measure is in the group of its premises'
+ * bureau and category, as its finding.
+ */
+function withMeasures(row: FiguresRow, measure: MeasureFiguresRow): FiguresRow {
+  return {
+    ...row,
+    compulsory_measures: measure.measures,
+    compulsory_measures_value: measure.value,
+    goods_removed_value: addMoney(row.goods_removed_value, measure.value),
+  };
 }
 
 function listedBureauIds(rows: FiguresRow[]): string[] {
@@ -479,28 +516,6 @@ function toFigures(row: FiguresRow): Figures {
     samplesTaken: row.samples_taken ?? 0,
     samplesFailed: row.samples_failed ?? 0,
   };
-}
-
-/**
- * Sets the clue figures on the rows of their groups; a bureau listed for its clues alone gets a
- * row of its own (zero otherwise), so the bureau rows still add up to the totals.
- */
-function withClueFigures(rows: FiguresRow[], clueRows: ClueFiguresRow[]): FiguresRow[] {
-  const keyOf = (row: { sweep_id: string; kind: string; key: string | null }) =>
-    `${row.sweep_id}/${row.kind}/${row.key}`;
-  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-  const added: FiguresRow[] = [];
-  for (const clue of clueRows) {
-    let row = byKey.get(keyOf(clue));
-    if (!row) {
-      row = { ...ZERO_ROW, sweep_id: clue.sweep_id, kind: clue.kind, key: clue.key };
-      byKey.set(keyOf(row), row);
-      added.push(row);
-    }
-    row.clues_received = clue.clues_received;
-    row.clues_closed = clue.clues_closed;
-  }
-  return [...rows, ...added];
 }
 
 const ZERO_ROW: FiguresRow = {

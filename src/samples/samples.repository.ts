@@ -8,6 +8,14 @@ import { cursorCodec } from '../common/pagination/cursor';
 import type { Scope } from '../common/scope';
 import { hydrate } from '../database/hydrate';
 import { groupBy, type Loaders } from '../graphql/loaders';
+import {
+  groupedSql,
+  groupsSql,
+  progressCtes,
+  TOTALS_KEY,
+  type FiguresRow,
+  type ProgressSelection,
+} from '../progress/progress.repository';
 import type { FailedItem, SampleMethod, SampleResult } from './sample.entity';
 import { Sample } from './sample.entity';
 
@@ -47,8 +55,48 @@ export type NewSample = Pick<
  * Every SQL statement on samples (抽样检验). Samples are jurisdiction-bound by their `bureau_id`
  * (the inspection's, the premises' bureau): every read takes the Scope.
  */
+/** 抽检 and 不合格 (批次) of one group: what `SamplesRepository.figures` reads. */
+export interface SampleFiguresRow {
+  sweep_id: string;
+  kind: FiguresRow['kind'];
+  key: string | null;
+  samples_taken: number;
+  samples_failed: number;
+}
+
 @Injectable()
 export class SamplesRepository {
+  /**
+   * 抽检 / 不合格 (批次) per group, from the raw samples table whatever source the other figures
+   * come from (the summaries keep no samples): the samples of the inspections counted (`insp`:
+   * not voided — a voided inspection voids its samples —, in scope, of the categories and days
+   * asked) taken by the as-of day, and of those the FAILs reported by then, in the row of the
+   * premises' bureau (the sample's, the inspection's) and the inspection's category.
+   */
+  figures(
+    manager: EntityManager,
+    scope: Scope,
+    selection: ProgressSelection,
+  ): Promise<SampleFiguresRow[]> {
+    const ctes = progressCtes(scope, selection);
+    const asOf = ctes.asOf();
+    return manager.query<SampleFiguresRow[]>(
+      `${ctes.sql},
+      ${groupsSql()},
+      smp AS (
+        SELECT s.sweep_id, s.bureau_id, s.category_id, s.id,
+          (s.result = 'FAIL' AND s.reported_on <= ${asOf}) AS failed
+        FROM samples s JOIN insp i ON i.id = s.inspection_id
+        WHERE s.sweep_id = ANY(${ctes.sweeps}) AND s.taken_on <= ${asOf}
+      )
+      SELECT sweep_id, kind, nullif(key, ${TOTALS_KEY}) AS key,
+        count(DISTINCT id)::int AS samples_taken,
+        count(DISTINCT id) FILTER (WHERE failed)::int AS samples_failed
+      FROM ${groupedSql('smp')} w GROUP BY sweep_id, kind, key`,
+      ctes.params.values,
+    );
+  }
+
   async insert(manager: EntityManager, row: NewSample): Promise<Sample> {
     const result = await manager
       .createQueryBuilder()

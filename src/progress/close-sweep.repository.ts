@@ -14,19 +14,29 @@ import { Finding } from '../inspections/finding.entity';
 @Injectable()
 export class CloseSweepRepository {
   /**
-   * The ids of the sweep's findings that count (not voided) and are not finished — both tracks
-   * (rectification and case, src/cases/tracks.ts) — locked FOR UPDATE so that no follow-up changes a status between this check and
-   * the close. Every bureau's: closing a sweep concerns all its findings, whatever the scope of
-   * the manager closing it.
+   * The sweep's findings that count (not voided) and are open: not finished on both tracks
+   * (rectification and case, src/cases/tracks.ts), or with a compulsory measure still in force
+   * (goods sealed or seized, 行政强制法 第二十五条: the measure outlives no sweep unnoticed), locked
+   * FOR UPDATE so that no follow-up changes a status between this check and the close. Every
+   * bureau's: closing a sweep concerns all its findings, whatever the scope of the manager closing
+   * it. `underMeasure` counts those with a measure in force.
    */
-  async lockOpenFindingsUnscoped(manager: EntityManager, sweepId: string): Promise<string[]> {
-    const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM findings
-       WHERE sweep_id = $1 AND NOT voided AND NOT ${finishedSql('findings')}
+  async lockOpenFindingsUnscoped(
+    manager: EntityManager,
+    sweepId: string,
+  ): Promise<{ ids: string[]; underMeasure: number }> {
+    const inForce = `EXISTS (SELECT 1 FROM compulsory_measures m
+                      WHERE m.finding_id = findings.id AND m.status IN ('IN_FORCE','EXTENDED'))`;
+    const rows = await manager.query<{ id: string; under_measure: boolean }[]>(
+      `SELECT id, ${inForce} AS under_measure FROM findings
+       WHERE sweep_id = $1 AND NOT voided AND (NOT ${finishedSql('findings')} OR ${inForce})
        ORDER BY id FOR UPDATE`,
       [sweepId],
     );
-    return rows.map((row) => row.id);
+    return {
+      ids: rows.map((row) => row.id),
+      underMeasure: rows.filter((row) => row.under_measure).length,
+    };
   }
 
   /** Flags findings carried over. Not a follow-up step: their status and version stay as they are. */

@@ -20,7 +20,7 @@ export class CloseSweepResolver {
 
   @Mutation(() => SweepPayload, {
     description:
-      'Closes an ACTIVE sweep (结束专项整治行动). MANAGER only. INVALID_STATE when it is not ACTIVE, or when findings are still open and carryOverOpenFindings is not true.',
+      'Closes an ACTIVE sweep (结束专项整治行动). MANAGER only. INVALID_STATE when it is not ACTIVE, or when findings are still open (not finished on both tracks, or with a compulsory measure still in force) and carryOverOpenFindings is not true.',
   })
   @Roles('MANAGER')
   async closeSweep(

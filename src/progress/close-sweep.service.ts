@@ -10,8 +10,9 @@ import { CloseSweepRepository } from './close-sweep.repository';
 
 /**
  * 结束专项整治行动: ACTIVE → CLOSED. A sweep closes only when every finding that counts (not voided)
- * has a terminal follow-up (RESOLVED, CLOSED, TRANSFERRED), or when the manager carries the open
- * ones over (结转): they are flagged `carried_over` and stay workable after the sweep closes.
+ * has a terminal follow-up (RESOLVED, CLOSED, TRANSFERRED) and no compulsory measure still in force
+ * on it, or when the manager carries the open ones over (结转): they are flagged `carried_over` and
+ * stay workable after the sweep closes.
  */
 @Injectable()
 export class CloseSweepService {
@@ -38,13 +39,20 @@ export class CloseSweepService {
           'CLOSE',
         );
       }
-      const openIds = await this.repository.lockOpenFindingsUnscoped(manager, input.sweepId);
+      const open = await this.repository.lockOpenFindingsUnscoped(manager, input.sweepId);
+      const openIds = open.ids;
       if (openIds.length > 0 && !input.carryOverOpenFindings) {
         throw new InvalidState(
-          message('progress.openFindings', {
-            count: openIds.length,
-            field: 'carryOverOpenFindings',
-          }),
+          open.underMeasure > 0
+            ? message('progress.openFindingsWithMeasures', {
+                count: openIds.length,
+                measures: open.underMeasure,
+                field: 'carryOverOpenFindings',
+              })
+            : message('progress.openFindings', {
+                count: openIds.length,
+                field: 'carryOverOpenFindings',
+              }),
           before.status,
           'CLOSE',
         );

@@ -122,7 +122,10 @@ describe('closing a sweep (结束专项整治行动)', () => {
     const { sweepId, findingIds } = await sweepWithFindings(['OPEN']);
     await db.dataSource.transaction(async (closing) => {
       await sweeps.lock(closing, sweepId, 'update');
-      expect(await repository.lockOpenFindingsUnscoped(closing, sweepId)).toEqual(findingIds);
+      expect(await repository.lockOpenFindingsUnscoped(closing, sweepId)).toEqual({
+        ids: findingIds,
+        underMeasure: 0,
+      });
       // Another transaction (a follow-up) cannot change the finding until the close is done.
       await expect(
         db.dataSource.transaction(async (followUp) => {
@@ -133,5 +136,52 @@ describe('closing a sweep (结束专项整治行动)', () => {
         }),
       ).rejects.toMatchObject({ driverError: { code: '55P03' } });
     });
+  });
+
+  /** A compulsory measure on the finding (查封), IN_FORCE or RELEASED, with officers of its bureau. */
+  async function imposeOn(findingId: string, status: 'IN_FORCE' | 'RELEASED') {
+    const [finding] = await db.query<{ bureau_id: string }>(
+      `SELECT bureau_id FROM findings WHERE id = $1`,
+      [findingId],
+    );
+    const officers: string[] = [];
+    for (const roles of [['SUPERVISOR'], ['INSPECTOR']]) {
+      const [row] = await db.query<{ id: string }>(
+        `INSERT INTO officers (name, certificate_number, bureau_id, roles, password_hash)
+         VALUES ('测试执法员', $1, $2, $3, 'x') RETURNING id`,
+        [`C-${randomUUID().slice(0, 12)}`, finding.bureau_id, roles],
+      );
+      officers.push(row.id);
+    }
+    await db.query(
+      `INSERT INTO compulsory_measures (finding_id, sweep_id, bureau_id, premises_id, category_id,
+         kind, decision_number, decided_on, approved_by_id, approved_on, officer_ids, status,
+         items_value, due_on, released_on, release_reason, created_by_id)
+       SELECT f.id, f.sweep_id, f.bureau_id, f.premises_id, f.category_id, 'SEAL', $2,
+         '2019-03-20', $3, '2019-03-20', $4::uuid[], $5::varchar, 100, '2019-04-19',
+         CASE WHEN $5::varchar = 'RELEASED' THEN '2019-03-25'::date END,
+         CASE WHEN $5::varchar = 'RELEASED' THEN 'NO_VIOLATION' END, $3
+       FROM findings f WHERE f.id = $1`,
+      [findingId, `决定书-${randomUUID()}`, officers[0], officers, status],
+    );
+  }
+
+  it('counts a finished finding with goods still sealed as open, saying so, until it is carried over', async () => {
+    const { sweepId, findingIds } = await sweepWithFindings(['CLOSED', 'RESOLVED', 'CLOSED']);
+    await imposeOn(findingIds[0], 'IN_FORCE');
+    await imposeOn(findingIds[2], 'RELEASED');
+    const refused = await service.close({ sweepId }, manager).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(InvalidState);
+    const error = refused as InvalidState;
+    expect(render(error.described, 'en')).toBe(
+      '2 finding(s) of the sweep are not yet finished on both tracks (rectification, and a filing declined or a case closed) or still have goods sealed or seized (1 with a compulsory measure in force); settle them or close with carryOverOpenFindings',
+    );
+    expect(render(error.described, 'zh')).toContain('查封、扣押尚未解除：其中1个');
+    expect(await statusOf(sweepId)).toBe('ACTIVE');
+    await service.close({ sweepId, carryOverOpenFindings: true }, manager);
+    const carried = await repository.carriedOverFindings(db.manager, Scope.of(manager), [sweepId]);
+    expect(carried.map((finding) => finding.id).sort()).toEqual(
+      [findingIds[0], findingIds[1]].sort(),
+    );
   });
 });

@@ -232,6 +232,13 @@ export class CompulsoryMeasuresService implements OnModuleInit {
     checkDay('input.releasedOn', input.releasedOn);
     return this.move(officer, 'releaseCompulsoryMeasure', input, 'RELEASE', 'HEAD', (m) => {
       checkDay('input.releasedOn', input.releasedOn, m.decidedOn);
+      // 第二十八条第一款第四项 查封、扣押期限已经届满: the term ends on its due day (suspensions
+      // included), so a release for that reason comes on or after it.
+      if (input.reason === 'TERM_EXPIRED' && input.releasedOn < m.dueOn)
+        throw BadUserInput.field(
+          'input.reason',
+          message('measures.termNotExpired', { dueOn: m.dueOn }),
+        );
       return Promise.resolve({
         status: 'RELEASED',
         releasedOn: input.releasedOn,

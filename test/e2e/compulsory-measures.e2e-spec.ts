@@ -412,6 +412,20 @@ describe('compulsory measures (查封、扣押)', () => {
       action: 'EXTEND',
     });
 
+    // the term runs to 2019-06-21: a release before it is not for the term expired
+    const early = await send('ReleaseCompulsoryMeasure', {
+      measureId: m.id,
+      expectedVersion: 4,
+      releasedOn: '2019-06-01',
+      reason: 'TERM_EXPIRED',
+    });
+    expect(expectError(early, 'BAD_USER_INPUT').fields).toEqual([
+      {
+        path: 'input.reason',
+        message:
+          '查封、扣押期限至2019-06-21届满，此前解除不能以期限届满为由（《行政强制法》第二十八条第一款第四项）',
+      },
+    ]);
     const released = await move('ReleaseCompulsoryMeasure', 'releaseCompulsoryMeasure', {
       measureId: m.id,
       expectedVersion: 4,
@@ -589,7 +603,7 @@ describe('compulsory measures (查封、扣押)', () => {
       await move('ReleaseCompulsoryMeasure', 'releaseCompulsoryMeasure', {
         measureId: measures[2].id,
         expectedVersion: 1,
-        releasedOn: '2019-05-01',
+        releasedOn: '2019-05-15',
         reason: 'TERM_EXPIRED',
       });
     });

@@ -53,7 +53,10 @@ registerEnumType(ReleaseReasonEnum, {
     NO_LONGER_NEEDED_AFTER_DECISION: {
       description: '行政机关对违法行为已经作出处理决定，不再需要查封、扣押 (第三项).',
     },
-    TERM_EXPIRED: { description: '查封、扣押期限已经届满 (第四项).' },
+    TERM_EXPIRED: {
+      description:
+        '查封、扣押期限已经届满 (第四项): on or after the due day only (before it BAD_USER_INPUT on input.reason).',
+    },
     OTHER: { description: '其他不再需要采取查封、扣押措施的情形 (第五项).' },
   },
 });

@@ -31,4 +31,6 @@ export const compulsoryMeasuresEn = {
     'In an emergency the approval follows within 24 hours, by {day} (行政强制法 第十九条)',
   'measures.confiscationNeedsDecision':
     "Confiscation follows a penalty decision confiscating property in the finding's case (行政强制法 第二十七条)",
+  'measures.termNotExpired':
+    'The term runs to {dueOn}: released before that day it has not expired (行政强制法 第二十八条第一款第四项)',
 } as const;

@@ -30,4 +30,6 @@ export const compulsoryMeasuresZh: Record<keyof typeof compulsoryMeasuresEn, str
     '情况紧急当场实施的，须在二十四小时内补办批准手续，即不晚于{day}（《行政强制法》第十九条）',
   'measures.confiscationNeedsDecision':
     '没收须依据该问题所属案件作出的没收非法财物处罚决定（《行政强制法》第二十七条）',
+  'measures.termNotExpired':
+    '查封、扣押期限至{dueOn}届满，此前解除不能以期限届满为由（《行政强制法》第二十八条第一款第四项）',
 };

@@ -5,6 +5,7 @@ import { subtreeOf } from '../bureaus/bureau-tree';
 import { keyset, type SortKey } from '../common/pagination/connection';
 import { cursorCodec } from '../common/pagination/cursor';
 import { Scope, SqlParameters } from '../common/scope';
+import { hydrate } from '../database/hydrate';
 import type { Loaders } from '../graphql/loaders';
 import type { InspectionPlanVisitType } from './dto/inspection-plan.types';
 import {
@@ -671,7 +672,7 @@ export class SelectionRepository {
 
   /**
    * For each inspection asked, the declarations in force on its day (Asia/Shanghai) between one
-   * of its officers and its premises: one query per batch. Declarations are read whole (the
+   * of its officers and its premises: one statement per batch. Declarations are read whole (the
    * inspection was already scoped by whoever loaded it).
    */
   conflictsLoader(
@@ -690,42 +691,37 @@ export class SelectionRepository {
           string
         >(
           async (keys) => {
-            const rows = await loaders.read((manager) =>
-              manager.query<{ inspection_id: string; id: string }[]>(
-                `SELECT k.inspection_id, d.id
-                   FROM jsonb_to_recordset($1::jsonb)
-                        AS k(inspection_id uuid, premises_id uuid, officer_ids uuid[], day date)
-                   JOIN conflict_of_interest_declarations d
-                     ON d.premises_id = k.premises_id AND d.officer_id = ANY(k.officer_ids)
-                    AND d.in_force_from <= k.day
-                    AND (d.withdrawn_on IS NULL OR d.withdrawn_on > k.day)
-                  ORDER BY k.inspection_id, d.in_force_from, d.id`,
-                [
-                  JSON.stringify(
-                    keys.map((key) => ({
-                      inspection_id: key.inspectionId,
-                      premises_id: key.premisesId,
-                      officer_ids: key.officerIds,
-                      day: key.day,
-                    })),
-                  ),
-                ],
-              ),
-            );
-            const ids = [...new Set(rows.map((row) => row.id))];
-            const declarations = ids.length
-              ? await loaders.read((manager) =>
-                  manager
-                    .createQueryBuilder(ConflictOfInterestDeclaration, 'd')
-                    .where('d.id = ANY(:ids)', { ids })
-                    .getMany(),
+            const rows = await loaders.read(async (manager) =>
+              (
+                await manager.query<(Record<string, unknown> & { k_inspection_id: string })[]>(
+                  `SELECT k.inspection_id AS k_inspection_id, d.*
+                     FROM jsonb_to_recordset($1::jsonb)
+                          AS k(inspection_id uuid, premises_id uuid, officer_ids uuid[], day date)
+                     JOIN conflict_of_interest_declarations d
+                       ON d.premises_id = k.premises_id AND d.officer_id = ANY(k.officer_ids)
+                      AND d.in_force_from <= k.day
+                      AND (d.withdrawn_on IS NULL OR d.withdrawn_on > k.day)
+                    ORDER BY k.inspection_id, d.in_force_from, d.id`,
+                  [
+                    JSON.stringify(
+                      keys.map((key) => ({
+                        inspection_id: key.inspectionId,
+                        premises_id: key.premisesId,
+                        officer_ids: key.officerIds,
+                        day: key.day,
+                      })),
+                    ),
+                  ],
                 )
-              : [];
-            const byId = new Map(declarations.map((row) => [row.id, row]));
+              ).map((row) => ({
+                inspectionId: row.k_inspection_id,
+                declaration: hydrate(manager, ConflictOfInterestDeclaration, row),
+              })),
+            );
             return keys.map((key) =>
               rows
-                .filter((row) => row.inspection_id === key.inspectionId)
-                .map((row) => byId.get(row.id)!),
+                .filter((row) => row.inspectionId === key.inspectionId)
+                .map((row) => row.declaration),
             );
           },
           { cacheKeyFn: (key) => key.inspectionId },

@@ -499,4 +499,43 @@ describe('random dual selection (双随机、一公开): conflict-of-interest de
     expect(one).toBeGreaterThan(0);
     expect(await statements(3)).toBe(one);
   });
+
+  it('reads the warnings of three inspections in as many SQL statements as of one', async () => {
+    const categoryId = world.sweep.categoryIds.get('PHARMACIST_CERTIFICATES')!;
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const premises = await createPremises(app, { bureauId: world.bureauA.id, kind: 'PHARMACY' });
+      await declare(
+        { officerId: world.inspectorA2.id, premisesId: premises.id, inForceFrom: '2019-03-01' },
+        world.inspectorA2.token,
+      );
+      ids.push(
+        (
+          await createInspection(app, {
+            sweepId: world.sweep.id,
+            categoryId,
+            premisesId: premises.id,
+            officerIds: [world.inspectorA.id, world.inspectorA2.id],
+            inspectedAt: new Date('2019-03-20T02:00:00Z'),
+          })
+        ).id,
+      );
+    }
+    async function statements(count: number): Promise<number> {
+      const { result, count: statementCount } = await countStatements(app, () =>
+        app.gql(
+          `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Inspection { conflictsOfInterest { id reasonText officer { id } } } } }`,
+          { ids: ids.slice(0, count) },
+          { token: world.supervisorA.token },
+        ),
+      );
+      expect(result.errors).toBeUndefined();
+      const nodes = result.data!.nodes as { conflictsOfInterest: unknown[] }[];
+      expect(nodes.map((node) => node.conflictsOfInterest.length)).toEqual(Array(count).fill(1));
+      return statementCount;
+    }
+    const one = await statements(1);
+    expect(one).toBeGreaterThan(0);
+    expect(await statements(3)).toBe(one);
+  });
 });

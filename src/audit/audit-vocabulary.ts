@@ -157,7 +157,7 @@ const ACTION_DESCRIPTIONS: Record<keyof typeof AUDIT_ACTIONS, string> = {
   TRANSFERRED_TO_POLICE: 'Transferred to the police (移送公安).',
   TRANSFER_CASE: 'The case was transferred (移送) to the police or another authority.',
   UPDATE: 'The record was updated (a premises by the registry import).',
-  VOID: 'An inspection was voided (作废).',
+  VOID: 'A record was voided (作废): an inspection with its findings, or a sample.',
   WITHDRAW_CONFLICT_OF_INTEREST: 'A conflict-of-interest declaration was withdrawn.',
 };
 

@@ -11,7 +11,8 @@ export class InspectionSamplesResolver {
   constructor(private readonly repository: SamplesRepository) {}
 
   @ResolveField(() => [SampleType], {
-    description: 'Samples taken on this inspection (抽样检验 / 快检), in the order taken.',
+    description:
+      'Samples taken on this inspection (抽样检验 / 快检), in the order taken; voided ones too, flagged `voided`, so the record stays visible.',
   })
   samples(inspection: InspectionType, _args: unknown, context: GraphQLContext): Promise<Sample[]> {
     return this.repository

@@ -7,6 +7,7 @@ import {
   type SampleRecordFacts,
   sampleState,
   testingPeriod,
+  voidRefusal,
 } from './sample-rules';
 
 const TODAY = '2019-04-10';
@@ -107,7 +108,13 @@ describe('moves of a sample', () => {
     ['a reported lab test', 'LAB_TEST', 'FAIL', 'samples.reason.reported'],
     ['a rapid test', 'RAPID_TEST', 'PASS', 'samples.reason.notLab'],
   ] as const)('takes a report on %s: %p', (_name, method, result, refusal) => {
-    expect(reportRefusal({ method, result })).toBe(refusal);
+    expect(reportRefusal({ voided: false, method, result })).toBe(refusal);
+  });
+
+  it('takes no report on a voided lab test', () => {
+    expect(reportRefusal({ voided: true, method: 'LAB_TEST', result: null })).toBe(
+      'samples.reason.voided',
+    );
   });
 
   it.each([
@@ -116,12 +123,33 @@ describe('moves of a sample', () => {
     ['a passed test', 'P', 'PASS', 'samples.reason.passed'],
     ['a test of another premises', 'Q', 'FAIL', 'samples.reason.otherPremises'],
   ] as const)('rests a finding on %s', (_name, premisesId, result, refusal) => {
-    expect(restRefusal({ premisesId, result }, { premisesId: 'P' })).toBe(refusal);
+    expect(restRefusal({ voided: false, premisesId, result }, { premisesId: 'P' })).toBe(refusal);
+  });
+
+  it('rests no finding on a voided test', () => {
+    expect(
+      restRefusal({ voided: true, premisesId: 'P', result: 'FAIL' }, { premisesId: 'P' }),
+    ).toBe('samples.reason.voided');
+  });
+
+  it.each([
+    ['a sample in force on which nothing rests', false, 0, null],
+    ['a voided sample', true, 0, 'it is voided'],
+    [
+      'a sample two findings rest on',
+      false,
+      2,
+      '2 finding(s) rest on it as their test; move them off it first',
+    ],
+  ] as const)('voids %s: %p', (_name, voided, resting, reason) => {
+    const refusal = voidRefusal({ voided }, resting);
+    expect(refusal && render(refusal, 'en')).toBe(reason);
   });
 
   it('names the state of a sample', () => {
-    expect(sampleState({ result: null })).toBe('PENDING_REPORT');
-    expect(sampleState({ result: 'FAIL' })).toBe('FAIL');
+    expect(sampleState({ voided: false, result: null })).toBe('PENDING_REPORT');
+    expect(sampleState({ voided: false, result: 'FAIL' })).toBe('FAIL');
+    expect(sampleState({ voided: true, result: 'FAIL' })).toBe('VOIDED');
   });
 
   it.each([

@@ -1,18 +1,20 @@
 import type { FieldError } from '../common/errors/domain-errors';
-import { message } from '../common/messages/message';
+import { type Message, message } from '../common/messages/message';
 import type { SampleMethod, SampleResult } from './sample.entity';
 
 /**
  * The rules of a sample (抽样检验 / 快检) as pure functions, table-tested in sample-rules.spec.ts.
  * A rapid test (快检) is recorded with its result; a lab test (抽检, 市场监督管理行政处罚程序规定
  * 第二十一条: 抽样取证, sent to a 检验机构) names its lab and gets its report once, later. A failed
- * test names the items it failed; a passed one none.
+ * test names the items it failed; a passed one none. A sample recorded in error is voided (作废)
+ * and takes no further move.
  */
 
 /** Where a sample stands: the `from` of a refused move. */
-export type SampleState = 'PENDING_REPORT' | SampleResult;
+export type SampleState = 'VOIDED' | 'PENDING_REPORT' | SampleResult;
 
-export function sampleState(sample: { result: SampleResult | null }): SampleState {
+export function sampleState(sample: { voided: boolean; result: SampleResult | null }): SampleState {
+  if (sample.voided) return 'VOIDED';
   return sample.result ?? 'PENDING_REPORT';
 }
 
@@ -87,27 +89,43 @@ export function reportProblems(
 }
 
 /**
- * Why a sample cannot take its report now (a reason key), or null: only a lab test gets one, once.
+ * Why a sample cannot take its report now (a reason key), or null: only a lab test in force gets
+ * one, once.
  */
 export function reportRefusal(sample: {
+  voided: boolean;
   method: SampleMethod;
   result: SampleResult | null;
-}): 'samples.reason.notLab' | 'samples.reason.reported' | null {
+}): 'samples.reason.voided' | 'samples.reason.notLab' | 'samples.reason.reported' | null {
+  if (sample.voided) return 'samples.reason.voided';
   if (sample.method !== 'LAB_TEST') return 'samples.reason.notLab';
   if (sample.result !== null) return 'samples.reason.reported';
   return null;
 }
 
 /**
- * Why a finding cannot rest on a sample (a reason key), or null: the sample was taken at the
- * finding's premises, and did not pass (a FAIL, or a lab test still pending).
+ * Why a finding cannot rest on a sample (a reason key), or null: the sample is in force, was taken
+ * at the finding's premises, and did not pass (a FAIL, or a lab test still pending).
  */
 export function restRefusal(
-  sample: { premisesId: string; result: SampleResult | null },
+  sample: { voided: boolean; premisesId: string; result: SampleResult | null },
   finding: { premisesId: string },
-): 'samples.reason.otherPremises' | 'samples.reason.passed' | null {
+): 'samples.reason.voided' | 'samples.reason.otherPremises' | 'samples.reason.passed' | null {
+  if (sample.voided) return 'samples.reason.voided';
   if (sample.premisesId !== finding.premisesId) return 'samples.reason.otherPremises';
   if (sample.result === 'PASS') return 'samples.reason.passed';
+  return null;
+}
+
+/**
+ * Why a sample cannot be voided (the reason), or null: not twice, and not while findings rest on it
+ * (`restingFindings`, voided ones too): they must be moved off it first, so no TESTING suspension
+ * of their clocks is left behind on a voided test.
+ */
+export function voidRefusal(sample: { voided: boolean }, restingFindings: number): Message | null {
+  if (sample.voided) return message('samples.reason.voided');
+  if (restingFindings > 0)
+    return message('samples.reason.findingsRest', { count: restingFindings });
   return null;
 }
 

@@ -4,6 +4,7 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   Relation,
@@ -11,6 +12,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Inspection } from '../inspections/inspection.entity';
+import { Officer } from '../officers/officer.entity';
 import { productLotCheck, type ProductLot } from '../products/product-lot';
 
 export const SAMPLE_METHODS = ['RAPID_TEST', 'LAB_TEST'] as const;
@@ -30,7 +32,9 @@ export interface FailedItem {
  * 抽样检验 / 快检: a sample taken on an inspection, tested on site (RAPID_TEST, 快检) or by a lab
  * (LAB_TEST, 抽检; 市场监督管理行政处罚程序规定 第二十一条: 抽样取证, 第十八条第二款: the testing
  * period is not counted in the filing clock). Sweep, bureau, premises and category are copied
- * from the inspection (they never change), so scope and figures need no join.
+ * from the inspection (they never change), so scope and figures need no join. A sample recorded
+ * in error (on the wrong inspection, or twice) is never deleted: a head of its bureau voids it
+ * (作废) with a reason, and it leaves the samples list and the figures.
  */
 @Entity('samples')
 @Unique('samples_bureau_sample_number_key', ['bureauId', 'sampleNumber'])
@@ -52,6 +56,10 @@ export interface FailedItem {
 @Check(
   'samples_failed_items_check',
   `jsonb_typeof(failed_items) = 'array' AND (coalesce(result, '') = 'FAIL') = (jsonb_array_length(failed_items) > 0)`,
+)
+@Check(
+  'samples_void_check',
+  `voided = (void_reason IS NOT NULL AND voided_at IS NOT NULL AND voided_by_id IS NOT NULL)`,
 )
 export class Sample {
   @PrimaryGeneratedColumn('uuid')
@@ -113,6 +121,23 @@ export class Sample {
 
   @Column({ type: 'int', default: 1 })
   version: number;
+
+  /** 作废: recorded in error; out of the samples list and the figures, kept on its inspection. */
+  @Column({ type: 'boolean', default: false })
+  voided: boolean;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  voidReason: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  voidedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  voidedById: string | null;
+
+  @ManyToOne(() => Officer, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'voided_by_id', foreignKeyConstraintName: 'samples_voided_by_fk' })
+  voidedBy?: Relation<Officer>;
 
   @Column({ type: 'uuid' })
   recordedById: string;

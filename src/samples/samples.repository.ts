@@ -29,6 +29,8 @@ export interface SamplesListFilter {
   method?: SampleMethod | null;
   results?: readonly SampleResult[] | null;
   pendingReport?: boolean | null;
+  /** Voided samples too (作废); left out otherwise. */
+  includeVoided?: boolean | null;
 }
 
 export type NewSample = Pick<
@@ -68,9 +70,9 @@ export interface SampleFiguresRow {
 export class SamplesRepository {
   /**
    * 抽检 / 不合格 (批次) per group, from the raw samples table whatever source the other figures
-   * come from (the summaries keep no samples): the samples of the inspections counted (`insp`:
-   * not voided — a voided inspection voids its samples —, in scope, of the categories and days
-   * asked) taken by the as-of day, and of those the FAILs reported by then, in the row of the
+   * come from (the summaries keep no samples): the samples not voided themselves of the
+   * inspections counted (`insp`: not voided — a voided inspection voids its samples —, in scope,
+   * of the categories and days asked) taken by the as-of day, and of those the FAILs reported by then, in the row of the
    * premises' bureau (the sample's, the inspection's) and the inspection's category.
    */
   figures(
@@ -87,7 +89,7 @@ export class SamplesRepository {
         SELECT s.sweep_id, s.bureau_id, s.category_id, s.id,
           (s.result = 'FAIL' AND s.reported_on <= ${asOf}) AS failed
         FROM samples s JOIN insp i ON i.id = s.inspection_id
-        WHERE s.sweep_id = ANY(${ctes.sweeps}) AND s.taken_on <= ${asOf}
+        WHERE s.sweep_id = ANY(${ctes.sweeps}) AND s.taken_on <= ${asOf} AND NOT s.voided
       )
       SELECT sweep_id, kind, nullif(key, ${TOTALS_KEY}) AS key,
         count(DISTINCT id)::int AS samples_taken,
@@ -167,6 +169,24 @@ export class SamplesRepository {
     return hydrate(manager, Sample, rows[0]);
   }
 
+  /** Voids the sample (作废) with its reason, by the officer, and bumps its version. */
+  async markVoided(
+    manager: EntityManager,
+    id: string,
+    reason: string,
+    officerId: string,
+  ): Promise<Sample> {
+    const [rows] = await manager.query<[Record<string, unknown>[], number]>(
+      `UPDATE samples
+          SET voided = true, void_reason = $2, voided_at = now(), voided_by_id = $3,
+              version = version + 1, updated_at = now()
+        WHERE id = $1
+        RETURNING *`,
+      [id, reason, officerId],
+    );
+    return hydrate(manager, Sample, rows[0]);
+  }
+
   /**
    * A page of samples in the scope, by the day taken (ties by id in the same direction), with the
    * count of all that match in the same statement.
@@ -217,6 +237,7 @@ export class SamplesRepository {
     filter: SamplesListFilter,
   ): SelectQueryBuilder<Sample> {
     const query = scope.apply(manager.createQueryBuilder(Sample, 's'), 's.bureau_id');
+    if (!filter.includeVoided) query.andWhere('NOT s.voided');
     if (filter.sweepId) query.andWhere('s.sweep_id = :sweepId', { sweepId: filter.sweepId });
     if (filter.subtreeOf)
       query.andWhere(`s.bureau_id IN ${subtreeOf(':subtreeRoot')}`, {

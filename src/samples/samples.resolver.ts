@@ -7,11 +7,15 @@ import { type GraphQLContext, scopeOf } from '../graphql/context';
 import { InspectionType } from '../inspections/dto/inspection.types';
 import type { Inspection } from '../inspections/inspection.entity';
 import { InspectionsRepository } from '../inspections/repositories/inspections.repository';
+import { OfficerType } from '../officers/dto/officer.types';
+import type { Officer } from '../officers/officer.entity';
+import { OfficersRepository } from '../officers/officers.repository';
 import {
   RecordSampleInput,
   RecordSampleReportInput,
   RestFindingOnSampleInput,
   SamplesArgs,
+  VoidSampleInput,
 } from './dto/sample.inputs';
 import {
   RecordSamplePayload,
@@ -19,6 +23,7 @@ import {
   RestFindingOnSamplePayload,
   SampleConnection,
   SampleType,
+  VoidSamplePayload,
 } from './dto/sample.types';
 import type { Sample } from './sample.entity';
 import { SamplesService } from './samples.service';
@@ -28,6 +33,7 @@ export class SamplesResolver {
   constructor(
     private readonly service: SamplesService,
     private readonly inspections: InspectionsRepository,
+    private readonly officers: OfficersRepository,
   ) {}
 
   @Mutation(() => RecordSamplePayload, {
@@ -66,6 +72,18 @@ export class SamplesResolver {
     return this.service.restFindingOnSample(input, officer);
   }
 
+  @Mutation(() => VoidSamplePayload, {
+    description:
+      'Voids (作废) a sample recorded in error, with a reason: it stays on its inspection, flagged, and leaves the samples list and the figures (抽检／不合格). A SUPERVISOR of the sample’s own bureau, or a MANAGER; refused while a finding rests on it. Idempotent by `idempotencyKey`.',
+  })
+  @Roles('SUPERVISOR', 'MANAGER')
+  voidSample(
+    @Args('input', { description: 'The sample to void and why.' }) input: VoidSampleInput,
+    @CurrentUser() officer: CurrentOfficer,
+  ): Promise<VoidSamplePayload> {
+    return this.service.voidSample(input, officer);
+  }
+
   @Query(() => SampleConnection, {
     description:
       'Samples (抽样检验), by the day taken (default latest first). Inspectors and supervisors see their jurisdiction, managers everything.',
@@ -101,5 +119,15 @@ export class SamplesResolver {
     return this.inspections
       .inspectionLoader(context.loaders, scopeOf(context))
       .load(sample.inspectionId);
+  }
+
+  @ResolveField(() => OfficerType, { nullable: true, description: 'Who voided it, if voided.' })
+  async voidedBy(
+    sample: SampleType,
+    _args: unknown,
+    context: GraphQLContext,
+  ): Promise<Officer | null> {
+    if (!sample.voidedById) return null;
+    return (await this.officers.officerLoader(context.loaders).load(sample.voidedById)) ?? null;
   }
 }

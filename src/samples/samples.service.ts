@@ -3,11 +3,18 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type AuditEntry, AuditService } from '../audit/audit.service';
 import type { CurrentOfficer } from '../auth/current-officer';
+import { decidesFor } from '../auth/heads';
 import { CaseClocksService } from '../cases/case-clocks.service';
 import { CasesRepository } from '../cases/cases.repository';
-import { BadUserInput, Conflict, InvalidState, NotFound } from '../common/errors/domain-errors';
+import {
+  BadUserInput,
+  Conflict,
+  Forbidden,
+  InvalidState,
+  NotFound,
+} from '../common/errors/domain-errors';
 import { IdempotencyService } from '../common/idempotency/idempotency.service';
-import { message, type MessageKey } from '../common/messages/message';
+import { type Message, message, type MessageKey } from '../common/messages/message';
 import { type Connection, pageOf } from '../common/pagination/connection';
 import { Scope } from '../common/scope';
 import { shanghaiDay } from '../common/time/shanghai';
@@ -23,6 +30,7 @@ import type {
   RecordSampleReportInput,
   RestFindingOnSampleInput,
   SamplesArgs,
+  VoidSampleInput,
 } from './dto/sample.inputs';
 import type { FailedItem, Sample } from './sample.entity';
 import {
@@ -32,6 +40,7 @@ import {
   sampleRecordProblems,
   sampleState,
   testingPeriod,
+  voidRefusal,
 } from './sample-rules';
 import { SamplesRepository } from './samples.repository';
 
@@ -44,12 +53,12 @@ function failedItemsOf(items: FailedItemInput[] | null | undefined): FailedItem[
   }));
 }
 
-function refused(from: string, action: string, reason: MessageKey): InvalidState {
+function refused(from: string, action: string, reason: MessageKey | Message): InvalidState {
   return new InvalidState(
     message('samples.invalidMove', {
       from: message(`state.${from}` as MessageKey),
       action: message(`samples.action.${action}` as MessageKey),
-      reason: message(reason),
+      reason: typeof reason === 'string' ? message(reason) : reason,
     }),
     from,
     action,
@@ -58,7 +67,7 @@ function refused(from: string, action: string, reason: MessageKey): InvalidState
 
 /**
  * 抽样检验 / 快检: recording samples on inspections, the lab's report, and findings resting on a
- * failed test. A lab test keeps the clocks of the findings resting on it (and of their cases)
+ * failed test, and voiding a sample recorded in error. A lab test keeps the clocks of the findings resting on it (and of their cases)
  * suspended as TESTING from the day taken to the report day (市场监督管理行政处罚程序规定 第十八条
  * 第二款: 检测、检验、检疫、鉴定等期间不计入), in the clock_suspensions of src/cases, so due days,
  * overdue figures and work queues move with it. Each mutation runs once per idempotency key in one
@@ -348,6 +357,57 @@ export class SamplesService {
     ];
   }
 
+  /**
+   * Voids (作废) a sample recorded in error, with the reason: the head of its bureau's decision
+   * (decidesFor), refused while findings rest on it (they would keep TESTING suspensions of a
+   * voided test), so voiding touches no clock.
+   */
+  async voidSample(
+    input: VoidSampleInput,
+    officer: CurrentOfficer,
+  ): Promise<{ replayed: boolean; sample: Sample }> {
+    const { replayed, result } = await this.idempotency.run(
+      officer,
+      'voidSample',
+      input.idempotencyKey,
+      input,
+      async (manager) => {
+        const before = await this.samples.lockInScope(
+          manager,
+          Scope.of(officer),
+          input.sampleId.toLowerCase(),
+        );
+        if (!before) throw new NotFound('Sample', input.sampleId);
+        if (!decidesFor(officer, before.bureauId))
+          throw new Forbidden(message('samples.voidHeadOnly'));
+        if (before.version !== input.expectedVersion)
+          throw new Conflict(message('samples.staleSample'), { currentVersion: before.version });
+        const refusal = voidRefusal(
+          before,
+          before.voided ? 0 : await this.findings.countRestingOn(manager, before.id),
+        );
+        if (refusal) throw refused(sampleState(before), 'VOID', refusal);
+        const after = await this.samples.markVoided(
+          manager,
+          before.id,
+          input.reason.trim(),
+          officer.id,
+        );
+        await this.audit.record(manager, {
+          actorId: officer.id,
+          action: 'VOID',
+          entityType: 'Sample',
+          entityId: before.id,
+          before,
+          after,
+          requestId: officer.requestId,
+        });
+        return { sampleId: before.id };
+      },
+    );
+    return { replayed, sample: await this.sampleById(result.sampleId, officer) };
+  }
+
   list(args: SamplesArgs, officer: CurrentOfficer): Promise<Connection<Sample>> {
     const filter = args.filter ?? {};
     return this.database.read((manager) =>
@@ -361,6 +421,7 @@ export class SamplesService {
           method: filter.method,
           results: filter.results,
           pendingReport: filter.pendingReport,
+          includeVoided: filter.includeVoided,
         },
         pageOf(args),
         args.orderBy?.direction ?? 'DESC',

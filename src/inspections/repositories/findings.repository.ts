@@ -337,6 +337,11 @@ export class FindingsRepository {
     await manager.update(Finding, { id: findingId }, { sampleId });
   }
 
+  /** How many findings (voided ones too) rest on the sample (findings.sample_id). */
+  countRestingOn(manager: EntityManager, sampleId: string): Promise<number> {
+    return manager.countBy(Finding, { sampleId });
+  }
+
   /**
    * Writes findings in the order given; distinct instants within one transaction
    * (clock_timestamp) keep that order in lists. Returns the rows as stored, in that order.

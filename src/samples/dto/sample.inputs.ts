@@ -30,7 +30,7 @@ import {
   type SampleResult,
 } from '../sample.entity';
 import { SampleMethodEnum, SampleResultEnum } from './sample.types';
-import { KeyedInput } from '../../common/validation/keyed-input';
+import { KeyedInput, NOT_BLANK, NOT_BLANK_MESSAGE } from '../../common/validation/keyed-input';
 
 @InputType({ description: 'An item a sample failed (不合格项目).' })
 export class FailedItemInput {
@@ -184,6 +184,27 @@ export class RestFindingOnSampleInput extends KeyedInput {
   sampleId: string;
 }
 
+@InputType({
+  description:
+    'Voids (作废) a sample recorded in error (on the wrong inspection, or twice), with a reason: it stays on its inspection, flagged, and leaves the samples list and the figures. A SUPERVISOR of the sample’s own bureau, or a MANAGER; not while a finding rests on it.',
+})
+export class VoidSampleInput extends KeyedInput {
+  @Field(() => ID, { description: 'The sample, in the caller’s jurisdiction, not voided.' })
+  @IsUUID('all')
+  sampleId: string;
+
+  @Field(() => Int, { description: 'The sample’s `version` as read; stale is CONFLICT.' })
+  @IsInt()
+  @Min(1)
+  expectedVersion: number;
+
+  @Field({ description: 'Why it is voided (作废原因): not blank, at most 500 characters.' })
+  @IsString()
+  @Matches(NOT_BLANK, NOT_BLANK_MESSAGE)
+  @MaxLength(500)
+  reason: string;
+}
+
 @InputType({ description: 'Which samples to list; all conditions must hold.' })
 export class SampleFilter {
   @Field(() => ID, { nullable: true, description: 'Only samples of this sweep.' })
@@ -224,6 +245,15 @@ export class SampleFilter {
   @IsOptional()
   @IsBoolean()
   pendingReport?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'true: voided samples (作废) too; by default they are left out.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  includeVoided?: boolean | null;
 }
 
 export const SAMPLE_ORDER_FIELDS = ['TAKEN_ON'] as const;

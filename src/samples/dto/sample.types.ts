@@ -100,7 +100,20 @@ export class SampleType {
   @Field(() => DateTimeScalar, { description: 'When it was recorded (UTC).' })
   createdAt: Date;
 
+  @Field({
+    description:
+      'Whether it was voided (作废) as recorded in error; a voided sample stays on its inspection but leaves the samples list (unless `includeVoided`) and the figures.',
+  })
+  voided: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why it was voided (作废原因).' })
+  voidReason: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was voided (UTC).' })
+  voidedAt: Date | null;
+
   inspectionId: string;
+  voidedById: string | null;
   sweepId: string;
   bureauId: string;
   premisesId: string;
@@ -127,6 +140,18 @@ export class RecordSampleReportPayload {
   replayed: boolean;
 
   @Field(() => SampleType, { description: 'The sample with its report.' })
+  sample: SampleType;
+}
+
+@ObjectType({ description: 'Result of voidSample.' })
+export class VoidSamplePayload {
+  @Field({
+    description:
+      'True when this is a repeat of an earlier request with the same idempotency key: nothing was written again.',
+  })
+  replayed: boolean;
+
+  @Field(() => SampleType, { description: 'The voided sample.' })
   sample: SampleType;
 }
 

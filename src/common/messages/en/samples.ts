@@ -31,12 +31,18 @@ export const samplesEn = {
   'samples.invalidMove': 'A sample that is {from} cannot {action}: {reason}',
   'samples.action.RECORD_SAMPLE_REPORT': 'record a report',
   'samples.action.REST_FINDING_ON_SAMPLE': 'be a finding’s test',
+  'samples.action.VOID': 'be voided',
   'samples.reason.notLab': 'only a lab test gets a report later',
   'samples.reason.reported': 'its report is already recorded',
   'samples.reason.passed': 'it passed; a finding rests only on a failed test',
   'samples.reason.otherPremises': 'it was taken at other premises',
+  'samples.reason.voided': 'it is voided',
+  'samples.reason.findingsRest':
+    '{count} finding(s) rest on it as their test; move them off it first',
   'samples.findingHasSample': 'The finding already rests on sample {sampleNumber}',
   'samples.findingVoided': 'The finding is voided',
+  'samples.voidHeadOnly':
+    'Only a supervisor of the sample’s own bureau, or a manager, voids a sample',
   'samples.staleSample': 'The sample changed since you read it; reload it and try again',
   'samples.staleVersion': 'The finding changed since you read it; reload it and try again',
 } as const;

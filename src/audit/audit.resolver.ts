@@ -44,6 +44,6 @@ export class AuditResolver {
     @Context() context: GraphQLContext,
   ): Promise<Officer | null> {
     if (!event.actorId) return null;
-    return (await this.officers.officerLoader(context.loaders).load(event.actorId)) ?? null;
+    return this.officers.officerOrNull(context.loaders, event.actorId);
   }
 }

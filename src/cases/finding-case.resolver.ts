@@ -74,6 +74,6 @@ export class FilingDecisionResolver {
     @Context() context: GraphQLContext,
   ): Promise<Officer | null> {
     if (!decision.approvedById) return null;
-    return (await this.officers.officerLoader(context.loaders).load(decision.approvedById)) ?? null;
+    return this.officers.officerOrNull(context.loaders, decision.approvedById);
   }
 }

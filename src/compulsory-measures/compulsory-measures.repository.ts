@@ -17,6 +17,7 @@ import {
   type MeasureStatus,
 } from './compulsory-measure.entity';
 import { MeasureSuspension } from './measure-suspension.entity';
+import { inForceSql } from './workflow';
 
 /** The cursor of the measures queue: (the sort day, id). */
 export const measuresCursor = cursorCodec(['day', 'uuid']);
@@ -41,7 +42,7 @@ export interface MeasureFiguresRow {
 }
 
 /** Overdue in SQL: in force, its clock running (no test under way) and today after its due day. */
-const OVERDUE = `(m.status IN ('IN_FORCE','EXTENDED') AND m.suspended_from IS NULL AND m.due_on < :today::date)`;
+const OVERDUE = `(${inForceSql('m')} AND m.suspended_from IS NULL AND m.due_on < :today::date)`;
 
 /**
  * Every SQL statement on compulsory measures (查封、扣押): `compulsory_measures`, their lists
@@ -130,7 +131,7 @@ export class CompulsoryMeasuresRepository {
   ): Promise<CompulsoryMeasure[]> {
     return manager
       .createQueryBuilder(CompulsoryMeasure, 'm')
-      .where(`m.status IN ('IN_FORCE','EXTENDED')`)
+      .where(inForceSql('m'))
       .andWhere('m.due_on >= :first::date AND m.decided_on <= :last::date', { first, last })
       .orderBy('m.id')
       .setLock('pessimistic_write')

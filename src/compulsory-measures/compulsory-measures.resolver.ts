@@ -313,9 +313,7 @@ export class MeasureExtensionResolver {
     _args: unknown,
     context: GraphQLContext,
   ): Promise<Officer | null> {
-    return (
-      (await this.officers.officerLoader(context.loaders).load(extension.approvedById)) ?? null
-    );
+    return this.officers.officerOrNull(context.loaders, extension.approvedById);
   }
 }
 

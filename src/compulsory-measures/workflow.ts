@@ -47,6 +47,11 @@ export function inForce(status: MeasureStatus): boolean {
   return status === 'IN_FORCE' || status === 'EXTENDED';
 }
 
+/** `inForce` in SQL, for the measure aliased `alias`. */
+export function inForceSql(alias: string): string {
+  return `${alias}.status IN ('IN_FORCE','EXTENDED')`;
+}
+
 /** INVALID_STATE for `action` from `state`, naming why (`reason`) and what is allowed instead. */
 export function refusedMove(
   state: MeasureState,

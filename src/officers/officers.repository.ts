@@ -289,6 +289,12 @@ export class OfficersRepository {
     return { rows, totalCount };
   }
 
+  /** The officer a record names (who approved, voided, acted), through the loader; null for none. */
+  async officerOrNull(loaders: Loaders, id: string | null | undefined): Promise<Officer | null> {
+    if (!id) return null;
+    return (await this.officerLoader(loaders).load(id)) ?? null;
+  }
+
   /** Officers by id for this request (one query per tick), read as the request's loaders read. */
   officerLoader(loaders: Loaders): DataLoader<string, Officer | undefined> {
     return loaders.custom(

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../common/scope';
 import { groupBy, type Loaders } from '../graphql/loaders';
 import { finishedSql } from '../cases/tracks';
+import { inForceSql } from '../compulsory-measures/workflow';
 import { Finding } from '../inspections/finding.entity';
 
 /**
@@ -26,7 +27,7 @@ export class CloseSweepRepository {
     sweepId: string,
   ): Promise<{ ids: string[]; underMeasure: number }> {
     const inForce = `EXISTS (SELECT 1 FROM compulsory_measures m
-                      WHERE m.finding_id = findings.id AND m.status IN ('IN_FORCE','EXTENDED'))`;
+                      WHERE m.finding_id = findings.id AND ${inForceSql('m')})`;
     const rows = await manager.query<{ id: string; under_measure: boolean }[]>(
       `SELECT id, ${inForce} AS under_measure FROM findings
        WHERE sweep_id = $1 AND NOT voided AND (NOT ${finishedSql('findings')} OR ${inForce})

@@ -53,10 +53,6 @@ export type NewSample = Pick<
   | 'recordedById'
 >;
 
-/**
- * Every SQL statement on samples (抽样检验). Samples are jurisdiction-bound by their `bureau_id`
- * (the inspection's, the premises' bureau): every read takes the Scope.
- */
 /** 抽检 and 不合格 (批次) of one group: what `SamplesRepository.figures` reads. */
 export interface SampleFiguresRow {
   sweep_id: string;
@@ -66,14 +62,19 @@ export interface SampleFiguresRow {
   samples_failed: number;
 }
 
+/**
+ * Every SQL statement on samples (抽样检验). Samples are jurisdiction-bound by their `bureau_id`
+ * (the inspection's, the premises' bureau): every read takes the Scope.
+ */
 @Injectable()
 export class SamplesRepository {
   /**
    * 抽检 / 不合格 (批次) per group, from the raw samples table whatever source the other figures
-   * come from (the summaries keep no samples): the samples not voided themselves of the
+   * come from (the summaries keep no samples): the samples, not voided themselves, of the
    * inspections counted (`insp`: not voided — a voided inspection voids its samples —, in scope,
-   * of the categories and days asked) taken by the as-of day, and of those the FAILs reported by then, in the row of the
-   * premises' bureau (the sample's, the inspection's) and the inspection's category.
+   * of the categories and days asked) taken by the as-of day, and of those the FAILs reported by
+   * then, in the row of the premises' bureau (the sample's, the inspection's) and the
+   * inspection's category.
    */
   figures(
     manager: EntityManager,

@@ -127,7 +127,6 @@ export class SamplesResolver {
     _args: unknown,
     context: GraphQLContext,
   ): Promise<Officer | null> {
-    if (!sample.voidedById) return null;
-    return (await this.officers.officerLoader(context.loaders).load(sample.voidedById)) ?? null;
+    return this.officers.officerOrNull(context.loaders, sample.voidedById);
   }
 }

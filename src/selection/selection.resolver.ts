@@ -59,15 +59,6 @@ import type { ConflictOfInterestDeclaration } from './selection-records.entity';
 import { tenThousandthsToRatio } from './selection-rules';
 import { DeclarationResult, PlanResult, SelectionService } from './selection.service';
 
-async function officerOrNull(
-  officers: OfficersRepository,
-  context: GraphQLContext,
-  id: string | null,
-): Promise<Officer | null> {
-  if (!id) return null;
-  return (await officers.officerLoader(context.loaders).load(id)) ?? null;
-}
-
 @Resolver(() => InspectionPlanType)
 export class InspectionPlanResolver {
   constructor(
@@ -185,7 +176,7 @@ export class InspectionPlanResolver {
     @Parent() plan: InspectionPlanType,
     @Context() context: GraphQLContext,
   ): Promise<Officer | null> {
-    return officerOrNull(this.officersRepository, context, plan.drawnById);
+    return this.officersRepository.officerOrNull(context.loaders, plan.drawnById);
   }
 
   @ResolveField(() => InspectionPlanType, {
@@ -363,7 +354,10 @@ export class ConflictOfInterestResolver {
     @Parent() declaration: ConflictOfInterestDeclarationType,
     @Context() context: GraphQLContext,
   ): Promise<Officer> {
-    const officer = await officerOrNull(this.officersRepository, context, declaration.officerId);
+    const officer = await this.officersRepository.officerOrNull(
+      context.loaders,
+      declaration.officerId,
+    );
     if (!officer) throw new NotFound('Officer', declaration.officerId);
     return officer;
   }
@@ -388,7 +382,7 @@ export class ConflictOfInterestResolver {
     @Parent() declaration: ConflictOfInterestDeclarationType,
     @Context() context: GraphQLContext,
   ): Promise<Officer | null> {
-    return officerOrNull(this.officersRepository, context, declaration.declaredById);
+    return this.officersRepository.officerOrNull(context.loaders, declaration.declaredById);
   }
 
   @ResolveField(() => OfficerType, {
@@ -399,7 +393,7 @@ export class ConflictOfInterestResolver {
     @Parent() declaration: ConflictOfInterestDeclarationType,
     @Context() context: GraphQLContext,
   ): Promise<Officer | null> {
-    return officerOrNull(this.officersRepository, context, declaration.withdrawnById);
+    return this.officersRepository.officerOrNull(context.loaders, declaration.withdrawnById);
   }
 }
 
